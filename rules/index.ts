@@ -1,0 +1,18 @@
+/**
+ * The registry: every rule, in a fixed order.
+ *
+ * Order matters: where two rules flag exactly the same text, the one listed first reports it
+ * (the more specific rule before the general one: `proper-noun-case` before `spelling`).
+ */
+import type {Rule} from '../src/rule.js'
+import repeatedWord from './repeated-word/index.js'
+
+/** Every rule, in the order they run. */
+export const rules: readonly Rule[] = [repeatedWord] as readonly Rule[]
+
+/** A rule by id. */
+export function getRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id)
+}
+
+export {isTitleCase} from './lib/title-case.js'

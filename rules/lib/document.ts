@@ -1,0 +1,150 @@
+/**
+ * The document model: computed once per file and shared by the rules.
+ *
+ * Lines, paragraphs and sentences with their offsets, and which paragraphs are headlines
+ * (a draft's first line, Markdown headings, and short title-like lines between paragraphs).
+ */
+import type {Paragraph, Root, Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {isTitleCase} from './title-case.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Offset ranges `[start, end)` of Markdown headings, set by the Markdown parser. */
+    headingRanges: Array<readonly [number, number]>
+  }
+}
+
+/** A line of the source text. */
+export interface DocLine {
+  /** 1-based line number. */
+  readonly line: number
+  /** The text, without its line ending. */
+  readonly text: string
+  /** Offset of its first character. */
+  readonly start: number
+  /** Offset just past its last character (before the line ending). */
+  readonly end: number
+}
+
+/** A paragraph: a block of prose, or a headline. */
+export interface DocParagraph {
+  readonly node: Paragraph
+  readonly text: string
+  readonly start: number
+  readonly end: number
+  /** 1-based line of its start. */
+  readonly line: number
+  /** Whether it is a headline (title, heading, subheading, attribution line). */
+  readonly isHeadline: boolean
+  readonly sentences: readonly DocSentence[]
+}
+
+/** A sentence with its place. */
+export interface DocSentence {
+  readonly node: Sentence
+  readonly text: string
+  readonly start: number
+  readonly end: number
+  /** 1-based line of its start. */
+  readonly line: number
+  readonly paragraph: DocParagraph
+  /** Index within its paragraph. */
+  readonly index: number
+}
+
+/** What the rules share about one file. */
+export interface Document {
+  readonly text: string
+  readonly lines: readonly DocLine[]
+  readonly paragraphs: readonly DocParagraph[]
+  readonly sentences: readonly DocSentence[]
+}
+
+const cache = new WeakMap<Root, Document>()
+
+/** The document model of `tree` (computed on first use, then cached for the file's run). */
+export function getDocument(tree: Root, file: VFile): Document {
+  let document = cache.get(tree)
+  if (!document) cache.set(tree, (document = buildDocument(tree, file)))
+  return document
+}
+
+function buildDocument(tree: Root, file: VFile): Document {
+  const text = String(file.value ?? '')
+  const lines = splitLines(text)
+  const headingRanges = file.data.headingRanges
+  const paragraphs: DocParagraph[] = []
+  const sentences: DocSentence[] = []
+  let first = true
+
+  visit(tree, 'ParagraphNode', (node) => {
+    const start = node.position?.start.offset ?? 0
+    const end = node.position?.end.offset ?? start
+    const paragraphText = text.slice(start, end)
+    const isHeading = headingRanges
+      ? headingRanges.some(([from, to]) => start >= from && end <= to)
+      : looksLikeHeadline(paragraphText, first)
+    first = false
+    const list: DocSentence[] = []
+    const paragraph: DocParagraph = {
+      node,
+      text: paragraphText,
+      start,
+      end,
+      line: node.position?.start.line ?? 1,
+      isHeadline: isHeading,
+      sentences: list,
+    }
+    for (const child of node.children) {
+      if (child.type !== 'SentenceNode') continue
+      const sentenceStart = child.position?.start.offset ?? start
+      const sentenceEnd = child.position?.end.offset ?? sentenceStart
+      const sentence: DocSentence = {
+        node: child,
+        text: text.slice(sentenceStart, sentenceEnd) || toString(child),
+        start: sentenceStart,
+        end: sentenceEnd,
+        line: child.position?.start.line ?? paragraph.line,
+        paragraph,
+        index: list.length,
+      }
+      list.push(sentence)
+      sentences.push(sentence)
+    }
+    paragraphs.push(paragraph)
+  })
+
+  return {text, lines, paragraphs, sentences}
+}
+
+/** Split text into lines (LF, CRLF or CR endings), with offsets. */
+export function splitLines(text: string): DocLine[] {
+  const lines: DocLine[] = []
+  const pattern = /\r\n|\r|\n/g
+  let start = 0
+  let line = 1
+  for (const match of text.matchAll(pattern)) {
+    lines.push({line: line++, text: text.slice(start, match.index), start, end: match.index!})
+    start = match.index! + match[0].length
+  }
+  lines.push({line, text: text.slice(start), start, end: text.length})
+  return lines
+}
+
+/**
+ * Whether a plain-text paragraph is a headline: one line, no sentence-ending period, and
+ * short; title-like (most significant words capitalized) unless it is the draft's first line.
+ */
+export function looksLikeHeadline(text: string, isFirst: boolean): boolean {
+  const trimmed = text.trim()
+  if (trimmed === '' || /[\r\n]/.test(trimmed)) return false
+  if (/[.,;]["”’)]?$/.test(trimmed)) return false
+  const words = trimmed.split(/\s+/)
+  if (words.length > 15) return false
+  if (isFirst) return true
+  return isTitleCase(trimmed)
+}
+

@@ -1,0 +1,53 @@
+/** `copydesk lint`: read drafts, lint them, print the report, decide the exit status. */
+import {VFile} from 'vfile'
+import {rules} from '../../rules/index.js'
+import {loadConfigFor} from '../config/load.js'
+import {getFormatter} from '../formatters/index.js'
+import {lint} from '../pipeline/lint.js'
+import {parseLintArguments} from './args.js'
+import {RunError} from './errors.js'
+import {expandInputs} from './files.js'
+import {decodeDraft, readDraft, readStream, type Draft} from './read.js'
+import type {Io} from './io.js'
+
+/** Run `copydesk lint ARGS`; resolves to the exit status. */
+export async function lintCommand(args: readonly string[], io: Io): Promise<number> {
+  const options = parseLintArguments(args)
+  const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename)
+  const files: VFile[] = []
+  let failed = false
+
+  for (const input of inputs) {
+    try {
+      if (input.kind === 'error') throw input.error
+      let draft: Draft
+      if (input.kind === 'stdin') draft = decodeDraft(await readStream(io.stdin), input.display)
+      else draft = await readDraft(input.path, input.display)
+      const filePath = input.kind === 'file' ? input.path : undefined
+      const config = await loadConfigFor(filePath, {configPath: options.config, cwd: io.cwd})
+      const file = new VFile({value: draft.text, path: input.display, cwd: io.cwd})
+      await lint(file, {config, path: input.kind === 'stdin' ? options.stdinFilename : input.display})
+      if (options.quiet) file.messages = file.messages.filter((message) => message.fatal === true)
+      files.push(file)
+    } catch (error) {
+      if (!(error instanceof RunError)) throw error
+      failed = true
+      io.stderr.write(`copydesk: ${error.message}\n`)
+    }
+  }
+
+  const formatter = getFormatter(options.format)!
+  const color = options.color ?? io.isTTY
+  io.stdout.write(formatter(files, {rules, cwd: io.cwd, color}))
+
+  if (failed) return 2
+  const all = files.flatMap((file) => file.messages)
+  const errors = all.filter((message) => message.fatal === true).length
+  const warnings = all.filter((message) => message.fatal === false).length
+  if (errors > 0) return 1
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`copydesk: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`)
+    return 1
+  }
+  return 0
+}

@@ -1,0 +1,61 @@
+/** The command line: dispatch to a command, turn run errors into exit status 2. */
+import {readFileSync} from 'node:fs'
+import {RunError} from './errors.js'
+import type {Io} from './io.js'
+import {lintCommand} from './lint-command.js'
+import {explainCommand, rulesCommand} from './rules-command.js'
+
+const usage = `Usage:
+  copydesk lint [PATH|GLOB|-]... [--format F] [--fix | --fix-dry-run] [--config FILE]
+                [--quiet] [--max-warnings N] [--stdin-filename NAME]
+  copydesk lsp --stdio
+  copydesk rules [--json]
+  copydesk explain RULE
+  copydesk --version | --help
+`
+
+/** The commands besides `lint`, `rules` and `explain`, registered by their modules. */
+export const extraCommands = new Map<string, (args: readonly string[], io: Io) => Promise<number> | number>()
+
+/** Run the command line `args` (without node and the script); resolves to the exit status. */
+export async function main(args: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = args
+  try {
+    switch (command) {
+      case 'lint':
+        return await lintCommand(rest, io)
+      case 'rules':
+        return rulesCommand(rest, io)
+      case 'explain':
+        return await explainCommand(rest, io)
+      case '--version':
+      case '-v':
+        io.stdout.write(version() + '\n')
+        return 0
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout.write(usage)
+        return 0
+      case undefined:
+        io.stderr.write(usage)
+        return 2
+      default: {
+        const extra = extraCommands.get(command)
+        if (extra) return await extra(rest, io)
+        throw new RunError(`Unknown command \`${command}\`, expected one of \`lint\`, \`lsp\`, \`rules\`, \`explain\``)
+      }
+    }
+  } catch (error) {
+    if (error instanceof RunError) {
+      io.stderr.write(`copydesk: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
+  return manifest.version
+}

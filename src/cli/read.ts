@@ -1,0 +1,60 @@
+/** Read a draft from disk or standard input: bytes in, text (or a one-line error) out. */
+import {readFile} from 'node:fs/promises'
+import {RunError} from './errors.js'
+
+/** A decoded draft, with what is needed to write it back byte for byte. */
+export interface Draft {
+  /** The text, without a byte order mark. */
+  readonly text: string
+  /** Whether the file started with a UTF-8 byte order mark. */
+  readonly bom: boolean
+}
+
+const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+
+/** Decode bytes as UTF-8 text; binary data and invalid UTF-8 are errors naming the file. */
+export function decodeDraft(bytes: Uint8Array, name: string): Draft {
+  // A NUL byte does not occur in text: this is an image, an archive, a PDF…
+  if (bytes.subarray(0, 8000).includes(0)) throw new RunError(`${name}: binary file, expected UTF-8 text`)
+  let text: string
+  try {
+    text = decoder.decode(bytes)
+  } catch {
+    const offset = firstInvalidByte(bytes)
+    throw new RunError(`${name}: invalid UTF-8 at byte ${offset}, expected UTF-8 text`)
+  }
+  const bom = text.charCodeAt(0) === 0xfeff
+  return {text: bom ? text.slice(1) : text, bom}
+}
+
+/** Read and decode a file. */
+export async function readDraft(path: string, name: string): Promise<Draft> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new RunError(`${name}: cannot read file${code ? ` (${code})` : ''}`)
+  }
+  return decodeDraft(bytes, name)
+}
+
+/** Read all of a stream (standard input). */
+export async function readStream(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk))
+  return Buffer.concat(chunks)
+}
+
+function firstInvalidByte(bytes: Uint8Array): number {
+  // Feed one byte at a time: the decoder throws at the first byte that cannot continue.
+  const stream = new TextDecoder('utf-8', {fatal: true})
+  for (let index = 0; index < bytes.length; index++) {
+    try {
+      stream.decode(bytes.subarray(index, index + 1), {stream: true})
+    } catch {
+      return index
+    }
+  }
+  return bytes.length
+}

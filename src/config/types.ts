@@ -1,0 +1,27 @@
+/** Types of the configuration, as written and as resolved for a run. */
+import type {SeveritySetting} from '../rule.js'
+
+/** A language copydesk can proofread. */
+export type Language = 'en-US' | 'en-GB'
+
+/** A rule's setting after resolution: a severity and the rule's options. */
+export type RuleSetting = readonly [SeveritySetting, unknown?]
+
+/** The configuration of one run, every rule resolved. */
+export interface ResolvedConfig {
+  /** Per rule id: severity (or `off`) and options. Every registered rule has an entry. */
+  readonly rules: Readonly<Record<string, RuleSetting>>
+  /** Words to accept (inline words and the lines of dictionary files, merged). */
+  readonly dictionary: readonly string[]
+  /** The house list of canonical names. */
+  readonly names: readonly string[]
+  /** Globs of files to skip, relative to `cwd`. */
+  readonly ignore: readonly string[]
+  readonly language: Language
+  /** Style packs for `house-style`. */
+  readonly styles: readonly string[]
+  /** Folder the configuration was found in (or the working folder). */
+  readonly cwd: string
+  /** Path of the configuration file, when there is one. */
+  readonly path?: string
+}

@@ -1,0 +1,14 @@
+/** The formatters by name. */
+import {json} from './json.js'
+import {stylish} from './stylish.js'
+import type {Formatter} from './types.js'
+
+export type {Formatter, FormatterContext} from './types.js'
+
+/** Every formatter the CLI's `--format` accepts. */
+export const formatters: Readonly<Record<string, Formatter>> = {stylish, json}
+
+/** The formatter called `name`, or `undefined`. */
+export function getFormatter(name: string): Formatter | undefined {
+  return Object.hasOwn(formatters, name) ? formatters[name] : undefined
+}

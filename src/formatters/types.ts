@@ -1,0 +1,16 @@
+/** The formatter contract: a pure function from linted files to the text to print. */
+import type {VFile} from 'vfile'
+import type {Rule} from '../rule.js'
+
+/** What a formatter may know besides the files. */
+export interface FormatterContext {
+  /** Every registered rule, for tool metadata (SARIF) and docs links. */
+  readonly rules: readonly Rule[]
+  /** The working folder, to make paths relative or absolute. */
+  readonly cwd: string
+  /** Whether to use ANSI colours (decided by the CLI: only on a TTY). */
+  readonly color: boolean
+}
+
+/** A formatter: no I/O, no colour detection. */
+export type Formatter = (files: readonly VFile[], context: FormatterContext) => string

@@ -1,0 +1,10 @@
+/**
+ * copydesk's library API: the same functions the CLI and the LSP server use.
+ */
+export {lint, isMarkdownPath, type LintOptions} from './pipeline/lint.js'
+export {fix, certainEdits, applyEdits, isCertain, type Edit, type FixResult} from './fix/apply.js'
+export {rules, getRule} from '../rules/index.js'
+export {getFormatter, formatters, type Formatter, type FormatterContext} from './formatters/index.js'
+export {defaultConfig} from './config/defaults.js'
+export type {ResolvedConfig, RuleSetting, Language} from './config/types.js'
+export type {Rule, RuleMeta, RuleContext, Severity, SeveritySetting, MessageFields} from './rule.js'

@@ -1,0 +1,86 @@
+/**
+ * The processor: a parser (plain text or Markdown) and the enabled rules, in registry order.
+ *
+ * One processor is built per configuration and kind of file, and reused.
+ */
+import type {Root} from 'nlcst'
+import retextEnglish from 'retext-english'
+import {wrap} from 'trough'
+import {unified, type Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {rules} from '../../rules/index.js'
+import type {ResolvedConfig} from '../config/types.js'
+import type {Rule, RuleContext, Severity} from '../rule.js'
+import {splitLineParagraphs} from './line-paragraphs.js'
+import {ruleUrl} from './rule-url.js'
+
+/** The kinds of draft copydesk reads. */
+export type DraftKind = 'text' | 'markdown'
+
+/** Data that the pipeline keeps on `file.data`. */
+declare module 'vfile' {
+  interface DataMap {
+    /** Rule ids in the order they ran, to settle which rule reports a problem. */
+    copydeskRuleOrder: string[]
+  }
+}
+
+const cache = new WeakMap<ResolvedConfig, Map<DraftKind, Processor<Root, Root, Root>>>()
+
+/** The (frozen, cached) processor for a configuration and a kind of draft. */
+export function getProcessor(config: ResolvedConfig, kind: DraftKind = 'text'): Processor<Root, Root, Root> {
+  let byKind = cache.get(config)
+  if (!byKind) cache.set(config, (byKind = new Map()))
+  let processor = byKind.get(kind)
+  if (!processor) byKind.set(kind, (processor = createProcessor(config, kind)))
+  return processor
+}
+
+/** Build the retext processor: parser, then each enabled rule in registry order. */
+export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'): Processor<Root, Root, Root> {
+  const context: RuleContext = {
+    language: config.language,
+    dictionary: config.dictionary,
+    names: config.names,
+    styles: config.styles,
+    cwd: config.cwd,
+  }
+  const processor = unified().use(retextEnglish) as unknown as Processor<Root, Root, Root>
+  // Markdown paragraphs come from the Markdown tree; plain text has one paragraph a line.
+  if (kind === 'text') processor.use(linesAsParagraphs)
+  for (const rule of rules) {
+    const [severity, options] = config.rules[rule.id] ?? [rule.meta.severity]
+    if (severity !== 'off') processor.use(withIdentity(rule, severity, context), options)
+  }
+  return processor.freeze()
+}
+
+function linesAsParagraphs() {
+  return (tree: Root) => {
+    splitLineParagraphs(tree)
+  }
+}
+
+/**
+ * Run a rule's transformer (sync, async or callback) and stamp the messages it added with
+ * the rule's identity and severity. Rules never set these themselves.
+ */
+function withIdentity(rule: Rule, severity: Severity, context: RuleContext) {
+  return function (this: Processor, options: unknown) {
+    const transformer = rule.plugin.call(this as unknown as Processor<Root>, options, context)
+    if (!transformer) return
+    return function (tree: Root, file: VFile, next: (error?: Error) => void) {
+      const before = file.messages.length
+      ;(file.data.copydeskRuleOrder ??= []).push(rule.id)
+      wrap(transformer as (...parameters: unknown[]) => unknown, (error?: Error | null) => {
+        for (const message of file.messages.slice(before)) {
+          message.ruleId = rule.id
+          message.source = 'copydesk'
+          message.url = ruleUrl(rule.id)
+          message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+        }
+        next(error ?? undefined)
+      })(tree, file)
+    }
+  }
+}
