@@ -3,6 +3,8 @@
  *
  * Order matters: where two rules flag exactly the same text, the one listed first reports it
  * (the more specific rule before the general one: `proper-noun-case` before `spelling`).
+ * The order of ids: punctuation-spacing, proper-noun-case, name-spelling, sentence-case,
+ * headline-case, house-style, quotation, spelling, repeated-word, duplicate-line.
  */
 import type {Rule} from '../src/rule.js'
 import repeatedWord from './repeated-word/index.js'
