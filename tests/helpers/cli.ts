@@ -1,0 +1,29 @@
+/** Run the built CLI (`dist/src/cli.js`, built by `npm test` before vitest) as a real process. */
+import {spawnSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+
+/** The project root. */
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+/** The built CLI. */
+export const cliPath = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url))
+
+/** The result of one CLI run. */
+export interface CliResult {
+  readonly status: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Run `copydesk ARGS` in `cwd` (default: the project root), with `input` on stdin. */
+export function runCli(args: readonly string[], options: {cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv} = {}): CliResult {
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first (npm test does)`)
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1', ...options.env},
+    timeout: 60_000,
+  })
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
