@@ -10,7 +10,6 @@
  * the paragraph.
  */
 import type {Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import {isTitleCase} from '../../rules/index.js'
 
 /** Characters that may end a paragraph line (closing quotes and brackets included). */
@@ -19,21 +18,29 @@ const lineEnd = /[.!?:;…"”’)\]*]$/u
 const wrapWidth = 50
 
 /** Split paragraphs at line breaks that end a line of their own (see module comment). */
-export function splitLineParagraphs(tree: Root): void {
+export function splitLineParagraphs(tree: Root, text: string): void {
   const children: RootContent[] = []
   for (const child of tree.children) {
-    if (child.type === 'ParagraphNode') children.push(...splitParagraph(child))
+    if (child.type === 'ParagraphNode') children.push(...splitParagraph(child, text))
     else children.push(child)
   }
   tree.children = children
 }
 
-function splitParagraph(paragraph: Paragraph): RootContent[] {
+function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
   const out: RootContent[] = []
   let sentences: Paragraph['children'] = []
   let current: SentenceContent[] = []
-  // The text of the line so far, to decide whether its line break ends a paragraph.
-  let lineText = ''
+  // Where the current line starts, to decide whether its line break ends a paragraph.
+  let lineStart = paragraph.position?.start.offset ?? 0
+  const breaksParagraph = (node: RootContent | SentenceContent): node is WhiteSpace => {
+    if (node.type !== 'WhiteSpaceNode' || !node.value.includes('\n')) return false
+    const at = node.position?.start.offset ?? lineStart
+    const breaks = endsParagraph(text.slice(lineStart, at))
+    // The next line starts after the last line break of this white space.
+    lineStart = at + node.value.lastIndexOf('\n') + 1
+    return breaks
+  }
 
   const flushSentence = () => {
     // Leading and trailing white space belongs between sentences, not inside them.
@@ -63,34 +70,22 @@ function splitParagraph(paragraph: Paragraph): RootContent[] {
   for (const child of paragraph.children) {
     if (child.type !== 'SentenceNode') {
       // White space between sentences: a line break there may end the paragraph.
-      if (child.type === 'WhiteSpaceNode' && child.value.includes('\n') && endsParagraph(lineText)) {
-        flushParagraph(child)
-        lineText = ''
-      } else {
-        sentences.push(child)
-        lineText = lastLine(lineText + toString(child))
-      }
+      if (breaksParagraph(child)) flushParagraph(child)
+      else sentences.push(child)
       continue
     }
 
     for (const node of child.children) {
-      if (node.type === 'WhiteSpaceNode' && node.value.includes('\n') && endsParagraph(lineText)) {
+      if (breaksParagraph(node)) {
         flushParagraph(node)
-        lineText = ''
         continue
       }
       current.push(node)
-      lineText = lastLine(lineText + toString(node))
     }
     flushSentence()
   }
   flushParagraph()
   return out
-}
-
-function lastLine(text: string): string {
-  const index = text.lastIndexOf('\n')
-  return index === -1 ? text : text.slice(index + 1)
 }
 
 /** Whether a line break after `line` ends a paragraph (not hard-wrapped prose). */

@@ -56,8 +56,8 @@ export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'
 }
 
 function linesAsParagraphs() {
-  return (tree: Root) => {
-    splitLineParagraphs(tree)
+  return (tree: Root, file: VFile) => {
+    splitLineParagraphs(tree, String(file.value ?? ''))
   }
 }
 
