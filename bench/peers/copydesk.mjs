@@ -1,0 +1,5 @@
+// copydesk through its library API (the same lint() the CLI and the LSP server use).
+import {lint} from '../../dist/src/index.js'
+import {runMode} from './common.mjs'
+
+await runMode(async () => async (text) => (await lint(text)).messages.length)
