@@ -8,9 +8,10 @@
  */
 import type {Rule} from '../src/rule.js'
 import repeatedWord from './repeated-word/index.js'
+import spelling from './spelling/index.js'
 
 /** Every rule, in the order they run. */
-export const rules: readonly Rule[] = [repeatedWord] as readonly Rule[]
+export const rules: readonly Rule[] = [spelling, repeatedWord] as readonly Rule[]
 
 /** A rule by id. */
 export function getRule(id: string): Rule | undefined {

@@ -1,0 +1,187 @@
+/**
+ * `spelling`: an ordinary misspelled word (`ther`, `goverment`, `Tusday`), checked against
+ * `dictionary-en` (or `dictionary-en-gb`) with the verdicts of `retext-spell`.
+ *
+ * retext-spell builds its nspell checker from the Hunspell files on every start (~0.4 s),
+ * so this rule asks the same questions of a precompiled lookup of the expanded forms
+ * (`lookup.ts`, cached on disk) and ranks its own suggestions (`suggest.ts`) only for the
+ * words it flags. What it leaves alone goes beyond retext-spell, because news copy is full
+ * of names, acronyms, numbers, addresses and run-together words: see `docs/rules/spelling.md`.
+ */
+import type {Parent, Root, Word} from 'nlcst'
+import {isLiteral} from 'nlcst-is-literal'
+import {toString} from 'nlcst-to-string'
+import {pointEnd, pointStart} from 'unist-util-position'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
+import {isLikelyName} from '../lib/names.js'
+import {compoundPrefixes, nameParticles, newsWords} from './data.js'
+import {dictionaryPackages, getLookup, type Lookup} from './lookup.js'
+import {maxSuggestions, suggest} from './suggest.js'
+
+/** One word of a word node: `Russia’s` in `Russia’s`, `beforehand` and `The` in `beforehand.The`. */
+interface Unit {
+  /** The text as written. */
+  readonly text: string
+  /** The children it spans. */
+  readonly nodes: Word['children']
+  /** The punctuation just before and after it inside the word node (`.`, `-`), if any. */
+  readonly before: string | undefined
+  readonly after: string | undefined
+}
+
+const prefixes = new Set(compoundPrefixes)
+const apostrophes = new Set(["'", '’'])
+
+/**
+ * Offsets `[start, end)` of text that is not prose: URLs, e-mail addresses, `code` in
+ * backticks. nlcst splits these into word nodes (`https`, `x`, `com`), so they are found on
+ * the source text; only done for a file that has an unknown word.
+ */
+const notProse = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>"”)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]+`/giu
+
+export default defineRule({
+  id: 'spelling',
+  meta: {
+    description: 'Flag a misspelled ordinary word.',
+    why: 'A misspelling tells readers the copy was not checked; names, acronyms, numbers and addresses are left alone so that the misspellings stand out.',
+    severity: 'warning',
+    fixable: false,
+    examples: {bad: 'Peskov confirmed that ther are no plans to change the delegation.', good: 'Peskov confirmed that there are no plans to change the delegation.'},
+  },
+  plugin(_options, context: RuleContext) {
+    let lookup: Lookup | undefined
+    // Built on the first file, so that listing the rules (`copydesk rules`) loads nothing.
+    const getWords = () =>
+      (lookup ??= getLookup(dictionaryPackages[context.language] ?? dictionaryPackages['en-US']).extend([...newsWords, ...nameParticles, ...context.dictionary]))
+    const suggestions = new Map<string, string[]>()
+    const suggestFor = (word: string): string[] => {
+      let list = suggestions.get(word)
+      if (!list) suggestions.set(word, (list = suggest(word, getWords())))
+      return list
+    }
+
+    return (tree, file) => {
+      const words = getWords()
+      let ranges: Array<[number, number]> | undefined
+      const isInNotProse = (start: number, end: number) => {
+        ranges ??= [...String(file.value ?? '').matchAll(notProse)].map((match) => [match.index!, match.index! + match[0].length])
+        return ranges.some(([from, to]) => start < to && end > from)
+      }
+
+      visit(tree, 'WordNode', (node, index, parent) => {
+        if (!parent || index === undefined) return
+        const whole = toString(node)
+        // retext-spell's first question: the whole word, smart apostrophes as straight.
+        if (words.correct(whole.replace(/’/g, "'"))) return
+        const units = split(node)
+        // `example.com`, `report.pdf`, `e.g.`, `a.m.`, `2.1.3`: a point inside a word followed
+        // by a lowercase letter is an address, a file name or an abbreviation, not a sentence.
+        if (units.some((unit) => unit.before === '.' && /^\p{Ll}/u.test(unit.text))) return
+        // `news@example.org`, `S&P`, `AT&T`, `c=d`: symbols make a code, not a word.
+        if (node.children.some((child) => child.type === 'SymbolNode')) return
+        const isCompound = units.length > 1 && units.some((unit) => unit.before === '-')
+
+        for (const unit of units) {
+          const verdict = check(unit, isCompound, words, tree, file, context)
+          if (verdict === undefined) continue
+          const start = pointStart(unit.nodes[0])
+          const end = pointEnd(unit.nodes.at(-1)!)
+          if (!start || !end) continue
+          if (isLiteral(parent, index)) return
+          if (start.offset !== undefined && end.offset !== undefined && isInNotProse(start.offset, end.offset)) continue
+          if (isHandle(parent, index)) return
+          report(file, node, parent, unit, {start, end}, verdict, suggestFor)
+        }
+      })
+    }
+  },
+})
+
+/** Split a word node into its words: text joined by apostrophes, apart at other punctuation. */
+function split(node: Word): Unit[] {
+  const units: Unit[] = []
+  let nodes: Word['children'] = []
+  let before: string | undefined
+  const children = node.children
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]
+    const joins =
+      child.type === 'PunctuationNode' &&
+      apostrophes.has(child.value) &&
+      children[index - 1]?.type === 'TextNode' &&
+      children[index + 1]?.type === 'TextNode'
+    if (child.type === 'TextNode' || joins) {
+      nodes.push(child)
+      continue
+    }
+    const value = toString(child)
+    if (nodes.length > 0) units.push({text: nodes.map((n) => toString(n)).join(''), nodes, before, after: value})
+    nodes = []
+    before = value
+  }
+  if (nodes.length > 0) units.push({text: nodes.map((n) => toString(n)).join(''), nodes, before, after: undefined})
+  return units
+}
+
+/** What is wrong with a unit: `undefined` when nothing is, else the kind of report. */
+type Verdict = {readonly stem: string; readonly suffix: string; readonly capital?: string}
+
+function check(unit: Unit, isCompound: boolean, words: Lookup, tree: Root, file: VFile, context: RuleContext): Verdict | undefined {
+  const text = unit.text
+  if (words.correct(text.replace(/’/g, "'"))) return undefined
+  // `Russia’s`, `Zelensky's`, `goverment’s`: judge the word without its possessive.
+  const possessive = /(?:['’]s)$/iu.exec(text)
+  const stem = possessive ? text.slice(0, possessive.index) : text
+  const suffix = possessive ? possessive[0] : ''
+  if (possessive && words.correct(stem)) return undefined
+  // `U.S.`, `e.g.`, `x-ray`, `U-turn`: single letters.
+  if ([...stem].length < 2) return undefined
+  // `5km`, `1990s`, `3.5bn`, `21st`, `COVID-19`.
+  if (/\d/u.test(stem)) return undefined
+  // `NATO`, `UNESCO`: acronyms. `iPhone`, `eBay`, `McDonald`, `O'Neill`: a capital inside.
+  if (!/\p{Ll}/u.test(stem) || /.\p{Lu}/u.test(stem)) return undefined
+  // `Ph.D.`, `Gen.`, `Sept.`, `Corp.`: a short or capitalized part before a point abbreviates.
+  if (unit.after === '.' && (/^\p{Lu}/u.test(stem) || stem.length <= 3)) return undefined
+  // `re-elect`, `pre-war`, `e-mail`.
+  if (isCompound && unit.after === '-' && prefixes.has(stem.toLowerCase())) return undefined
+  // `naïve`, `São`, `jihadist`: a word with letters beyond a–z is accepted when its plain
+  // spelling is known, and otherwise taken as foreign (or a name) and left alone.
+  if (/[^a-z'’-]/iu.test(stem)) return undefined
+  if (/^\p{Lu}/u.test(stem)) {
+    if (isLikelyName(stem, tree, file, context)) return undefined
+    return {stem, suffix}
+  }
+  // `istanbul`, `monday`, `russian`: known only with a capital.
+  const capital = stem.charAt(0).toUpperCase() + stem.slice(1)
+  return words.correct(capital) ? {stem, suffix, capital} : {stem, suffix}
+}
+
+/** `@handle`, `#hashtag`: a word glued to a preceding `@` or `#`. */
+function isHandle(parent: Parent, index: number): boolean {
+  const previous = parent.children[index - 1]
+  return previous?.type === 'SymbolNode' && (previous.value === '@' || previous.value === '#')
+}
+
+function report(
+  file: VFile,
+  node: Word,
+  parent: Parent,
+  unit: Unit,
+  place: {start: ReturnType<typeof pointStart> & object; end: ReturnType<typeof pointEnd> & object},
+  verdict: Verdict,
+  suggestFor: (word: string) => string[],
+): void {
+  const found = suggestFor(verdict.stem).map((word) => word + verdict.suffix)
+  const expected = verdict.capital ? [verdict.capital + verdict.suffix, ...found.filter((word) => word !== verdict.capital + verdict.suffix)] : found
+  expected.length = Math.min(expected.length, maxSuggestions)
+  const actual = unit.text
+  const extra = expected.length > 0 ? `, expected for example ${expected.map((word) => `\`${word}\``).join(', ')}` : ''
+  const message = file.message(`Unexpected unknown word \`${actual}\`${extra}`, {ancestors: [parent, node], place})
+  const fields = message as typeof message & MessageFields
+  fields.actual = actual
+  fields.expected = expected
+  // A person chooses a spelling: never applied unattended, even with one suggestion.
+  fields.fix = false
+}

@@ -1,0 +1,139 @@
+/**
+ * Suggestions for a misspelled word, ranked so that the intended word comes first.
+ *
+ * Candidates are the dictionary words one edit away (a letter left out, doubled, swapped,
+ * mistyped; the dictionary's own `REP` table of phonetic misspellings), or two edits when
+ * there is none at one. Each is scored by how likely the slip is (a typist leaves a letter
+ * out more often than adding one; a vowel for a vowel and a neighbouring key are the
+ * commonest substitutions) and by how common the word is (SUBTLEX-US word frequencies), so
+ * `ther` gives `there` before `the`, and `teh` gives `the`.
+ */
+import type {Lookup} from './lookup.js'
+
+/** At most this many suggestions per word. */
+export const maxSuggestions = 5
+
+const alphabet = "abcdefghijklmnopqrstuvwxyz'"
+const vowels = new Set('aeiouy')
+
+/** Neighbouring keys on a QWERTY keyboard. */
+const keyboardRows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm']
+const neighbours = new Map<string, Set<string>>()
+for (let row = 0; row < keyboardRows.length; row++) {
+  for (let column = 0; column < keyboardRows[row].length; column++) {
+    const keys = new Set<string>()
+    for (const [r, c] of [[row, column - 1], [row, column + 1], [row - 1, column], [row - 1, column + 1], [row + 1, column], [row + 1, column - 1]]) {
+      const key = keyboardRows[r]?.[c]
+      if (key) keys.add(key)
+    }
+    neighbours.set(keyboardRows[row][column], keys)
+  }
+}
+
+/** Costs of the slips, on the scale of one plain edit. */
+const cost = {
+  omitted: 0.7, // `goverment` → `government`
+  omittedDouble: 0.5, // `occured` → `occurred`
+  extra: 1.2, // `ther` → `the` is less likely than `ther` → `there`
+  extraDouble: 0.6, // `untill` → `until`
+  swapped: 0.7, // `teh` → `the`, `recieve` → `receive`
+  vowel: 0.7, // `definately` → `definitely`, `seperate` → `separate`
+  neighbour: 0.8, // a key next to the intended one
+  substituted: 1.2,
+  replacement: 0.6, // the dictionary's REP table: `alot` → `a lot`
+  split: 1.5, // `inthe` → `in the`
+  properNoun: 0.5, // added when a lowercase slip would become a name
+}
+/** Weight of `log10(frequency)` against the cost of the slip. */
+const frequencyWeight = 0.25
+
+/** Every string one edit from `word`, with the cost of that slip. */
+function edits(word: string, add: (candidate: string, cost: number) => void): void {
+  for (let index = 0; index <= word.length; index++) {
+    const before = word.slice(0, index)
+    const at = word[index]
+    const after = word.slice(index + 1)
+    // The writer left out a letter: insert one.
+    for (const letter of alphabet) {
+      const double = letter === word[index - 1] || letter === at
+      add(before + letter + word.slice(index), double ? cost.omittedDouble : cost.omitted)
+    }
+    if (at === undefined) continue
+    // The writer typed an extra letter: drop it.
+    add(before + after, at === word[index - 1] || at === word[index + 1] ? cost.extraDouble : cost.extra)
+    // Two letters swapped.
+    if (index + 1 < word.length && word[index + 1] !== at) add(before + word[index + 1] + at + word.slice(index + 2), cost.swapped)
+    // A wrong letter.
+    for (const letter of alphabet) {
+      if (letter === at) continue
+      const slip = vowels.has(letter) && vowels.has(at) ? cost.vowel : neighbours.get(at)?.has(letter) ? cost.neighbour : cost.substituted
+      add(before + letter + after, slip)
+    }
+  }
+}
+
+/**
+ * Suggestions for `word` (as written: `Goverment`), best first, in the writer's case.
+ * `lookup` decides which candidates are words.
+ */
+export function suggest(word: string, lookup: Lookup): string[] {
+  const lower = word.toLowerCase()
+  const isCapitalized = word !== lower
+  const scores = new Map<string, number>()
+
+  // A candidate as the dictionary spells it: `paris` → `Paris`; `undefined` if unknown.
+  const spell = (candidate: string): [string, number] | undefined => {
+    if (candidate === '' || candidate === lower) return undefined
+    if (lookup.suggestable(candidate)) return [candidate, 0]
+    const capital = candidate.charAt(0).toUpperCase() + candidate.slice(1)
+    if (lookup.suggestable(capital)) return [capital, isCapitalized ? 0 : cost.properNoun]
+    return undefined
+  }
+  const consider = (candidate: string, slip: number) => {
+    if (candidate.includes(' ')) {
+      const parts = candidate.split(' ')
+      if (!parts.every((part) => part.length > 1 || part === 'a' || part === 'i')) return
+      // `in the`, not `occur ed`: both parts must be common words.
+      if (!parts.every((part) => spell(part)?.[1] === 0 && lookup.frequency(spell(part)![0]) >= 1000)) return
+      const score = slip - frequencyWeight * Math.min(...parts.map((part) => Math.log10(lookup.frequency(spell(part)![0]) + 1)))
+      if (score < (scores.get(candidate) ?? Infinity)) scores.set(candidate, score)
+      return
+    }
+    const known = spell(candidate)
+    if (!known) return
+    const [spelled, extra] = known
+    const score = slip + extra - frequencyWeight * Math.log10(lookup.frequency(spelled) + 1)
+    if (score < (scores.get(spelled) ?? Infinity)) scores.set(spelled, score)
+  }
+
+  edits(lower, consider)
+  for (const [from, to] of lookup.replacements) {
+    let at = lower.indexOf(from)
+    while (at !== -1) {
+      consider(lower.slice(0, at) + to + lower.slice(at + from.length), cost.replacement)
+      at = lower.indexOf(from, at + 1)
+    }
+  }
+  for (let index = 1; index < lower.length; index++) {
+    consider(`${lower.slice(0, index)} ${lower.slice(index)}`, cost.split)
+  }
+
+  // Nothing one slip away: try two (bounded: a long word has many thousands of variants).
+  if (scores.size === 0 && lower.length <= 14) {
+    const seen = new Map<string, number>()
+    edits(lower, (candidate, slip) => {
+      if (slip < (seen.get(candidate) ?? Infinity)) seen.set(candidate, slip)
+    })
+    for (const [variant, first] of seen) edits(variant, (candidate, slip) => consider(candidate, first + slip))
+  }
+
+  return [...scores]
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxSuggestions)
+    .map(([candidate]) => (isCapitalized ? matchCapital(candidate) : candidate))
+}
+
+/** `government` → `Government` for a capitalized draft word. */
+function matchCapital(candidate: string): string {
+  return candidate.charAt(0).toUpperCase() + candidate.slice(1)
+}
