@@ -16,7 +16,7 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {isLikelyName} from '../lib/names.js'
-import {compoundPrefixes, nameParticles, newsWords} from './data.js'
+import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, nameParticles, newsWords} from './data.js'
 import {dictionaryPackages, getLookup, type Lookup} from './lookup.js'
 import {maxSuggestions, suggest} from './suggest.js'
 
@@ -32,6 +32,7 @@ interface Unit {
 }
 
 const prefixes = new Set(compoundPrefixes)
+const closedUpExceptions = new Set(closedUpList)
 const apostrophes = new Set(["'", '’'])
 
 /**
@@ -149,13 +150,43 @@ function check(unit: Unit, isCompound: boolean, words: Lookup, tree: Root, file:
   // `naïve`, `São`, `jihadist`: a word with letters beyond a–z is accepted when its plain
   // spelling is known, and otherwise taken as foreign (or a name) and left alone.
   if (/[^a-z'’-]/iu.test(stem)) return undefined
+  if (isWellFormed(stem.toLowerCase(), words, context)) return undefined
   if (/^\p{Lu}/u.test(stem)) {
     if (isLikelyName(stem, tree, file, context)) return undefined
     return {stem, suffix}
   }
   // `istanbul`, `monday`, `russian`: known only with a capital.
+  // `peskov` where the draft also writes `Peskov`: a name the document itself capitalizes.
   const capital = stem.charAt(0).toUpperCase() + stem.slice(1)
-  return words.correct(capital) ? {stem, suffix, capital} : {stem, suffix}
+  const isCapitalized = words.correct(capital) || new RegExp(`(?<!\\p{L})${capital}(?!\\p{L})`, 'u').test(String(file.value ?? ''))
+  return isCapitalized ? {stem, suffix, capital} : {stem, suffix}
+}
+
+/**
+ * Words the dictionary lacks that are still well formed, so edited copy uses them:
+ * `there'll`; the other English's spelling (`travelled` in American copy: a variant, not a
+ * misspelling; `house-style` rules on variants); `reauthorization`, `counterterrorism`
+ * (a prefix and a word); `homeownership`, `drawdown`, `policymaking` (two words closed up).
+ */
+function isWellFormed(word: string, words: Lookup, context: RuleContext): boolean {
+  const contraction = /^(.{2,})'(?:ll|d|ve|re|m)$/u.exec(word.replace(/’/g, "'"))
+  if (contraction && words.correct(contraction[1])) return true
+  const other = context.language === 'en-GB' ? dictionaryPackages['en-US'] : dictionaryPackages['en-GB']
+  if (getLookup(other).correct(word)) return true
+  for (const prefix of derivationPrefixes) {
+    if (word.length - prefix.length >= 4 && word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), words)) return true
+  }
+  for (let at = 3; at <= word.length - 3; at++) {
+    const head = word.slice(0, at)
+    const tail = word.slice(at)
+    if (!closedUpExceptions.has(head) && !closedUpExceptions.has(tail) && isCommonWord(head, words) && isCommonWord(tail, words)) return true
+  }
+  return false
+}
+
+/** A lowercase dictionary word (not only a name) that people use. */
+function isCommonWord(word: string, words: Lookup): boolean {
+  return words.has(word) && words.frequency(word) >= 20
 }
 
 /** `@handle`, `#hashtag`: a word glued to a preceding `@` or `#`. */

@@ -44,6 +44,8 @@ export interface Lookup {
   has(word: string): boolean
   /** Whether `word` may be suggested (stored and not `NOSUGGEST`). */
   suggestable(word: string): boolean
+  /** The stored forms that start with `prefix` (exactly as written), in byte order. */
+  startingWith(prefix: string): string[]
   /** How common a stored form is (SUBTLEX-US count of its lowercase form; 0 when unknown). */
   frequency(word: string): number
   /** The `REP` table of the dictionary. */
@@ -242,6 +244,7 @@ function parseCache(bytes: Buffer, packageName: string, version: string): Lookup
 /** Stored words: membership and frequency. */
 interface WordList {
   has(word: string): boolean
+  startingWith(prefix: string): string[]
   frequency(word: string): number
 }
 
@@ -261,7 +264,26 @@ function sortedBytes(bytes: Buffer, wordsAt: number, offsets: Uint32Array, count
     }
     return -1
   }
-  return {has: (word) => find(word) !== -1, frequency: (word) => counts[find(word)] ?? 0}
+  const startingWith = (prefix: string): string[] => {
+    const target = Buffer.from(prefix, 'utf8')
+    // The first stored word not before `prefix`.
+    let low = 0
+    let high = count
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (bytes.compare(target, 0, target.length, wordsAt + offsets[middle], wordsAt + offsets[middle + 1]) < 0) low = middle + 1
+      else high = middle
+    }
+    const found: string[] = []
+    for (let index = low; index < count; index++) {
+      const start = wordsAt + offsets[index]
+      const end = wordsAt + offsets[index + 1]
+      if (end - start < target.length || bytes.compare(target, 0, target.length, start, start + target.length) !== 0) break
+      found.push(bytes.toString('utf8', start, end))
+    }
+    return found
+  }
+  return {has: (word) => find(word) !== -1, startingWith, frequency: (word) => counts[find(word)] ?? 0}
 }
 
 function createLookup(header: Header, words: WordList, noSuggest: ReadonlySet<string>, extra?: ReadonlySet<string>): Lookup {
@@ -291,6 +313,7 @@ function createLookup(header: Header, words: WordList, noSuggest: ReadonlySet<st
     },
     has: (word) => words.has(word) || (extra?.has(word) ?? false),
     suggestable: (word) => (words.has(word) || (extra?.has(word) ?? false)) && !noSuggest.has(word),
+    startingWith: (prefix) => words.startingWith(prefix),
     frequency: (word) => words.frequency(word),
     replacements: header.replacements,
     extend(more) {

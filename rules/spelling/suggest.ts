@@ -118,19 +118,51 @@ export function suggest(word: string, lookup: Lookup): string[] {
     consider(`${lower.slice(0, index)} ${lower.slice(index)}`, cost.split)
   }
 
-  // Nothing one slip away: try two (bounded: a long word has many thousands of variants).
-  if (scores.size === 0 && lower.length <= 14) {
-    const seen = new Map<string, number>()
-    edits(lower, (candidate, slip) => {
-      if (slip < (seen.get(candidate) ?? Infinity)) seen.set(candidate, slip)
-    })
-    for (const [variant, first] of seen) edits(variant, (candidate, slip) => consider(candidate, first + slip))
+  // Nothing one slip away: weigh two slips against the dictionary words with the same first
+  // letter and a similar length (a slip in the first letter is rare, and generating every
+  // two-edit variant of a long word costs seconds).
+  if (scores.size === 0 && lower.length >= 3) {
+    for (const first of new Set([lower.charAt(0), lower.charAt(0).toUpperCase()])) {
+      for (const candidate of lookup.startingWith(first)) {
+        if (Math.abs(candidate.length - lower.length) > 2 || candidate.includes(' ')) continue
+        const slip = distance(lower, candidate.toLowerCase(), 2.4)
+        if (slip <= 2.4) consider(candidate.toLowerCase(), slip)
+      }
+    }
   }
 
   return [...scores]
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxSuggestions)
     .map(([candidate]) => (isCapitalized ? matchCapital(candidate) : candidate))
+}
+
+/**
+ * The weighted optimal-string-alignment distance from the draft's `typed` to `intended`
+ * (the costs above: a swap is one slip), or more than `limit` once it cannot be within it.
+ */
+export function distance(typed: string, intended: string, limit: number): number {
+  const rows = typed.length + 1
+  const columns = intended.length + 1
+  const table: number[][] = Array.from({length: rows}, () => new Array<number>(columns).fill(0))
+  for (let i = 1; i < rows; i++) table[i][0] = table[i - 1][0] + cost.extra
+  for (let j = 1; j < columns; j++) table[0][j] = table[0][j - 1] + cost.omitted
+  for (let i = 1; i < rows; i++) {
+    let best = Infinity
+    for (let j = 1; j < columns; j++) {
+      const a = typed[i - 1]
+      const b = intended[j - 1]
+      const substitution = a === b ? 0 : vowels.has(a) && vowels.has(b) ? cost.vowel : neighbours.get(a)?.has(b) ? cost.neighbour : cost.substituted
+      const extra = a === typed[i - 2] || a === typed[i] ? cost.extraDouble : cost.extra
+      const omitted = b === intended[j - 2] || b === intended[j] ? cost.omittedDouble : cost.omitted
+      let value = Math.min(table[i - 1][j - 1] + substitution, table[i - 1][j] + extra, table[i][j - 1] + omitted)
+      if (i > 1 && j > 1 && a === intended[j - 2] && typed[i - 2] === b) value = Math.min(value, table[i - 2][j - 2] + cost.swapped)
+      table[i][j] = value
+      best = Math.min(best, value)
+    }
+    if (best > limit) return best
+  }
+  return table[rows - 1][columns - 1]
 }
 
 /** `government` → `Government` for a capitalized draft word. */

@@ -1,0 +1,191 @@
+import {readdirSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import spelling from '../../rules/spelling/index.js'
+import {getLookup, packageFolder} from '../../rules/spelling/lookup.js'
+import {suggest} from '../../rules/spelling/suggest.js'
+import {ruleTable} from '../helpers/rule-table.js'
+
+ruleTable(spelling, {
+  valid: [
+    // The contract's “never flagged” list.
+    'They paid 5,000 or 3.5 or 1,250.75 at 10:30, a 3:1 vote.',
+    'The U.S. and the U.K. agreed, e.g. on trade, i.e. on tariffs.',
+    'Dr. Smith, a Ph.D. student, spoke at 10 a.m. about J.R.R. Tolkien.',
+    'Write to news@example.org or see example.com for report.pdf and version 2.1.3 notes.',
+    'The iPhone and eBay were mentioned by bell hooks.',
+    'Charles de Gaulle, Vincent van Gogh, Ursula von der Leyen and Lula da Silva … — all named.',
+    'They had had enough; it was a very, very long night.',
+    // Ordinary news sentences.
+    'Former U.S. President Donald Trump has announced his intention to engage with both sides.',
+    'Putin offered only a 30-day cessation of attacks rather than a full truce.',
+    'Trump’s Plan: A Three-Way Conversation',
+    'Russia’s stance remains conditional, and officials don’t expect a deal.',
+    "Russia's stance remains conditional, and officials don't expect a deal.",
+    'Specific agreements must be reached beforehand.The details remain undisclosed.',
+    'Former U.S.President Donald Trump spoke.',
+    'He wrote on social media,stating,I will talk.',
+    'The company reported a $3.5bn loss in the 1990s and a 5km queue on the 21st.',
+    'COVID-19 cases rose; NATO and UNESCO met at the OSCE.',
+    'Follow @nytimes and #Ukraine, or read https://www.example.com/news/a-b?id=3 today.',
+    'The pre-war, anti-war and re-elect campaigns sent an e-mail after the U-turn.',
+    'Lawmakers passed the reauthorization of counterterrorism programs for homeownership.',
+    'The prime minister travelled to the theatre to discuss the programme.',
+    'He wrote “ceasefire” and there’ll be talks, she said.',
+    'She said the word “teh” is a typo.',
+    'Zelensky’s office and Peskov’s remarks were noted.',
+    {text: 'The colour of the organisation’s flag was realised.', config: {language: 'en-GB'}},
+    {text: 'The draft mentions a frobnicator twice.', config: {dictionary: ['frobnicator']}},
+    {text: 'Talks on the `sdfgh` setting continued.', path: 'a.md'},
+  ],
+  invalid: [
+    {
+      text: 'Peskov confirmed that ther are no plans.',
+      messages: ['1:23-1:27: Unexpected unknown word `ther`, expected for example `there`, `other`, `their`, `the`, `they`'],
+      suggestions: [['there', 'other', 'their', 'the', 'they']],
+    },
+    {
+      text: 'Officials would recieve teh report.',
+      messages: [
+        '1:17-1:24: Unexpected unknown word `recieve`, expected for example `receive`, `relieve`',
+        '1:25-1:28: Unexpected unknown word `teh`, expected for example `the`, `ten`, `tech`, `tea`, `eh`',
+      ],
+    },
+    {
+      text: 'The negociations occured after the goverment acted.',
+      messages: [
+        '1:5-1:17: Unexpected unknown word `negociations`, expected for example `negotiations`',
+        '1:18-1:25: Unexpected unknown word `occured`, expected for example `occurred`',
+        '1:36-1:45: Unexpected unknown word `goverment`, expected for example `government`',
+      ],
+    },
+    {
+      text: 'It was definately a seperate issue, wich is thier concern.',
+      messages: [
+        '1:8-1:18: Unexpected unknown word `definately`, expected for example `definitely`',
+        '1:21-1:29: Unexpected unknown word `seperate`, expected for example `separate`',
+        '1:37-1:41: Unexpected unknown word `wich`, expected for example `which`, `with`, `witch`, `wish`, `winch`',
+        '1:45-1:50: Unexpected unknown word `thier`, expected for example `their`, `thief`, `tier`, `trier`, `shier`',
+      ],
+    },
+    {
+      text: 'Talks in istanbul resumed on monday.',
+      messages: [
+        '1:10-1:18: Unexpected unknown word `istanbul`, expected for example `Istanbul`, `Istanbul\'s`',
+        '1:30-1:36: Unexpected unknown word `monday`, expected for example `Monday`, `Mondays`',
+      ],
+    },
+    {
+      text: 'Dmitry Peskov spoke, and peskov said no.',
+      messages: ['1:26-1:32: Unexpected unknown word `peskov`, expected for example `Peskov`, `pesky`, `pesos`, `pesto`, `peso`'],
+    },
+    {
+      text: 'The goverment’s plan was a nonexistant one.',
+      messages: [
+        '1:5-1:16: Unexpected unknown word `goverment’s`, expected for example `government’s`',
+        '1:28-1:39: Unexpected unknown word `nonexistant`, expected for example `nonexistent`',
+      ],
+    },
+    {
+      // Run together: the parts are checked, never the whole run.
+      text: 'Peskov said ther.The talks,stating,continue.',
+      messages: ['1:13-1:17: Unexpected unknown word `ther`, expected for example `there`, `other`, `their`, `the`, `they`'],
+    },
+    {
+      text: 'This wouldnt work.',
+      messages: ["1:6-1:13: Unexpected unknown word `wouldnt`, expected for example `wouldn't`, `wouldst`"],
+    },
+    {
+      text: 'The ful-time job.',
+      messages: ['1:5-1:8: Unexpected unknown word `ful`, expected for example `full`, `fool`, `fuel`, `foul`, `flu`'],
+    },
+    {
+      text: 'A colour and a flavour, said the programmme.',
+      messages: ['1:34-1:44: Unexpected unknown word `programmme`, expected for example `programme`'],
+      config: {language: 'en-GB'},
+    },
+  ],
+})
+
+describe('spelling suggestions', () => {
+  const lookup = getLookup('dictionary-en')
+  const intended: Record<string, string> = {
+    ther: 'there',
+    teh: 'the',
+    negociations: 'negotiations',
+    recieve: 'receive',
+    goverment: 'government',
+    Goverment: 'Government',
+    occured: 'occurred',
+    definately: 'definitely',
+    seperate: 'separate',
+    wich: 'which',
+    thier: 'their',
+    Tusday: 'Tuesday',
+    beleive: 'believe',
+    accomodate: 'accommodate',
+    untill: 'until',
+    enviroment: 'environment',
+    existance: 'existence',
+    independant: 'independent',
+    neccessary: 'necessary',
+    tommorow: 'tomorrow',
+    statment: 'statement',
+    presidant: 'president',
+    agreemnt: 'agreement',
+    ceasfire: 'ceasefire',
+    annnounced: 'announced',
+    peple: 'people',
+    becuase: 'because',
+    Wenesday: 'Wednesday',
+    alot: 'a lot',
+    beleiev: 'believe',
+  }
+  for (const [typo, word] of Object.entries(intended)) {
+    it(`ranks \`${word}\` first for \`${typo}\``, () => {
+      const list = suggest(typo, lookup)
+      expect(list[0]).toBe(word)
+      expect(list.length).toBeLessThanOrEqual(5)
+    })
+  }
+})
+
+describe('spelling lookup', () => {
+  const require = createRequire(import.meta.url)
+  const nspell = require('nspell') as (dictionary: {aff: Buffer; dic: Buffer}) => {correct(word: string): boolean}
+
+  for (const name of ['dictionary-en', 'dictionary-en-gb']) {
+    it(`gives nspell's verdict on words of the samples and generated misspellings (${name})`, () => {
+      const folder = packageFolder(name)
+      const checker = nspell({aff: readFileSync(path.join(folder, 'index.aff')), dic: readFileSync(path.join(folder, 'index.dic'))})
+      const lookup = getLookup(name)
+      const samples = readdirSync('samples').map((file) => readFileSync(path.join('samples', file), 'utf8'))
+      const shared = path.join('..', 'shared', 'samples', 'ukraine-talks.txt')
+      const text = samples.join('\n') + (safeRead(shared) ?? '')
+      const words = new Set(text.match(/[\p{L}\p{N}'’.-]+/gu) ?? [])
+      // Misspellings: each sample word with a letter dropped, doubled, swapped; case variants.
+      for (const word of [...words]) {
+        for (let index = 0; index < word.length; index++) {
+          words.add(word.slice(0, index) + word.slice(index + 1))
+          words.add(word.slice(0, index) + word[index] + word.slice(index))
+          words.add(word.slice(0, index) + (word[index + 1] ?? '') + word[index] + word.slice(index + 2))
+        }
+        words.add(word.toUpperCase())
+        words.add(word.toLowerCase())
+      }
+      for (const word of ['21st', '11th', '1th', '101st', 'ABC', "don't", 'don’t', 'e.g.', 'colour', 'color', 'Istanbul', 'istanbul', 'ISTANBUL']) words.add(word)
+      expect(words.size).toBeGreaterThan(3000)
+      const differences = [...words].filter((word) => lookup.correct(word) !== checker.correct(word))
+      expect(differences).toEqual([])
+    })
+  }
+})
+
+function safeRead(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+}
