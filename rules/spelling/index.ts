@@ -57,9 +57,11 @@ export default defineRule({
     const getWords = () =>
       (lookup ??= getLookup(dictionaryPackages[context.language] ?? dictionaryPackages['en-US']).extend([...newsWords, ...nameParticles, ...context.dictionary]))
     const suggestions = new Map<string, string[]>()
-    const suggestFor = (word: string): string[] => {
-      let list = suggestions.get(word)
-      if (!list) suggestions.set(word, (list = suggest(word, getWords())))
+    // `deep: false` when the capitalized word is already the answer (`istanbul`).
+    const suggestFor = (word: string, deep: boolean): string[] => {
+      const key = `${deep}:${word}`
+      let list = suggestions.get(key)
+      if (!list) suggestions.set(key, (list = suggest(word, getWords(), {deep})))
       return list
     }
 
@@ -202,9 +204,9 @@ function report(
   unit: Unit,
   place: {start: ReturnType<typeof pointStart> & object; end: ReturnType<typeof pointEnd> & object},
   verdict: Verdict,
-  suggestFor: (word: string) => string[],
+  suggestFor: (word: string, deep: boolean) => string[],
 ): void {
-  const found = suggestFor(verdict.stem).map((word) => word + verdict.suffix)
+  const found = suggestFor(verdict.stem, verdict.capital === undefined).map((word) => word + verdict.suffix)
   const expected = verdict.capital ? [verdict.capital + verdict.suffix, ...found.filter((word) => word !== verdict.capital + verdict.suffix)] : found
   expected.length = Math.min(expected.length, maxSuggestions)
   const actual = unit.text

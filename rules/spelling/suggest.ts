@@ -74,9 +74,9 @@ function edits(word: string, add: (candidate: string, cost: number) => void): vo
 
 /**
  * Suggestions for `word` (as written: `Goverment`), best first, in the writer's case.
- * `lookup` decides which candidates are words.
+ * `lookup` decides which candidates are words; `deep: false` skips the two-slip search.
  */
-export function suggest(word: string, lookup: Lookup): string[] {
+export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} = {}): string[] {
   const lower = word.toLowerCase()
   const isCapitalized = word !== lower
   const scores = new Map<string, number>()
@@ -121,7 +121,7 @@ export function suggest(word: string, lookup: Lookup): string[] {
   // Nothing one slip away: weigh two slips against the dictionary words with the same first
   // letter and a similar length (a slip in the first letter is rare, and generating every
   // two-edit variant of a long word costs seconds).
-  if (scores.size === 0 && lower.length >= 3) {
+  if (scores.size === 0 && lower.length >= 3 && options.deep !== false) {
     for (const first of new Set([lower.charAt(0), lower.charAt(0).toUpperCase()])) {
       for (const candidate of lookup.startingWith(first)) {
         if (Math.abs(candidate.length - lower.length) > 2 || candidate.includes(' ')) continue
@@ -142,27 +142,30 @@ export function suggest(word: string, lookup: Lookup): string[] {
  * (the costs above: a swap is one slip), or more than `limit` once it cannot be within it.
  */
 export function distance(typed: string, intended: string, limit: number): number {
-  const rows = typed.length + 1
   const columns = intended.length + 1
-  const table: number[][] = Array.from({length: rows}, () => new Array<number>(columns).fill(0))
-  for (let i = 1; i < rows; i++) table[i][0] = table[i - 1][0] + cost.extra
-  for (let j = 1; j < columns; j++) table[0][j] = table[0][j - 1] + cost.omitted
-  for (let i = 1; i < rows; i++) {
-    let best = Infinity
+  // Three rows of the table suffice for a swap, which looks two rows back.
+  let before = new Float64Array(columns)
+  let previous = new Float64Array(columns)
+  let current = new Float64Array(columns)
+  for (let j = 1; j < columns; j++) previous[j] = previous[j - 1] + cost.omitted
+  for (let i = 1; i <= typed.length; i++) {
+    const a = typed[i - 1]
+    current[0] = previous[0] + cost.extra
+    let best = current[0]
     for (let j = 1; j < columns; j++) {
-      const a = typed[i - 1]
       const b = intended[j - 1]
       const substitution = a === b ? 0 : vowels.has(a) && vowels.has(b) ? cost.vowel : neighbours.get(a)?.has(b) ? cost.neighbour : cost.substituted
       const extra = a === typed[i - 2] || a === typed[i] ? cost.extraDouble : cost.extra
       const omitted = b === intended[j - 2] || b === intended[j] ? cost.omittedDouble : cost.omitted
-      let value = Math.min(table[i - 1][j - 1] + substitution, table[i - 1][j] + extra, table[i][j - 1] + omitted)
-      if (i > 1 && j > 1 && a === intended[j - 2] && typed[i - 2] === b) value = Math.min(value, table[i - 2][j - 2] + cost.swapped)
-      table[i][j] = value
-      best = Math.min(best, value)
+      let value = Math.min(previous[j - 1] + substitution, previous[j] + extra, current[j - 1] + omitted)
+      if (i > 1 && j > 1 && a === intended[j - 2] && typed[i - 2] === b) value = Math.min(value, before[j - 2] + cost.swapped)
+      current[j] = value
+      if (value < best) best = value
     }
     if (best > limit) return best
+    ;[before, previous, current] = [previous, current, before]
   }
-  return table[rows - 1][columns - 1]
+  return previous[columns - 1]
 }
 
 /** `government` → `Government` for a capitalized draft word. */

@@ -72,13 +72,13 @@ ruleTable(spelling, {
     {
       text: 'Talks in istanbul resumed on monday.',
       messages: [
-        '1:10-1:18: Unexpected unknown word `istanbul`, expected for example `Istanbul`, `Istanbul\'s`',
+        '1:10-1:18: Unexpected unknown word `istanbul`, expected for example `Istanbul`',
         '1:30-1:36: Unexpected unknown word `monday`, expected for example `Monday`, `Mondays`',
       ],
     },
     {
       text: 'Dmitry Peskov spoke, and peskov said no.',
-      messages: ['1:26-1:32: Unexpected unknown word `peskov`, expected for example `Peskov`, `pesky`, `pesos`, `pesto`, `peso`'],
+      messages: ['1:26-1:32: Unexpected unknown word `peskov`, expected for example `Peskov`'],
     },
     {
       text: 'The goverment’s plan was a nonexistant one.',
