@@ -97,6 +97,8 @@ export const newsWords: readonly string[] = [
   'lockdown',
   'lockdowns',
   'nearshoring',
+  'ok',
+  'ol',
   'olds',
   'onshoring',
   'plc',
@@ -185,4 +187,41 @@ export const closedUpExceptions: readonly string[] = [
   'with',
   'you',
   'your',
+]
+
+/**
+ * Foreign phrases of English prose whose words the dictionary does not know one by one
+ * (`per se`, `de facto`, `et al.`). A word is accepted only inside its phrase.
+ */
+export const foreignPhrases: readonly string[] = [
+  'a fortiori',
+  'a posteriori',
+  'ad infinitum',
+  'ad nauseam',
+  'ad valorem',
+  'de facto',
+  'de jure',
+  'de rigueur',
+  'et al',
+  'et cetera',
+  'fait accompli',
+  'force majeure',
+  'habeas corpus',
+  'in situ',
+  'in toto',
+  'in vitro',
+  'in vivo',
+  'inter alia',
+  'ipso facto',
+  'mutatis mutandis',
+  'per annum',
+  'per se',
+  'persona non grata',
+  'prima facie',
+  'pro forma',
+  'pro rata',
+  'quid pro quo',
+  'sine qua non',
+  'sub judice',
+  'vox populi',
 ]

@@ -16,7 +16,7 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {isLikelyName} from '../lib/names.js'
-import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, nameParticles, newsWords} from './data.js'
+import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, nameParticles, newsWords} from './data.js'
 import {dictionaryPackages, getLookup, type Lookup} from './lookup.js'
 import {maxSuggestions, suggest} from './suggest.js'
 
@@ -33,6 +33,9 @@ interface Unit {
 
 const prefixes = new Set(compoundPrefixes)
 const closedUpExceptions = new Set(closedUpList)
+const phrases = new Set(foreignPhrases)
+/** Words that occur only inside a foreign phrase (`se`, `facto`, `et`). */
+const phraseWords = new Set(foreignPhrases.flatMap((phrase) => phrase.split(' ')))
 const apostrophes = new Set(["'", '’'])
 
 /**
@@ -93,6 +96,7 @@ export default defineRule({
           const end = pointEnd(unit.nodes.at(-1)!)
           if (!start || !end) continue
           if (isLiteral(parent, index)) return
+          if (isInForeignPhrase(unit.text, parent, index)) continue
           if (start.offset !== undefined && end.offset !== undefined && isInNotProse(start.offset, end.offset)) continue
           if (isHandle(parent, index)) return
           report(file, node, parent, unit, {start, end}, verdict, suggestFor)
@@ -173,8 +177,7 @@ function check(unit: Unit, isCompound: boolean, words: Lookup, tree: Root, file:
 function isWellFormed(word: string, words: Lookup, context: RuleContext): boolean {
   const contraction = /^(.{2,})'(?:ll|d|ve|re|m)$/u.exec(word.replace(/’/g, "'"))
   if (contraction && words.correct(contraction[1])) return true
-  const other = context.language === 'en-GB' ? dictionaryPackages['en-US'] : dictionaryPackages['en-GB']
-  if (getLookup(other).correct(word)) return true
+  if (otherEnglish(context)?.correct(word)) return true
   for (const prefix of derivationPrefixes) {
     if (word.length - prefix.length >= 4 && word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), words)) return true
   }
@@ -186,9 +189,42 @@ function isWellFormed(word: string, words: Lookup, context: RuleContext): boolea
   return false
 }
 
+/** The dictionary of the other English, when it is installed (`dictionary-en-gb` is optional). */
+function otherEnglish(context: RuleContext): Lookup | undefined {
+  try {
+    return getLookup(context.language === 'en-GB' ? dictionaryPackages['en-US'] : dictionaryPackages['en-GB'])
+  } catch {
+    return undefined
+  }
+}
+
 /** A lowercase dictionary word (not only a name) that people use. */
 function isCommonWord(word: string, words: Lookup): boolean {
   return words.has(word) && words.frequency(word) >= 20
+}
+
+/** `per se`, `de facto`, `et al.`: `word` with the words around it makes a known phrase. */
+function isInForeignPhrase(word: string, parent: Parent, index: number): boolean {
+  const lower = word.toLowerCase()
+  if (!phraseWords.has(lower)) return false
+  const around = (step: number, count: number): string[] => {
+    const found: string[] = []
+    for (let at = index + step; at >= 0 && at < parent.children.length && found.length < count; at += step) {
+      const child = parent.children[at]
+      if (child.type === 'WordNode') found.push(toString(child).toLowerCase().replace(/\.$/, ''))
+      else if (child.type !== 'WhiteSpaceNode') break
+    }
+    return step < 0 ? found.reverse() : found
+  }
+  const before = around(-1, 2)
+  const words = [...before, lower, ...around(1, 2)]
+  const at = before.length
+  for (let start = Math.max(0, at - 2); start <= at; start++) {
+    for (let end = at + 1; end <= Math.min(words.length, start + 3); end++) {
+      if (phrases.has(words.slice(start, end).join(' '))) return true
+    }
+  }
+  return false
 }
 
 /** `@handle`, `#hashtag`: a word glued to a preceding `@` or `#`. */

@@ -66,7 +66,11 @@ export function getLookup(packageName: string): Lookup {
 /** The folder of an installed package. */
 export function packageFolder(packageName: string): string {
   const require = createRequire(import.meta.url)
-  return path.dirname(require.resolve(packageName))
+  try {
+    return path.dirname(require.resolve(packageName))
+  } catch {
+    throw new Error(`Cannot find the package \`${packageName}\`, expected it installed (\`npm install ${packageName}\`)`)
+  }
 }
 
 function loadLookup(packageName: string): Lookup {

@@ -35,6 +35,8 @@ ruleTable(spelling, {
     'He wrote “ceasefire” and there’ll be talks, she said.',
     'She said the word “teh” is a typo.',
     'Zelensky’s office and Peskov’s remarks were noted.',
+    'It is per se legal, a de facto ban, as Smith et al. wrote; it’s OK, ok.',
+    'The reformers ate at the café, a naïve move in São Paulo.',
     {text: 'The colour of the organisation’s flag was realised.', config: {language: 'en-GB'}},
     {text: 'The draft mentions a frobnicator twice.', config: {dictionary: ['frobnicator']}},
     {text: 'Talks on the `sdfgh` setting continued.', path: 'a.md'},
@@ -91,6 +93,11 @@ ruleTable(spelling, {
       // Run together: the parts are checked, never the whole run.
       text: 'Peskov said ther.The talks,stating,continue.',
       messages: ['1:13-1:17: Unexpected unknown word `ther`, expected for example `there`, `other`, `their`, `the`, `they`'],
+    },
+    {
+      // Words of a foreign phrase only inside it.
+      text: 'But se is wrong.',
+      messages: ['1:5-1:7: Unexpected unknown word `se`, expected for example `Se`, `see`, `so`, `she`, `we`'],
     },
     {
       text: 'This wouldnt work.',
