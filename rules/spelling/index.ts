@@ -18,7 +18,7 @@ import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.j
 import {isLikelyName} from '../lib/names.js'
 import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, nameParticles, newsWords} from './data.js'
 import {dictionaryPackages, getLookup, type Lookup} from './lookup.js'
-import {maxSuggestions, suggest} from './suggest.js'
+import {easySlip, maxSuggestions, nearestSlip, suggest} from './suggest.js'
 
 /** One word of a word node: `Russia’s` in `Russia’s`, `beforehand` and `The` in `beforehand.The`. */
 interface Unit {
@@ -178,8 +178,11 @@ function isWellFormed(word: string, words: Lookup, context: RuleContext): boolea
   const contraction = /^(.{2,})'(?:ll|d|ve|re|m)$/u.exec(word.replace(/’/g, "'"))
   if (contraction && words.correct(contraction[1])) return true
   if (otherEnglish(context)?.correct(word)) return true
+  // `untill`, `coleague`, `pasttime`, `persue`: one easy slip from a common word is a
+  // misspelling, even when the letters also split into a prefix and a word, or two words.
+  if (nearestSlip(word, words) <= easySlip) return false
   for (const prefix of derivationPrefixes) {
-    if (word.length - prefix.length >= 4 && word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), words)) return true
+    if (word.length - prefix.length >= 4 && word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), words, 1)) return true
   }
   for (let at = 3; at <= word.length - 3; at++) {
     const head = word.slice(0, at)
@@ -199,8 +202,8 @@ function otherEnglish(context: RuleContext): Lookup | undefined {
 }
 
 /** A lowercase dictionary word (not only a name) that people use. */
-function isCommonWord(word: string, words: Lookup): boolean {
-  return words.has(word) && words.frequency(word) >= 20
+function isCommonWord(word: string, words: Lookup, minimum = 20): boolean {
+  return words.has(word) && words.frequency(word) >= minimum
 }
 
 /** `per se`, `de facto`, `et al.`: `word` with the words around it makes a known phrase. */

@@ -44,6 +44,9 @@ const cost = {
   split: 1.5, // `inthe` → `in the`
   properNoun: 0.5, // added when a lowercase slip would become a name
 }
+/** The cost of the likeliest slips: a letter doubled or undoubled, swapped, a vowel, left out. */
+export const easySlip = 0.7
+
 /** Weight of `log10(frequency)` against the cost of the slip. */
 const frequencyWeight = 0.25
 
@@ -135,6 +138,18 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} 
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxSuggestions)
     .map(([candidate]) => (isCapitalized ? matchCapital(candidate) : candidate))
+}
+
+/**
+ * The smallest cost of one slip that turns the lowercase `word` into a lowercase dictionary
+ * word with at least `minimum` uses in SUBTLEX (`untill` → `until`: 0.6), or `Infinity`.
+ */
+export function nearestSlip(word: string, lookup: Lookup, minimum = 10): number {
+  let best = Infinity
+  edits(word, (candidate, slip) => {
+    if (slip < best && candidate !== word && lookup.suggestable(candidate) && lookup.frequency(candidate) >= minimum) best = slip
+  })
+  return best
 }
 
 /**

@@ -100,6 +100,15 @@ ruleTable(spelling, {
       messages: ['1:5-1:7: Unexpected unknown word `se`, expected for example `Se`, `see`, `so`, `she`, `we`'],
     },
     {
+      // A prefix and a word, or two words, but one easy slip from a common word.
+      text: 'A coleague waited untill the pasttime ended.',
+      messages: [
+        '1:3-1:11: Unexpected unknown word `coleague`, expected for example `colleague`',
+        '1:19-1:25: Unexpected unknown word `untill`, expected for example `until`',
+        '1:30-1:38: Unexpected unknown word `pasttime`, expected for example `pastime`, `past time`',
+      ],
+    },
+    {
       text: 'This wouldnt work.',
       messages: ["1:6-1:13: Unexpected unknown word `wouldnt`, expected for example `wouldn't`, `wouldst`"],
     },
