@@ -64,7 +64,11 @@ export default defineRule({
     const suggestFor = (word: string, deep: boolean): string[] => {
       const key = `${deep}:${word}`
       let list = suggestions.get(key)
-      if (!list) suggestions.set(key, (list = suggest(word, getWords(), {deep})))
+      if (!list) {
+        // A language server reuses the processor for hours: keep the memo bounded.
+        if (suggestions.size >= 10_000) suggestions.clear()
+        suggestions.set(key, (list = suggest(word, getWords(), {deep})))
+      }
       return list
     }
 
