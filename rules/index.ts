@@ -7,11 +7,12 @@
  * headline-case, house-style, quotation, spelling, repeated-word, duplicate-line.
  */
 import type {Rule} from '../src/rule.js'
+import duplicateLine from './duplicate-line/index.js'
 import repeatedWord from './repeated-word/index.js'
 import spelling from './spelling/index.js'
 
 /** Every rule, in the order they run. */
-export const rules: readonly Rule[] = [spelling, repeatedWord] as readonly Rule[]
+export const rules: readonly Rule[] = [spelling, repeatedWord, duplicateLine] as readonly Rule[]
 
 /** A rule by id. */
 export function getRule(id: string): Rule | undefined {

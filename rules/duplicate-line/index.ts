@@ -1,0 +1,198 @@
+/**
+ * `duplicate-line`: a line or sentence that repeats an earlier one, exactly or nearly.
+ *
+ * Units are the sentences of prose paragraphs (headlines are left alone). Each unit becomes a
+ * list of normalized word tokens; exact repeats are found by hashing the joined tokens, near
+ * repeats by shared word trigrams (rare ones only: common trigrams such as `said in a` are
+ * dropped from the index) and then verified by a token-level longest common subsequence.
+ * This keeps long articles near linear instead of comparing every pair of sentences.
+ */
+import {VFileMessage} from 'vfile-message'
+import {defineRule} from '../../src/rule.js'
+import type {MessageFields} from '../../src/rule.js'
+import {getDocument} from '../lib/document.js'
+import type {DocSentence} from '../lib/document.js'
+
+/** Options of `duplicate-line`. */
+export interface DuplicateLineOptions {
+  /** Fewest words a sentence needs to count as a duplicate (default 6). */
+  readonly minWords?: number
+}
+
+interface Unit {
+  readonly sentence: DocSentence
+  readonly tokens: readonly string[]
+  readonly key: string
+}
+
+/** Trigram postings longer than this are formulaic (`said in a`, `one of the`) and ignored. */
+const maxPostings = 64
+/** Candidates verified per sentence, most shared trigrams first. */
+const maxCandidates = 8
+/** Longest sentence (in tokens) compared by LCS; longer ones are matched exactly only. */
+const maxLcsTokens = 400
+
+/** Normalized word tokens of a sentence: case, punctuation and spacing aside. */
+export function tokenize(text: string): string[] {
+  // Word tokens only, for comparison; positions come from the nlcst sentence, never from here.
+  return (text.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? [])
+}
+
+/** Length of the longest common subsequence of two token lists. */
+function lcs(a: readonly string[], b: readonly string[]): number {
+  let previous = new Uint16Array(b.length + 1)
+  let current = new Uint16Array(b.length + 1)
+  for (const token of a) {
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = token === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1])
+    }
+    ;[previous, current] = [current, previous]
+  }
+  return previous[b.length]
+}
+
+/** Whether `inner` occurs as a contiguous run of tokens in `outer`. */
+function containsRun(outer: readonly string[], inner: readonly string[]): boolean {
+  return (` ${outer.join(' ')} `).includes(` ${inner.join(' ')} `)
+}
+
+const isNumber = (token: string) => /\d/.test(token)
+
+/** Whether `short` is `long` with one run of words (a clause) taken out. */
+function isOneInsertion(long: readonly string[], short: readonly string[]): boolean {
+  let prefix = 0
+  while (prefix < short.length && short[prefix] === long[prefix]) prefix++
+  let suffix = 0
+  while (suffix < short.length - prefix && short[short.length - 1 - suffix] === long[long.length - 1 - suffix]) suffix++
+  return prefix + suffix === short.length
+}
+
+/**
+ * Whether two token lists are the same sentence nearly.
+ *
+ * - A clause added or dropped: the shorter is the longer with one run of words taken out, or
+ *   occurs word for word inside it; it must be at least half as long, or, when much shorter
+ *   (the sample's line 15, a trailing clause of line 14), occur inside it and have 8 words.
+ * - A word changed: only in a sentence of 20 words or more, one changed word per 20, and
+ *   never a number (“rose 3 percent” vs “rose 5 percent” is a new fact). In shorter sentences
+ *   one changed word is usually the news itself (“on Monday” vs “on Tuesday”).
+ * Two sentences that share a formulaic start and differ in their ends fail every test.
+ */
+export function isNearDuplicate(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  if (short.length * 2 < long.length) return short.length >= 8 && containsRun(long, short)
+  if (containsRun(long, short) || isOneInsertion(long, short)) return true
+  if (short.length < 20 || long.length > maxLcsTokens) return false
+  if (lcs(short, long) < short.length - Math.floor(short.length / 20)) return false
+  // No number may differ between the two.
+  const numbers = (tokens: readonly string[]) => tokens.filter(isNumber).sort().join(' ')
+  return numbers(short) === numbers(long) || short.length !== long.length && containsNumbers(long, short)
+}
+
+/** Whether every number of `short` is in `long` (a clause added may bring its own numbers). */
+function containsNumbers(long: readonly string[], short: readonly string[]): boolean {
+  const have = new Set(long.filter(isNumber))
+  return short.filter(isNumber).every((token) => have.has(token))
+}
+
+export default defineRule<DuplicateLineOptions>({
+  id: 'duplicate-line',
+  meta: {
+    description: 'Flag a line or sentence that repeats an earlier one, exactly or nearly.',
+    why: 'A sentence pasted twice, or left behind after a rewrite, survives because each copy reads well on its own; only the reader sees both.',
+    severity: 'warning',
+    fixable: false,
+    examples: {
+      bad: 'Talks resumed in Istanbul on Monday after a long pause.\nTalks resumed in Istanbul on Monday after a long pause.',
+      good: 'Talks resumed in Istanbul on Monday after a long pause.\nTalks ended in Istanbul on Tuesday without any deal.',
+    },
+  },
+  plugin(options = {}) {
+    // Six words: shorter repeats are formulas news legitimately reuses (“"No," he said.”,
+    // “The talks continue.”, “Dmitry Peskov, Kremlin Spokesman”).
+    const minWords = options.minWords ?? 6
+    return (tree, file) => {
+      const document = getDocument(tree, file)
+      const units: Unit[] = []
+      const exact = new Map<string, number>()
+      const postings = new Map<string, number[]>()
+      const found: Array<{later: Unit; earlier: Unit}> = []
+
+      for (const sentence of document.sentences) {
+        if (sentence.paragraph.isHeadline) continue
+        const tokens = tokenize(sentence.text)
+        if (tokens.length < minWords) continue
+        const unit: Unit = {sentence, tokens, key: tokens.join(' ')}
+        const earlier = findEarlier(unit)
+        if (earlier !== undefined) found.push({later: unit, earlier: units[earlier]})
+        index(unit)
+      }
+
+      function findEarlier(unit: Unit): number | undefined {
+        const same = exact.get(unit.key)
+        if (same !== undefined) return same
+        const hits = new Map<number, number>()
+        for (const gram of trigrams(unit.tokens)) {
+          const list = postings.get(gram)
+          if (!list || list.length > maxPostings) continue
+          for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1)
+        }
+        const candidates = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxCandidates)
+        const matches = candidates.filter(([id]) => isNearDuplicate(units[id].tokens, unit.tokens)).map(([id]) => id)
+        return matches.length > 0 ? Math.min(...matches) : undefined
+      }
+
+      function index(unit: Unit) {
+        const id = units.push(unit) - 1
+        if (!exact.has(unit.key)) exact.set(unit.key, id)
+        for (const gram of new Set(trigrams(unit.tokens))) {
+          let list = postings.get(gram)
+          if (!list) postings.set(gram, (list = []))
+          if (list.length <= maxPostings) list.push(id)
+        }
+      }
+
+      // A line whose every sentence repeats is reported once, as a line.
+      const byLine = new Map<number, Array<{later: Unit; earlier: Unit}>>()
+      for (const pair of found) {
+        const line = pair.later.sentence.line
+        byLine.set(line, [...(byLine.get(line) ?? []), pair])
+      }
+      for (const [lineNumber, pairs] of byLine) {
+        const line = document.lines[lineNumber - 1]
+        const onLine = document.sentences.filter((s) => s.start >= line.start && s.end <= line.end)
+        const first = pairs[0]
+        if (pairs.length > 1 && pairs.length === onLine.length && line.text.trim() !== '') {
+          const offset = line.text.length - line.text.trimStart().length
+          const text = line.text.trim()
+          const start = {line: lineNumber, column: offset + 1, offset: line.start + offset}
+          const end = {line: lineNumber, column: offset + 1 + text.length, offset: line.start + offset + text.length}
+          report('line', text, {start, end}, first.earlier.sentence)
+          continue
+        }
+        for (const {later, earlier} of pairs) {
+          const position = later.sentence.node.position!
+          report('sentence', later.sentence.text, {start: position.start, end: position.end}, earlier.sentence)
+        }
+      }
+
+      function report(what: string, actual: string, place: {start: object; end: object}, earlier: DocSentence) {
+        const earlierPlace = earlier.node.position
+        const cause = new VFileMessage(`First copy on line ${earlier.line}`, {place: earlierPlace})
+        const message = file.message(`Unexpected repeated ${what}, already on line ${earlier.line}`, {
+          place: place as never,
+          cause,
+        }) as ReturnType<typeof file.message> & MessageFields
+        message.actual = actual
+        message.expected = []
+        message.note = `First copy: ${earlier.text}`
+      }
+    }
+  },
+})
+
+function trigrams(tokens: readonly string[]): string[] {
+  const grams: string[] = []
+  for (let i = 0; i + 3 <= tokens.length; i++) grams.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`)
+  return grams
+}
