@@ -64,8 +64,16 @@ function isOneInsertion(long: readonly string[], short: readonly string[]): bool
   while (prefix < short.length && short[prefix] === long[prefix]) prefix++
   let suffix = 0
   while (suffix < short.length - prefix && short[short.length - 1 - suffix] === long[long.length - 1 - suffix]) suffix++
-  return prefix + suffix === short.length
+  if (prefix + suffix !== short.length) return false
+  // “Russia said it was ready” / “Russia said it was not ready”: a negation is a new fact.
+  const inserted = long.slice(prefix, long.length - suffix)
+  return !(inserted.length === 1 && negations.has(inserted[0]))
 }
+
+/** Words that reverse a sentence when inserted alone. */
+const negations = new Set(['not', "n't", 'no', 'never'])
+/** Fewest words of the shorter sentence when a clause was added to it. */
+const minClauseWords = 7
 
 /**
  * Whether two token lists are the same sentence nearly.
@@ -81,7 +89,9 @@ function isOneInsertion(long: readonly string[], short: readonly string[]): bool
 export function isNearDuplicate(a: readonly string[], b: readonly string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a]
   if (short.length * 2 < long.length) return short.length >= 8 && containsRun(long, short)
-  if (containsRun(long, short) || isOneInsertion(long, short)) return true
+  // “It was not immediately clear why.” inside “It was not immediately clear why the talks
+  // failed.”: a six-word formula completed, not a clause added; so seven words at least.
+  if (short.length >= minClauseWords && (containsRun(long, short) || isOneInsertion(long, short))) return true
   if (short.length < 20 || long.length > maxLcsTokens) return false
   if (lcs(short, long) < short.length - Math.floor(short.length / 20)) return false
   // No number may differ between the two.

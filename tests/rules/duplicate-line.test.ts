@@ -24,6 +24,9 @@ ruleTable(duplicateLine, {
     '“We will not give up our land,” Zelensky said on Monday.\n“We will not give up our freedom,” Zelensky said on Tuesday.',
     // List-like lines.
     '- Russia will send a delegation led by Vladimir Medinsky.\n- Ukraine will send a delegation led by Rustem Umerov.',
+    'It was not immediately clear why.\nIt was not immediately clear why the talks failed.',
+    'Russia said it was ready to resume the talks.\nUkraine said it was ready to resume the talks.',
+    'Russia said it was ready to resume the talks.\nRussia said it was not ready to resume the talks.',
     a,
   ],
   invalid: [
