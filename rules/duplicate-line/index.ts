@@ -166,13 +166,21 @@ export default defineRule<DuplicateLineOptions>({
       const byLine = new Map<number, Array<{later: Unit; earlier: Unit}>>()
       for (const pair of found) {
         const line = pair.later.sentence.line
-        byLine.set(line, [...(byLine.get(line) ?? []), pair])
+        const list = byLine.get(line)
+        if (list) list.push(pair)
+        else byLine.set(line, [pair])
+      }
+      // Sentences that start and end on each line, counted once (not per line: 1 MB drafts).
+      const perLine = new Map<number, number>()
+      for (const sentence of document.sentences) {
+        const line = document.lines[sentence.line - 1]
+        if (line && sentence.end <= line.end) perLine.set(sentence.line, (perLine.get(sentence.line) ?? 0) + 1)
       }
       for (const [lineNumber, pairs] of byLine) {
         const line = document.lines[lineNumber - 1]
-        const onLine = document.sentences.filter((s) => s.start >= line.start && s.end <= line.end)
         const first = pairs[0]
-        if (pairs.length > 1 && pairs.length === onLine.length && line.text.trim() !== '') {
+        const isWholeLine = pairs.every((pair) => pair.later.sentence.end <= line.end)
+        if (pairs.length > 1 && isWholeLine && pairs.length === perLine.get(lineNumber)) {
           const offset = line.text.length - line.text.trimStart().length
           const text = line.text.trim()
           const start = {line: lineNumber, column: offset + 1, offset: line.start + offset}
