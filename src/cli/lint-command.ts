@@ -7,6 +7,7 @@ import {lint} from '../pipeline/lint.js'
 import {parseLintArguments} from './args.js'
 import {RunError} from './errors.js'
 import {expandInputs} from './files.js'
+import {createFixer} from './fix-files.js'
 import {decodeDraft, readDraft, readStream, type Draft} from './read.js'
 import type {Io} from './io.js'
 
@@ -15,6 +16,7 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
   const options = parseLintArguments(args)
   const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename)
   const files: VFile[] = []
+  const fixer = createFixer(options, io) // --fix / --fix-dry-run: see fix-files.ts
   let failed = false
 
   for (const input of inputs) {
@@ -26,7 +28,9 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       const filePath = input.kind === 'file' ? input.path : undefined
       const config = await loadConfigFor(filePath, {configPath: options.config, cwd: io.cwd})
       const file = new VFile({value: draft.text, path: input.display, cwd: io.cwd})
-      await lint(file, {config, path: input.kind === 'stdin' ? options.stdinFilename : input.display})
+      const lintOptions = {config, path: input.kind === 'stdin' ? options.stdinFilename : input.display}
+      if (fixer) await fixer.fixFile(file, draft, input, lintOptions)
+      else await lint(file, lintOptions)
       if (options.quiet) file.messages = file.messages.filter((message) => message.fatal === true)
       files.push(file)
     } catch (error) {
@@ -38,7 +42,8 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
 
   const formatter = getFormatter(options.format)!
   const color = options.color ?? io.isTTY
-  io.stdout.write(formatter(files, {rules, cwd: io.cwd, color}))
+  const reportSink = fixer?.report ?? io.stdout // fixed text or a diff may take stdout
+  reportSink.write(formatter(files, {rules, cwd: io.cwd, color}))
 
   if (failed) return 2
   const all = files.flatMap((file) => file.messages)
