@@ -7,7 +7,11 @@ import {defaultConfig} from '../../src/config/defaults.js'
 import type {ResolvedConfig} from '../../src/config/types.js'
 import {fix} from '../../src/fix/apply.js'
 import {lint} from '../../src/pipeline/lint.js'
-import type {MessageFields, Rule} from '../../src/rule.js'
+import type {MessageFields, Rule as AnyOptionsRule} from '../../src/rule.js'
+
+// A rule with any options: a table passes its cases' options through untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Rule = AnyOptionsRule<any>
 
 /** An invalid case: the text, the exact messages, and the fixed text when the fix is certain. */
 export interface InvalidCase {
