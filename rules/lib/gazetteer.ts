@@ -1,0 +1,196 @@
+/**
+ * Gazetteers: the compiled name lists of `rules/lib/data/` (see `SOURCES.md` there, built by
+ * `npm run build:data`), days and months, and the questions the name rules ask of them.
+ *
+ * Each list is read from disk the first time a rule needs it, then kept for the process.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {dictionaryPackages, getLookup, type Lookup} from '../spelling/lookup.js'
+
+/** The compiled lists. */
+export type ListName = 'countries' | 'demonyms' | 'languages' | 'cities' | 'name-parts' | 'people'
+
+/** What kind of proper noun a gazetteer entry is. */
+export type NounKind = 'day' | 'month' | 'demonym' | 'language' | 'country' | 'city'
+
+/** Days of the week. */
+export const days: readonly string[] = ['Friday', 'Monday', 'Saturday', 'Sunday', 'Thursday', 'Tuesday', 'Wednesday']
+
+/** Months of the year. */
+export const months: readonly string[] = [
+  'April', 'August', 'December', 'February', 'January', 'July', 'June', 'March', 'May', 'November', 'October', 'September',
+]
+
+/** Lowercase parts of names (`de Gaulle`, `van Gogh`, `von der Leyen`, `bin Salman`). */
+export const nameParticles: ReadonlySet<string> = new Set([
+  'al', 'bin', 'bint', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'st', 'ten', 'ter', 'van', 'von', 'y', 'zu',
+])
+
+let dataFolder: string | undefined
+
+/**
+ * The folder of the compiled lists: `rules/lib/data` under the package root, found by
+ * walking up from this module (it runs from `rules/lib/` under vitest and from
+ * `dist/rules/lib/` after `tsc`, which does not copy the data).
+ */
+export function getDataFolder(): string {
+  if (dataFolder) return dataFolder
+  let folder = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const candidate = path.join(folder, 'rules', 'lib', 'data')
+    if (existsSync(path.join(folder, 'package.json')) && existsSync(candidate)) return (dataFolder = candidate)
+    const parent = path.dirname(folder)
+    if (parent === folder) throw new Error('Cannot find `rules/lib/data`, expected it in the copydesk package (`npm run build:data`)')
+    folder = parent
+  }
+}
+
+const lists = new Map<ListName, readonly string[]>()
+
+/** A compiled list, sorted, as written (read on first use). */
+export function getList(name: ListName): readonly string[] {
+  let list = lists.get(name)
+  if (!list) {
+    const text = readFileSync(path.join(getDataFolder(), `${name}.txt`), 'utf8')
+    lists.set(name, (list = text.split('\n').filter(Boolean)))
+  }
+  return list
+}
+
+/** Lowercase without accents, for comparing spellings: `Erdoğan` → `erdogan`. */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').toLowerCase()
+}
+
+/** A gazetteer entry found by its lowercase form. */
+export interface ProperNoun {
+  /** As the list writes it (`Istanbul`, `São Paulo`). */
+  readonly form: string
+  readonly kind: NounKind
+}
+
+let nouns: Map<string, ProperNoun> | undefined
+
+/**
+ * Days, months, demonyms, languages, countries and cities by lowercase form (`new york`).
+ * Where two lists share a form, the earlier kind wins (a month before a city: `May`).
+ */
+export function getProperNouns(): ReadonlyMap<string, ProperNoun> {
+  if (nouns) return nouns
+  nouns = new Map()
+  const add = (forms: readonly string[], kind: NounKind) => {
+    for (const form of forms) {
+      const key = form.toLowerCase()
+      // `Georgia`: one form per key; also skip entries that are not capitalized at all.
+      if (!nouns!.has(key) && /^\p{Lu}/u.test(form)) nouns!.set(key, {form, kind})
+    }
+  }
+  add(days, 'day')
+  add(months, 'month')
+  add(getList('demonyms'), 'demonym')
+  add(getList('languages'), 'language')
+  add(getList('countries'), 'country')
+  add(getList('cities'), 'city')
+  return nouns
+}
+
+/** A notable person of the lists (or the house list): the full name and its words. */
+export interface Person {
+  readonly name: string
+  readonly words: readonly string[]
+}
+
+/** What is known about people: by surname, by folded full name, and every name word. */
+export interface PeopleIndex {
+  /** Folded surname → people with it. */
+  readonly bySurname: ReadonlyMap<string, readonly Person[]>
+  /** Folded given name → people with it. */
+  readonly byGiven: ReadonlyMap<string, readonly Person[]>
+  /** Folded full names. */
+  readonly fullNames: ReadonlySet<string>
+  /** Folded words of known names (given names, surnames, name parts). */
+  readonly nameWords: ReadonlySet<string>
+  /** Folded common given names and surnames (`name-parts`, without the notable people's). */
+  readonly nameParts: ReadonlySet<string>
+}
+
+const peopleIndexes = new Map<string, PeopleIndex>()
+
+/** The index of notable people and name parts, with the house list `names` added. */
+export function getPeople(houseNames: readonly string[] = []): PeopleIndex {
+  const key = houseNames.join('\n')
+  let index = peopleIndexes.get(key)
+  if (index) return index
+  const bySurname = new Map<string, Person[]>()
+  const byGiven = new Map<string, Person[]>()
+  const fullNames = new Set<string>()
+  const nameParts = new Set(getList('name-parts').map((word) => fold(word)))
+  const nameWords = new Set(nameParts)
+  for (const name of [...getList('people'), ...houseNames]) {
+    const words = name.split(/\s+/).filter(Boolean)
+    const person: Person = {name, words}
+    fullNames.add(fold(name))
+    for (const word of words) if (!nameParticles.has(word)) nameWords.add(fold(word))
+    if (words.length < 2) continue
+    push(bySurname, fold(words.at(-1)!), person)
+    push(byGiven, fold(words[0]), person)
+  }
+  index = {bySurname, byGiven, fullNames, nameWords, nameParts}
+  if (peopleIndexes.size > 8) peopleIndexes.clear()
+  peopleIndexes.set(key, index)
+  return index
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+/** The dictionary of the run's language (`dictionary-en`), shared with `spelling`. */
+export function getDictionary(language: 'en-US' | 'en-GB' = 'en-US'): Lookup {
+  return getLookup(dictionaryPackages[language] ?? dictionaryPackages['en-US'])
+}
+
+/**
+ * Whether `word` (lowercase) is an ordinary lowercase word of the dictionary (`turkey`,
+ * `may`, `reading`), so that writing it in lowercase may be right.
+ */
+export function isCommonWord(word: string, dictionary: Lookup): boolean {
+  return dictionary.has(word) || dictionary.has(word.replace(/’/g, "'"))
+}
+
+/**
+ * A rough sound key for comparing names: folded, with `c` before a back vowel and `ck` as
+ * `k`, `ph` as `f` (`Marco`/`Mako`, `Mbappé`/`Mbape`).
+ */
+export function soundKey(word: string): string {
+  return fold(word).replace(/ck/g, 'k').replace(/c(?=[aou])/g, 'k').replace(/ph/g, 'f')
+}
+
+/** Edits between two names, as spelled or as they sound, whichever is fewer. */
+export function nameDistance(a: string, b: string, max = 3): number {
+  return Math.min(editDistance(fold(a), fold(b), max), editDistance(soundKey(a), soundKey(b), max))
+}
+
+/** Optimal string alignment distance (an adjacent transposition counts as one edit). */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  const rows: number[][] = []
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i])
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0].push(j)
+        continue
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1)
+      rows[i].push(value)
+    }
+  }
+  return rows[a.length][b.length]
+}

@@ -1,0 +1,186 @@
+/**
+ * `name-spelling`: a person's name one or two slips from a known one (`Mako Rubio` →
+ * `Marco`, `António Gutteres` → `Guterres`) or from the spelling the same draft uses for the
+ * same person (`Zelenksy` beside `Zelensky`, `Erdogan` beside a majority of `Erdoğan`).
+ *
+ * Known names: the notable people of `rules/lib/data/people.txt` and the house list
+ * (`names` in the configuration). Suggestions only: a name is never changed unattended.
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
+import {editDistance, fold, nameDistance, getDictionary, getPeople, getProperNouns, isCommonWord, type PeopleIndex} from '../lib/gazetteer.js'
+import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
+
+export default defineRule({
+  id: 'name-spelling',
+  meta: {
+    description: 'Flag a misspelled name of a person.',
+    why: 'A misspelled name is the error readers and the people named notice first; a near miss of a known name, or of the spelling the same article uses, is almost always a slip.',
+    severity: 'warning',
+    fixable: false,
+    examples: {bad: 'U.S. Secretary of State Mako Rubio spoke to Lavrov.', good: 'U.S. Secretary of State Marco Rubio spoke to Lavrov.'},
+  },
+  plugin(_options, context: RuleContext) {
+    return (tree, file) => {
+      check(tree, file, context)
+    }
+  },
+})
+
+interface Finding {
+  readonly token: NameToken
+  readonly expected: string
+  /** What the suggestion comes from: a full name, or the article itself. */
+  readonly source?: string
+}
+
+/** How many edits a name of this length may be off and still be a slip. */
+function maxEdits(word: string): number {
+  return word.length >= 5 ? 2 : 1
+}
+
+function check(tree: Root, file: VFile, context: RuleContext): void {
+  const model = getNameModel(tree, file)
+  if (model.allCapitalized.size === 0) return
+  const people = getPeople(context.names)
+  const dictionary = getDictionary(context.language)
+  const nouns = getProperNouns()
+  /** A word that is a name in its own right, a place, or an English word: never a slip of another. */
+  const isKnownWord = (word: string) =>
+    people.nameWords.has(fold(word)) || nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || context.dictionary.includes(word)
+  const findings = new Map<number, Finding>()
+  const report = (finding: Finding) => {
+    if (!findings.has(finding.token.index)) findings.set(finding.token.index, finding)
+  }
+
+  // Given name + surname pairs of the draft.
+  const pairs: Array<readonly [NameToken, NameToken]> = []
+  for (const run of model.runs) {
+    const words = run.filter((token) => token.isCapitalized)
+    for (let index = 0; index + 1 < words.length; index++) {
+      if (words[index + 1].index === words[index].index + 1) pairs.push([words[index], words[index + 1]])
+    }
+  }
+  const isKnownPerson = (given: string, surname: string) => people.fullNames.has(fold(`${given} ${surname}`)) || [...people.bySurname.get(fold(surname)) ?? []].some((person) => fold(person.words[0]) === fold(given))
+
+  for (const [given, surname] of pairs) {
+    if (isKnownPerson(given.text, surname.text)) continue
+    // `Mako Rubio`: a known surname with a given name one or two slips from its person's.
+    const bySurname = people.bySurname.get(fold(surname.text)) ?? []
+    // `Mark Rubio` may be another Rubio: a common given name is left alone (`Mako` is not one).
+    if (bySurname.length > 0 && bySurname.length <= 3 && !people.nameParts.has(fold(given.text)) && !isCommonWord(surname.text.toLowerCase(), dictionary)) {
+      const match = closest(given.text, bySurname.map((person) => person.words[0]))
+      if (match) {
+        const person = bySurname.find((item) => item.words[0] === match)!
+        report({token: given, expected: match, source: person.name})
+        continue
+      }
+    }
+    // `António Gutteres`: a known given name with a surname one slip from its person's.
+    const byGiven = people.byGiven.get(fold(given.text)) ?? []
+    if (byGiven.length > 0 && !isKnownWord(surname.text)) {
+      const match = closest(surname.text, byGiven.map((person) => person.words.at(-1)!), 1)
+      if (match) {
+        const person = byGiven.find((item) => item.words.at(-1) === match)!
+        // Only when the draft never writes the person correctly is the list the authority;
+        // otherwise the draft's own majority decides below.
+        report({token: surname, expected: match, source: person.name})
+      }
+    }
+  }
+
+  // The draft against itself: the same person spelled two ways.
+  variants(model, people, isKnownWord, report, pairs)
+
+  const text = String(file.value ?? '')
+  const place = location(file)
+  for (const finding of [...findings.values()].sort((a, b) => a.token.start - b.token.start)) {
+    const start = place.toPoint(finding.token.start)
+    const end = place.toPoint(finding.token.end)
+    if (!start || !end) continue
+    const actual = text.slice(finding.token.start, finding.token.end)
+    const reason = `Unexpected \`${actual}\`, expected \`${finding.expected}\`${finding.source ? ` (as in \`${finding.source}\`)` : ''}`
+    const message = file.message(reason, {place: {start, end}})
+    const fields = message as typeof message & MessageFields
+    fields.actual = actual
+    fields.expected = [finding.expected]
+    fields.fix = false
+  }
+}
+
+/** The one candidate within reach of `word` (the nearest; none on a tie between spellings). */
+function closest(word: string, candidates: readonly string[], limit = maxEdits(word)): string | undefined {
+  let best: string | undefined
+  let bestDistance = limit + 1
+  let tie = false
+  for (const candidate of new Set(candidates)) {
+    if (fold(candidate) === fold(word)) return undefined // `Antonio` for `António`: a variant.
+    const distance = nameDistance(word, candidate, limit)
+    if (distance < bestDistance) [best, bestDistance, tie] = [candidate, distance, false]
+    else if (distance === bestDistance) tie = true
+  }
+  // Two letters off on a short name is another name: `Mark` is not `Marco`.
+  if (!best || tie || (bestDistance > 1 && Math.min(word.length, best.length) < 5)) return undefined
+  return best
+}
+
+/**
+ * Spellings of one name that the draft mixes: `Zelenksy` once beside `Zelensky` (a slip, or
+ * one edit), `Erdogan` beside `Erdoğan` (a variant: the minority is reported only when the
+ * draft mixes them), `Dmitri Peskov` beside `Dmitry Peskov` (given names with one surname).
+ */
+function variants(
+  model: NameModel,
+  people: PeopleIndex,
+  isKnownWord: (word: string) => boolean,
+  report: (finding: Finding) => void,
+  pairs: ReadonlyArray<readonly [NameToken, NameToken]>,
+): void {
+  const forms = [...model.allCapitalized.entries()].filter(([form]) => form.length >= 5)
+  const countOf = (form: string) => model.allCapitalized.get(form)?.length ?? 0
+  const isAccentVariant = (a: string, b: string) => a !== b && fold(a) === fold(b)
+  for (const [form, tokens] of forms) {
+    for (const [other] of forms) {
+      if (other === form) continue
+      const uses = tokens.length
+      const otherUses = countOf(other)
+      if (isAccentVariant(form, other)) {
+        // `Erdogan` once, `Erdoğan` twice: the majority wins; a tie goes to the known form.
+        const otherWins = otherUses > uses || (otherUses === uses && people.nameWords.has(fold(other)) && /[^\p{ASCII}]/u.test(other) && !/[^\p{ASCII}]/u.test(form))
+        if (otherWins) for (const token of tokens) report({token, expected: other})
+        continue
+      }
+      // `Russians`/`Russian`, `Smiths`/`Smith`: endings, not slips.
+      if (fold(form).replace(/s$/, '') === fold(other).replace(/s$/, '')) continue
+      if (editDistance(fold(form), fold(other), 1) !== 1) continue
+      if (isKnownWord(form)) continue // `Hansen` beside `Jansen`: two people.
+      if (!(otherUses > uses || (otherUses === uses && people.nameWords.has(fold(other))))) continue
+      // Both must be used as names: capitalized where a capital means something, somewhere.
+      if (!model.capitalized.has(other) && !model.capitalized.has(form)) continue
+      for (const token of tokens) report({token, expected: other})
+    }
+  }
+  // `Dmitri Peskov` beside `Dmitry Peskov`: given names one letter apart, one surname.
+  const givenBySurname = new Map<string, Map<string, NameToken[]>>()
+  for (const [given, surname] of pairs) {
+    const key = fold(surname.text)
+    let map = givenBySurname.get(key)
+    if (!map) givenBySurname.set(key, (map = new Map()))
+    const list = map.get(given.text)
+    if (list) list.push(given)
+    else map.set(given.text, [given])
+  }
+  for (const map of givenBySurname.values()) {
+    for (const [form, tokens] of map) {
+      for (const [other, otherTokens] of map) {
+        if (other === form || editDistance(fold(form), fold(other), 1) !== 1) continue
+        if (isKnownWord(form) && isKnownWord(other)) continue // `Jon`/`Joe Smith`: two people.
+        if (otherTokens.length > tokens.length || (otherTokens.length === tokens.length && isKnownWord(other) && !isKnownWord(form))) {
+          for (const token of tokens) report({token, expected: other})
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * `proper-noun-case`: a proper noun written in lowercase (`istanbul`, `monday`, `russian`,
+ * `peskov` where the draft also writes `Peskov`).
+ *
+ * Evidence, strongest first: the draft itself capitalizes the word mid-sentence; a known
+ * person's name around it (`vladimir putin`); the gazetteers of `rules/lib/data/` (days,
+ * months, demonyms, languages, countries, cities). A word that is also an ordinary word
+ * (`may`, `turkey`, `polish`, `reading`, `bill`) is reported only with evidence from its
+ * context: a date (`on 5 may`), a list of places (`Greece, turkey and Bulgaria`), a title
+ * (`President bush`), a noun of state (`polish government`).
+ */
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
+import {fold, getDictionary, getPeople, getProperNouns, isCommonWord, nameParticles, type ProperNoun} from '../lib/gazetteer.js'
+import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
+import {personTitles, placePrepositions, stateNouns} from './data.js'
+
+export default defineRule({
+  id: 'proper-noun-case',
+  meta: {
+    description: 'Flag a proper noun written in lowercase.',
+    why: 'Names of people, places, days, months, nationalities and languages take a capital; a lowercase one reads as a slip.',
+    severity: 'warning',
+    fixable: true,
+    examples: {bad: 'Negotiations in istanbul yielded limited results.', good: 'Negotiations in Istanbul yielded limited results.'},
+  },
+  plugin(_options, context: RuleContext) {
+    const accepted = new Set(context.dictionary)
+    return (tree, file) => {
+      check(tree, file, context, accepted)
+    }
+  },
+})
+
+interface Finding {
+  readonly first: NameToken
+  readonly last: NameToken
+  readonly expected: string
+}
+
+function check(tree: Root, file: VFile, context: RuleContext, accepted: ReadonlySet<string>): void {
+  const model = getNameModel(tree, file)
+  if (model.lowercase.size === 0) return
+  const dictionary = getDictionary(context.language)
+  const nouns = getProperNouns()
+  const people = getPeople(context.names)
+  const text = String(file.value ?? '')
+  const place = location(file)
+  const done = new Set<number>()
+  const findings: Finding[] = []
+
+  for (const token of model.tokens) {
+    if (done.has(token.index) || token.isLiteral || !token.isLowercase) continue
+    const word = token.text
+    if (word.length < 2 || nameParticles.has(word) || accepted.has(word)) continue
+    const isCommon = isCommonWord(word, dictionary)
+
+    // `new york`, `são paulo`, `New york`: a multi-word place.
+    const phrase = findPhrase(model, token, nouns, dictionary)
+    if (phrase) {
+      findings.push(phrase)
+      for (let index = phrase.first.index; index <= phrase.last.index; index++) done.add(index)
+      continue
+    }
+
+    // `vladimir putin`, `George bush`: the rest of a known person's name beside it.
+    const person = findPerson(model, token, people)
+    if (person) {
+      findings.push({first: token, last: token, expected: person})
+      continue
+    }
+
+    // `peskov` where the draft writes `Peskov` mid-sentence.
+    const own = capitalizedForm(model, word)
+    if (own && !isCommon) {
+      findings.push({first: token, last: token, expected: own})
+      continue
+    }
+
+    const noun = nouns.get(word)
+    if (noun && (!isCommon ? isPlainEnough(noun, word) : hasEvidence(model, token, noun, own, nouns, text))) {
+      findings.push({first: token, last: token, expected: noun.form})
+      continue
+    }
+
+    // `President putin`, `minister lavrov`: a title before a word no dictionary knows.
+    if (!isCommon && word.length >= 4 && isAfterTitle(model, token) && (people.nameWords.has(fold(word)) || own)) {
+      findings.push({first: token, last: token, expected: own ?? capitalize(word)})
+      continue
+    }
+
+    // `putin`, `zelensky`: the surname of a notable person, not an English word.
+    if (!isCommon && word.length >= 5 && people.bySurname.has(fold(word)) && !isAfterInitials(model, token)) {
+      const form = people.bySurname.get(fold(word))![0].words.at(-1)!
+      if (fold(form) === fold(word)) findings.push({first: token, last: token, expected: form})
+    }
+  }
+
+  for (const finding of findings) {
+    const actual = text.slice(finding.first.start, finding.last.end)
+    if (actual === finding.expected) continue
+    const start = place.toPoint(finding.first.start)
+    const end = place.toPoint(finding.last.end)
+    if (!start || !end) continue
+    const message = file.message(`Unexpected lowercase \`${actual}\`, expected \`${finding.expected}\``, {place: {start, end}})
+    const fields = message as typeof message & MessageFields
+    fields.actual = actual
+    fields.expected = [finding.expected]
+  }
+}
+
+/** Cities of three letters or fewer (`Ufa`, `Ede`) are too easily another word. */
+function isPlainEnough(noun: ProperNoun, word: string): boolean {
+  return noun.kind !== 'city' || word.length >= 4
+}
+
+/** The capitalized spelling the draft uses mid-sentence for `word`, the most frequent first. */
+function capitalizedForm(model: NameModel, word: string): string | undefined {
+  let best: string | undefined
+  let count = 0
+  for (const form of [capitalize(word), word.toUpperCase()]) {
+    const uses = model.capitalized.get(form)?.length ?? 0
+    if (uses > count) [best, count] = [form, uses]
+  }
+  if (best) return best
+  // `McDonald`, `DeSantis`: a capital inside.
+  for (const [form, tokens] of model.capitalized) {
+    if (form.toLowerCase() === word && tokens.length > count) [best, count] = [form, tokens.length]
+  }
+  return best
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+/** The word before or after in the same sentence, one space (or `gap`) apart. */
+function neighbour(model: NameModel, token: NameToken, step: 1 | -1): NameToken | undefined {
+  const other = model.tokens[token.index + step]
+  if (!other || other.sentence !== token.sentence) return undefined
+  return other
+}
+
+function isJoined(left: NameToken, right: NameToken): boolean {
+  return /^[ \u00a0]$/u.test(right.gap)
+}
+
+/** `new york`, `são paulo`, `New york`, `hong kong`: two or three words of a gazetteer entry. */
+function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<string, ProperNoun>, dictionary: ReturnType<typeof getDictionary>): Finding | undefined {
+  for (const size of [3, 2]) {
+    for (let offset = 0; offset < size; offset++) {
+      const first = model.tokens[token.index - offset]
+      if (!first || first.sentence !== token.sentence) continue
+      const span = model.tokens.slice(first.index, first.index + size)
+      if (span.length < size || span.some((item) => item.sentence !== token.sentence || item.isLiteral)) continue
+      if (!span.slice(1).every((item, index) => isJoined(span[index], item))) continue
+      const noun = nouns.get(span.map((item) => item.text.toLowerCase()).join(' '))
+      if (!noun) continue
+      // `little rock`, `long beach`: every word an ordinary word, so no evidence.
+      const words = noun.form.split(' ')
+      if (words.every((word) => isCommonWord(word.toLowerCase(), dictionary))) continue
+      // Only the lowercase words of the entry are wrong; report from the first to the last.
+      const wrong = span.filter((item, index) => item.text !== words[index] && item.isLowercase && !nameParticles.has(words[index]))
+      if (wrong.length === 0) continue
+      const from = span.indexOf(wrong[0])
+      const to = span.indexOf(wrong.at(-1)!)
+      return {first: wrong[0], last: wrong.at(-1)!, expected: words.slice(from, to + 1).join(' ')}
+    }
+  }
+  return undefined
+}
+
+/** The capitalized form of `token` when a known person's name stands around it. */
+function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeof getPeople>): string | undefined {
+  const before = neighbour(model, token, -1)
+  const after = neighbour(model, token, 1)
+  const word = fold(token.text)
+  // `vladimir putin` / `Vladimir putin`: surname after a given name.
+  if (before && isJoined(before, token)) {
+    for (const person of people.bySurname.get(word) ?? []) {
+      if (person.words.length >= 2 && fold(person.words.at(-2)!) === fold(before.text)) return person.words.at(-1)
+    }
+  }
+  // `vladimir Putin` / `george bush`: given name before a surname.
+  if (after && isJoined(token, after)) {
+    for (const person of people.byGiven.get(word) ?? []) {
+      if (person.words.length >= 2 && fold(person.words[1]) === fold(after.text)) return person.words[0]
+    }
+  }
+  return undefined
+}
+
+/** Whether a title (`President`, `Minister`, `Mr.`) stands just before. */
+function isAfterTitle(model: NameModel, token: NameToken): boolean {
+  const before = neighbour(model, token, -1)
+  return Boolean(before && /^[ \u00a0]$|^\.[ \u00a0]$/u.test(token.gap) && personTitles.has(before.text.toLowerCase()) && before.isCapitalized)
+}
+
+/** `k.d. lang`: lowercase initials make a deliberately lowercase name. */
+function isAfterInitials(model: NameModel, token: NameToken): boolean {
+  const before = neighbour(model, token, -1)
+  return Boolean(before && before.text.length === 1 && token.gap.includes('.'))
+}
+
+/**
+ * Evidence that an ordinary word (`may`, `turkey`, `polish`, `nice`) is the proper noun here.
+ */
+function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: string | undefined, nouns: ReadonlyMap<string, ProperNoun>, text: string): boolean {
+  const before = neighbour(model, token, -1)
+  const after = neighbour(model, token, 1)
+  const next = after?.text.toLowerCase()
+  if (noun.kind === 'month' || noun.kind === 'day') {
+    const head = text.slice(token.sentence.start, token.start)
+    const tail = text.slice(token.end, token.sentence.end)
+    // `on 5 may`, `may 5`, `march 2024`, `5 march,`.
+    const dayBefore = /(?:^|[\s(])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \u00a0]$/u.test(head)
+    const numberAfter = /^[ \u00a0](?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![.:]\d)|^[ \u00a0](?:1[89]|20)\d\d\b/u.test(tail)
+    // “5 may be enough”: a verb after the number is a verb.
+    const verbAfter = Boolean(after && after.isLowercase && !placePrepositions.has(next!) && !/^(?:and|or|when|after|before|for|last|this)$/.test(next!))
+    return numberAfter || (dayBefore && !verbAfter)
+  }
+  // `polish government`, `China’s president`, `the chinese embassy`.
+  if (after && isJoined(token, after) && next && stateNouns.has(next)) return true
+  if (after && isJoined(token, after) && after.isCapitalized && (noun.kind === 'demonym' || noun.kind === 'language')) return true
+  // `Greece, turkey and Bulgaria`: a list of capitalized places.
+  const isPlace = (other: NameToken | undefined) => Boolean(other && other.isCapitalized && nouns.has(other.text.toLowerCase()) && nouns.get(other.text.toLowerCase())!.kind !== 'month' && nouns.get(other.text.toLowerCase())!.kind !== 'day')
+  const listBefore = before && (/^,\s$/u.test(token.gap) ? isPlace(before) : /^(?:and|or)$/.test(before.text) && isPlace(neighbour(model, before, -1)))
+  const listAfter = after && (/^,\s$/u.test(after.gap) ? isPlace(after) : /^(?:and|or)$/.test(after.text) && isPlace(neighbour(model, after, 1)))
+  if (listBefore || listAfter) return true
+  // `in turkey.` where the draft writes `Turkey` mid-sentence elsewhere.
+  if (own && before && placePrepositions.has(before.text.toLowerCase()) && (!after || !after.isLowercase || placePrepositions.has(next!))) return true
+  return false
+}
