@@ -1,0 +1,176 @@
+/**
+ * `house-style`: what a style book says to write otherwise (`10 am` → `10 a.m.` in AP style).
+ *
+ * The entries are data: YAML packs under `packs/` (`ap`, `default`) or a newsroom's own file,
+ * chosen with `styles` in the configuration or the rule's options. With none chosen, the small
+ * `default` pack applies (see `docs/rules/house-style.md`).
+ */
+import type {Root} from 'nlcst'
+import {search} from 'nlcst-search'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {defineRule, type MessageFields} from '../../src/rule.js'
+import {getDocument} from '../lib/document.js'
+import {compileTerms, loadPack, type CompiledTerm, type HouseTerm} from './packs.js'
+
+/** Options of `house-style`. */
+export interface HouseStyleOptions {
+  /** Packs to apply (names or paths relative to the configuration); replaces `styles` of the configuration. */
+  readonly styles?: readonly string[]
+  /** Extra entries, checked after the packs. */
+  readonly terms?: readonly HouseTerm[]
+}
+
+/** A place in the paragraph's text the pack flags. */
+interface Candidate {
+  readonly start: number
+  readonly end: number
+  readonly groups: readonly string[]
+}
+
+// Stands for text the tree does not proofread (Markdown code, link targets): never matches.
+const masked = '\uFFFC'
+
+export default defineRule<HouseStyleOptions>({
+  id: 'house-style',
+  meta: {
+    description: 'Write what the configured style book says (`10 a.m.`, `email`, `Jan. 5`).',
+    why: 'One spelling per term keeps copy consistent across writers; readers notice when a paper writes `10 am` on one page and `10 a.m.` on the next.',
+    severity: 'info',
+    fixable: true,
+    examples: {bad: 'The briefing starts at 10 am in Kyiv.', good: 'The briefing starts at 10 a.m. in Kyiv.'},
+  },
+  plugin(options = {}, context) {
+    const styles = options.styles ?? context.styles
+    const packs = styles.length > 0 ? styles : ['default']
+    const terms = [...packs.flatMap((name) => loadPack(name, context.cwd)), ...compileTerms(options.terms ?? [], 'options.terms')]
+    return (tree, file) => {
+      const document = getDocument(tree, file)
+      const place = location(file)
+      for (const paragraph of document.paragraphs) {
+        const text = proofreadText(paragraph.node, paragraph.start, paragraph.end, document.text)
+        const taken: Array<readonly [number, number]> = []
+        for (const term of terms) {
+          if (!term.inHeadlines && paragraph.isHeadline) continue
+          for (const candidate of find(term, paragraph.node, text, paragraph.start)) {
+            const report = check(term, candidate, text)
+            if (!report) continue
+            const {start, end, expected} = report
+            if (taken.some(([from, to]) => start < to && end > from)) continue
+            taken.push([start, end])
+            flag(file, term, paragraph.start + start, paragraph.start + end, text.slice(start, end), expected, place)
+          }
+        }
+      }
+    }
+  },
+})
+
+/** The paragraph's text with what the tree does not proofread masked out. */
+function proofreadText(node: Root['children'][number], from: number, to: number, source: string): string {
+  const chars: string[] = Array.from({length: to - from}, () => masked)
+  visit(node, (child) => {
+    if (!('value' in child) || child.type === 'SourceNode') return
+    const start = child.position?.start.offset
+    const end = child.position?.end.offset
+    if (start === undefined || end === undefined) return
+    for (let index = Math.max(start, from); index < Math.min(end, to); index++) chars[index - from] = source[index]
+  })
+  return chars.join('')
+}
+
+/** Where an entry matches in a paragraph (offsets into `text`). */
+function find(term: CompiledTerm, node: Root['children'][number], text: string, base: number): Candidate[] {
+  const found: Candidate[] = []
+  if (term.regex) {
+    const matcher = term.regex.matcher(text)
+    const hasMatchGroup = term.regex.namedGroups().match !== undefined
+    while (matcher.find()) {
+      const groups = Array.from({length: term.regex.groupCount() + 1}, (_, index) => matcher.group(index) ?? '')
+      const start = hasMatchGroup ? matcher.start('match') : matcher.start()
+      const end = hasMatchGroup ? matcher.end('match') : matcher.end()
+      if (start >= 0 && end > start) found.push({start, end, groups})
+    }
+    return found
+  }
+  if (node.type !== 'ParagraphNode') return found
+  search(node, term.phrases, (match) => {
+    const start = match[0].position?.start.offset
+    const end = match.at(-1)!.position?.end.offset
+    if (start === undefined || end === undefined) return
+    found.push({start: start - base, end: end - base, groups: [text.slice(start - base, end - base)]})
+  })
+  return found
+}
+
+/** The checks every entry shares; the range to flag and its replacements, or nothing. */
+function check(term: CompiledTerm, candidate: Candidate, text: string) {
+  let {start, end} = candidate
+  const actual = text.slice(start, end)
+  const before = text.slice(0, start)
+  const after = text.slice(end)
+  // “5,000” and “3.5”: the number goes on.
+  if (/\d$/.test(actual) && /^[.,:]?\d/.test(after)) return
+  if (/^\d/.test(actual) && /[\d.,$£€]$/.test(before)) return
+  if (!term.inQuotes && isQuoted(before)) return
+  const previous = /([\p{L}\p{N}.#$']+)\s*$/u.exec(before)?.[1]?.toLowerCase()
+  if (previous !== undefined && term.notBefore.has(previous)) return
+  const rest = after.trimStart().toLowerCase()
+  if (term.notAfter.some((phrase) => rest.startsWith(phrase) && !/^[\p{L}\p{N}]/u.test(rest.slice(phrase.length)))) return
+  const isSentenceStart = /(^|[.!?:]["”’)]?)\s*["“‘(]?$/u.test(before)
+  let expected = term.use.map((use) => use.replace(/\$(\d)/g, (_, group: string) => candidate.groups[Number(group)] ?? ''))
+  if (term.isExactCase) {
+    // “the Internet Archive”: a name, whatever the style book says of the word.
+    if (/^\s*\p{Lu}/u.test(after) || (!isSentenceStart && /\p{Lu}[\p{L}.]*\s+$/u.test(before))) return
+    if (isSentenceStart) expected = expected.map(capitalize)
+  } else {
+    expected = expected.map((use) => matchCase(use, actual))
+  }
+  if (expected.includes(actual)) return
+  // “at 10 am.”: the abbreviation's period ends the sentence too.
+  if (expected.length > 0 && expected.every((use) => use.endsWith('.')) && after.startsWith('.')) {
+    end += 1
+  }
+  return {start, end, expected}
+}
+
+function flag(
+  file: VFile,
+  term: CompiledTerm,
+  start: number,
+  end: number,
+  actual: string,
+  expected: string[],
+  place: ReturnType<typeof location>,
+) {
+  const reason =
+    expected.length > 0
+      ? `Unexpected \`${actual}\`, expected ${expected.map((use) => `\`${use}\``).join(' or ')}`
+      : `Unexpected \`${actual}\`, ${term.message}`
+  const message = file.message(reason, {place: {start: place.toPoint(start)!, end: place.toPoint(end)!}})
+  message.actual = actual
+  message.expected = expected
+  if (!term.isFixable) (message as typeof message & MessageFields).fix = false
+  message.note = term.note ?? term.message
+}
+
+/** Whether text that ends here sits inside a quotation (an open `“` or an odd `"`). */
+function isQuoted(before: string): boolean {
+  const opens = before.split('“').length - 1
+  const closes = before.split('”').length - 1
+  return opens > closes || (before.split('"').length - 1) % 2 === 1
+}
+
+/** Keep the writer's capital: `E-mail` → `Email`, `E-MAIL` → `EMAIL`. */
+function matchCase(use: string, actual: string): string {
+  if (actual.length > 1 && actual === actual.toUpperCase() && /\p{L}.*\p{L}/u.test(actual)) return use.toUpperCase()
+  if (/^\p{Lu}/u.test(actual)) return capitalize(use)
+  return use
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
+
+export type {HouseTerm} from './packs.js'
