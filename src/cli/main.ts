@@ -17,6 +17,9 @@ const usage = `Usage:
 /** The commands besides `lint`, `rules` and `explain`, registered by their modules. */
 export const extraCommands = new Map<string, (args: readonly string[], io: Io) => Promise<number> | number>()
 
+// Loaded on demand: `lint` never pays for the language server's modules.
+extraCommands.set('lsp', async (args, io) => (await import('../lsp/command.js')).lspCommand(args, io))
+
 /** Run the command line `args` (without node and the script); resolves to the exit status. */
 export async function main(args: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = args

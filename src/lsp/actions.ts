@@ -1,0 +1,105 @@
+/**
+ * Code actions from diagnostics: a quick fix per suggestion, "add to dictionary", "disable on
+ * this line" (Markdown), and the "fix all certain problems" source action.
+ */
+import type {CodeAction, Diagnostic, TextEdit} from 'vscode-languageserver'
+import {CodeActionKind} from 'vscode-languageserver'
+import type {TextDocument} from 'vscode-languageserver-textdocument'
+import type {VFileMessage} from 'vfile-message'
+import {certainEdits} from '../fix/apply.js'
+import type {DiagnosticData} from '../formatters/diagnostic.js'
+
+/** The kind of the "fix all certain problems" source action. */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.copydesk`
+
+/** The command that adds a word to the project dictionary: `[{uri, word}]`. */
+export const addToDictionaryCommand = 'copydesk.addToDictionary'
+
+/** Rules whose flagged word a writer may add to the project dictionary. */
+export const dictionaryRules = new Set(['spelling', 'name-spelling', 'proper-noun-case'])
+
+function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined
+  if (!data || typeof data !== 'object' || typeof data.actual !== 'string' || !Array.isArray(data.expected)) return undefined
+  return data as DiagnosticData
+}
+
+/** Title of the quick fix that replaces `actual` with `expected` (unified-language-server's wording). */
+export function fixTitle(actual: string, expected: string): string {
+  if (expected === '') return `Remove \`${actual}\``
+  if (actual === '') return `Insert \`${expected}\``
+  return `Replace \`${actual}\` with \`${expected}\``
+}
+
+/** The quick fixes and other actions for the copydesk diagnostics among `diagnostics`. */
+export function quickFixes(document: TextDocument, diagnostics: readonly Diagnostic[], isMarkdown: boolean): CodeAction[] {
+  const actions: CodeAction[] = []
+  const disabled = new Set<string>()
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== 'copydesk') continue
+    const data = dataOf(diagnostic)
+    const rule = typeof diagnostic.code === 'string' ? diagnostic.code : undefined
+    const current = document.getText(diagnostic.range)
+    // A diagnostic from before an edit that changed its text: its fixes would land wrong.
+    if (data && current === data.actual) {
+      data.expected.forEach((expected, index) => {
+        actions.push({
+          title: fixTitle(data.actual, expected),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: index === 0,
+          edit: {changes: {[document.uri]: [{range: diagnostic.range, newText: expected}]}},
+        })
+      })
+    }
+    if (data && rule && dictionaryRules.has(rule) && current === data.actual && /\p{L}/u.test(data.actual)) {
+      const title = `Add \`${data.actual}\` to the project dictionary`
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: {title, command: addToDictionaryCommand, arguments: [{uri: document.uri, word: data.actual}]},
+      })
+    }
+    const line = diagnostic.range.start.line
+    if (isMarkdown && rule && !disabled.has(`${rule}:${line}`)) {
+      disabled.add(`${rule}:${line}`)
+      actions.push(disableOnLine(document, diagnostic, rule))
+    }
+  }
+  return actions
+}
+
+/** Insert `<!-- copydesk-disable-next-line rule -->` above the diagnostic's line, indented alike. */
+function disableOnLine(document: TextDocument, diagnostic: Diagnostic, rule: string): CodeAction {
+  const line = diagnostic.range.start.line
+  const text = document.getText({start: {line, character: 0}, end: {line: line + 1, character: 0}})
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? ''
+  const eol = /\r\n$/.test(text) ? '\r\n' : '\n'
+  return {
+    title: `Disable \`${rule}\` on this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: {
+      changes: {
+        [document.uri]: [{range: {start: {line, character: 0}, end: {line, character: 0}}, newText: `${indent}<!-- copydesk-disable-next-line ${rule} -->${eol}`}],
+      },
+    },
+  }
+}
+
+/** The "fix all certain problems" action for a document and its latest messages, or none. */
+export function fixAll(document: TextDocument, messages: readonly VFileMessage[]): CodeAction | undefined {
+  const text = document.getText()
+  const edits: TextEdit[] = certainEdits(text, messages).map((edit) => ({
+    range: {start: document.positionAt(edit.start), end: document.positionAt(edit.end)},
+    newText: edit.text,
+  }))
+  if (edits.length === 0) return undefined
+  return {title: 'Fix all certain problems', kind: fixAllKind, edit: {changes: {[document.uri]: edits}}}
+}
+
+/** Whether a client's `context.only` asks for actions of `kind` (absent: every kind). */
+export function isWanted(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`))
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+/** The `copydesk-lsp` executable: `copydesk lsp --stdio` (an entry point, like `src/cli.ts`, so it may touch `process`). */
+import {main} from '../cli/main.js'
+
+main(['lsp', '--stdio'], {
+  cwd: process.cwd(),
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  isTTY: false,
+}).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`copydesk-lsp: internal error: ${error instanceof Error ? error.stack : String(error)}\n`)
+    process.exitCode = 2
+  },
+)

@@ -1,0 +1,98 @@
+/**
+ * Configuration for open documents: the project's config file (via `loadConfigFor`) with the
+ * editor's `copydesk` settings laid over it.
+ *
+ * Config objects are interned by content, so every document that resolves to the same
+ * configuration shares one object, and `getProcessor`'s cache (a WeakMap keyed by the object)
+ * builds each processor — and loads its dictionaries — once per server.
+ */
+import path from 'node:path'
+import {loadConfigFor} from '../config/load.js'
+import {defaultConfig} from '../config/defaults.js'
+import type {ResolvedConfig, RuleSetting} from '../config/types.js'
+import type {SeveritySetting} from '../rule.js'
+
+/** The editor's `copydesk` settings section (`workspace/configuration`). */
+export interface EditorSettings {
+  /** Severity per rule id, over the config file's (`"spelling": "info"`, `"quotation": "off"`). */
+  readonly rules?: Readonly<Record<string, SeveritySetting>>
+}
+
+const severities = new Set<string>(['error', 'warning', 'info', 'off'])
+
+/** Keep only the well-formed parts of what a client sent as settings. */
+export function readEditorSettings(value: unknown): {settings: EditorSettings; problems: string[]} {
+  const problems: string[] = []
+  if (value === null || value === undefined || typeof value !== 'object') return {settings: {}, problems}
+  const raw = (value as {rules?: unknown}).rules
+  const rules: Record<string, SeveritySetting> = {}
+  if (raw !== undefined && raw !== null) {
+    if (typeof raw !== 'object' || Array.isArray(raw)) problems.push('Unexpected `copydesk.rules`, expected an object of rule ids to severities')
+    else
+      for (const [id, severity] of Object.entries(raw)) {
+        // VS Code style `["warning", {...}]` is accepted for the severity part only.
+        const level: unknown = Array.isArray(severity) ? severity[0] : severity
+        if (typeof level === 'string' && severities.has(level)) rules[id] = level as SeveritySetting
+        else problems.push(`Unexpected severity \`${String(level)}\` for \`${id}\`, expected one of \`error\`, \`warning\`, \`info\`, \`off\``)
+      }
+  }
+  return {settings: {rules}, problems}
+}
+
+/** Lay the editor's severities over a resolved configuration (unknown rule ids are reported). */
+export function applyEditorSettings(config: ResolvedConfig, settings: EditorSettings): {config: ResolvedConfig; problems: string[]} {
+  const overrides = Object.entries(settings.rules ?? {})
+  if (overrides.length === 0) return {config, problems: []}
+  const problems: string[] = []
+  const rules: Record<string, RuleSetting> = {...config.rules}
+  for (const [id, severity] of overrides) {
+    const current = rules[id]
+    if (!current) {
+      problems.push(`Unknown rule \`${id}\` in the editor settings, expected one of ${Object.keys(rules).map((key) => `\`${key}\``).join(', ')}`)
+      continue
+    }
+    rules[id] = current.length > 1 ? [severity, current[1]] : [severity]
+  }
+  return {config: {...config, rules}, problems}
+}
+
+/** Finds, caches and interns configurations; `clear()` after a config file or setting changes. */
+export class ConfigStore {
+  private readonly byFolder = new Map<string, Promise<ResolvedConfig>>()
+  private readonly interned = new Map<string, ResolvedConfig>()
+
+  /** `onProblem` hears about config files that could not be read (the defaults are used then). */
+  constructor(private readonly onProblem: (text: string) => void) {}
+
+  /** The configuration for a draft at `filePath` (or none: untitled) inside `root`, with `settings` over it. */
+  async resolve(filePath: string | undefined, root: string, settings: EditorSettings): Promise<ResolvedConfig> {
+    // The config file is searched up from the draft's folder, so the folder is the key.
+    const key = filePath ? path.dirname(filePath) : `untitled:${root}`
+    let base = this.byFolder.get(key)
+    if (!base) {
+      base = loadConfigFor(filePath, {cwd: root}).catch((error: unknown) => {
+        this.onProblem(`copydesk: ${error instanceof Error ? error.message : String(error)}; using the default configuration`)
+        return defaultConfig(root)
+      })
+      this.byFolder.set(key, base)
+    }
+    const {config, problems} = applyEditorSettings(await base, settings)
+    for (const problem of problems) this.onProblem(problem)
+    return this.intern(config)
+  }
+
+  /** Forget every loaded configuration (the interned objects stay, so unchanged ones still hit). */
+  clear(): void {
+    this.byFolder.clear()
+  }
+
+  private intern(config: ResolvedConfig): ResolvedConfig {
+    const key = JSON.stringify(config)
+    const known = this.interned.get(key)
+    if (known) return known
+    // A long session with many edited config files: drop the oldest, its processor goes too.
+    if (this.interned.size >= 64) this.interned.delete(this.interned.keys().next().value!)
+    this.interned.set(key, config)
+    return config
+  }
+}
