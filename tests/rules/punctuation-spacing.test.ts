@@ -1,0 +1,167 @@
+import punctuationSpacing from '../../rules/punctuation-spacing/index.js'
+import {ruleTable} from '../helpers/rule-table.js'
+
+const missing = (mark: string) => `Unexpected missing space after \`${mark}\`, expected \`${mark} \``
+const stray = (mark: string) => `Unexpected space before \`${mark}\`, remove it`
+
+ruleTable(punctuationSpacing, {
+  valid: [
+    // The contract's “never flagged” list.
+    'They paid 5,000 or 3.5 or 1,250.75 at 10:30, a 3:1 vote.',
+    'The U.S. and the U.K. agreed, e.g. on trade, i.e. on tariffs.',
+    'Dr. Smith, a Ph.D. student, spoke at 10 a.m. about J.R.R. Tolkien.',
+    'Write to news@example.org or see example.com for report.pdf and version 2.1.3 notes.',
+    'He paused... then went on… and stopped — briefly — before leaving.',
+    // Numbers, times, ratios, scores, references.
+    'Turnout was 61.4% and the vote 3:1 in favour; the score was 3-1.',
+    'The meeting starts at 9:45 and ends at 11:00.',
+    'Read John 3:16 and Section 2.3.1 of the report.',
+    'The company reported a $3.5bn loss and a €1,250.75 fee.',
+    'Prices fell 0.5 percent, or .5 of a point.',
+    'The 1,000,000th visitor came at 12:30:15.',
+    // Abbreviations and initials.
+    'Gen. Mark Milley and Sen. Elizabeth Warren met Rep. Nancy Pelosi.',
+    'St. Louis, Mo., and Washington, D.C., are cities.',
+    'Downing Street (No. 10) said the U.S.-led coalition met at 4 p.m. Friday.',
+    'She sang with k.d. lang and read e.e. cummings.',
+    'The U.S.A. and the U.S.S.R. signed; E.U. leaders agreed.',
+    'George W. Bush met J.K. Rowling and H.G. Wells fans.',
+    'It costs $5 vs. $10, etc., as the Inc. filing said.',
+    // Names, domains, files, versions and code words.
+    'He uses Node.js, ASP.NET and .NET on Amazon.com and Booking.com sites.',
+    'Download setup.exe, data.csv and photo.jpg from gov.uk or bbc.co.uk.',
+    'Run version 2.1.3 or v10.4 of the app.',
+    'Visit https://www.example.com/path?a=1,b=2 or www.example.org.',
+    'Mail news@example.org or j.smith@example.co.uk today.',
+    'Follow @user_name and #Ukraine,Russia on X.',
+    'The brand Yahoo! and the show Jeopardy! aired.',
+    'Web sites such as Bit.ly and Socket.io were used.',
+    // Quotes, brackets, emoticons, question and exclamation marks.
+    '"Yes," he said. "No!" she replied.',
+    '“Yes,” he said, “we will talk.”',
+    'He asked, "Why?" and left (quietly).',
+    'What?! That is it?!',
+    'Thanks :) or :-( or ;) or :P were the replies.',
+    'The list [sic] was long (see p. 5).',
+    'He wrote: "We will win."',
+    'Wait . . . what happened?',
+    // Datelines and news forms.
+    'WASHINGTON (Reuters) - The U.S. Senate voted 51-49 on Tuesday.',
+    'KYIV, Ukraine (AP) — Russia fired 40 missiles overnight, officials said.',
+    'The S&P 500 rose 1.2% to 4,500.25; the Dow fell.',
+    'Markets: Stocks rose; bonds fell.',
+    'Trump’s Plan: A Three-Way Conversation',
+    'Former U.S. President Donald Trump has announced his intention to engage with both sides.',
+    'HTML text with &quot;quotes&quot; and &amp;c survives.',
+    // Things this rule leaves to others.
+    'He said,"yes" and left.',
+  ],
+  invalid: [
+    {
+      // The sample, line 2.
+      text: 'Former U.S.President Donald Trump has announced his intention.',
+      messages: [`1:11-1:12: ${missing('.')}`],
+      suggestions: [['. ']],
+      output: 'Former U.S. President Donald Trump has announced his intention.',
+    },
+    {
+      // The sample, line 4.
+      text: 'Trump outlined his strategy via social media,stating,I will talk to Russia.',
+      messages: [`1:45-1:46: ${missing(',')}`, `1:53-1:54: ${missing(',')}`],
+      output: 'Trump outlined his strategy via social media, stating, I will talk to Russia.',
+    },
+    {
+      // The sample, line 17.
+      text: 'Agreements are reached beforehand.The details of these conditions remain undisclosed,with Peskov.',
+      messages: [`1:34-1:35: ${missing('.')}`, `1:85-1:86: ${missing(',')}`],
+      output: 'Agreements are reached beforehand. The details of these conditions remain undisclosed, with Peskov.',
+    },
+    {
+      text: 'Negotiations between Russia and Ukraine in Istanbul , yielded limited results.',
+      messages: [`1:52-1:54: ${stray(',')}`],
+      suggestions: [[',']],
+      output: 'Negotiations between Russia and Ukraine in Istanbul, yielded limited results.',
+    },
+    {
+      text: 'The talks ended .',
+      messages: [`1:16-1:18: ${stray('.')}`],
+      output: 'The talks ended.',
+    },
+    {
+      text: 'Is this the end ? No !',
+      messages: [`1:16-1:18: ${stray('?')}`, `1:21-1:23: ${stray('!')}`],
+      output: 'Is this the end? No!',
+    },
+    {
+      text: 'Three issues remain : trade, energy and borders ; talks go on.',
+      messages: [`1:20-1:22: ${stray(':')}`, `1:48-1:50: ${stray(';')}`],
+      output: 'Three issues remain: trade, energy and borders; talks go on.',
+    },
+    {
+      text: 'He arrived at 4 p.m.Friday and left.',
+      messages: [`1:20-1:21: ${missing('.')}`],
+      output: 'He arrived at 4 p.m. Friday and left.',
+    },
+    {
+      text: 'The vote passed.Lawmakers then adjourned.',
+      messages: [`1:16-1:17: ${missing('.')}`],
+      output: 'The vote passed. Lawmakers then adjourned.',
+    },
+    {
+      text: 'Prices rose in 2024.The trend continued.',
+      messages: [`1:20-1:21: ${missing('.')}`],
+      output: 'Prices rose in 2024. The trend continued.',
+    },
+    {
+      text: 'Officials met Dr.Smith and Sen.Warren.',
+      messages: [`1:17-1:18: ${missing('.')}`, `1:31-1:32: ${missing('.')}`],
+      output: 'Officials met Dr. Smith and Sen. Warren.',
+    },
+    {
+      text: 'The talks ended.the delegates left.',
+      messages: [`1:16-1:17: ${missing('.')}`],
+      output: 'The talks ended. the delegates left.',
+    },
+    {
+      text: 'Food, fuel;and water ran short.',
+      messages: [`1:11-1:12: ${missing(';')}`],
+      output: 'Food, fuel; and water ran short.',
+    },
+    {
+      text: 'Three issues remain:trade, energy and borders.',
+      messages: [`1:20-1:21: ${missing(':')}`],
+      output: 'Three issues remain: trade, energy and borders.',
+    },
+    {
+      text: 'Is this the end?No, officials said.',
+      messages: [`1:16-1:17: ${missing('?')}`],
+      output: 'Is this the end? No, officials said.',
+    },
+    {
+      text: 'It was a shock!Nobody expected it.',
+      messages: [`1:15-1:16: ${missing('!')}`],
+      output: 'It was a shock! Nobody expected it.',
+    },
+    {
+      text: 'He said,“We will win.”',
+      messages: [`1:8-1:9: ${missing(',')}`],
+      output: 'He said, “We will win.”',
+    },
+    {
+      text: 'The fund raised $5,000,in cash (about 4,600 euros),from donors.',
+      messages: [`1:23-1:24: ${missing(',')}`, `1:51-1:52: ${missing(',')}`],
+      output: 'The fund raised $5,000, in cash (about 4,600 euros), from donors.',
+    },
+    {
+      text: 'Kyiv , Kharkiv and Odesa were hit.\nOfficials said so .',
+      messages: [`1:5-1:7: ${stray(',')}`, `2:18-2:20: ${stray('.')}`],
+      output: 'Kyiv, Kharkiv and Odesa were hit.\nOfficials said so.',
+    },
+    {
+      text: 'Putin and Zelensky met in Istanbul ,then left.',
+      messages: [`1:35-1:37: ${stray(',')}`],
+      // Fixing the space gives `Istanbul,then`, which the next pass fixes too.
+      output: 'Putin and Zelensky met in Istanbul, then left.',
+    },
+  ],
+})
