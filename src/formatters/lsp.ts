@@ -1,0 +1,20 @@
+/**
+ * `--format lsp`: per file `{uri, diagnostics}`, the LSP's own shapes (0-based ranges), for
+ * tools that speak LSP without running the server.
+ */
+import {isCertain} from '../fix/apply.js'
+import {toDiagnostic} from './diagnostic.js'
+import {fileUri, isStdin} from './paths.js'
+import type {Formatter} from './types.js'
+
+/** A JSON array of `{uri, diagnostics}`, one entry per file in argument order. */
+export const lsp: Formatter = (files, context) =>
+  JSON.stringify(
+    files.map((file) => ({
+      // Standard input has no file: LSP names unsaved buffers with the `untitled:` scheme.
+      uri: isStdin(file) ? 'untitled:stdin' : fileUri(file, context.cwd),
+      diagnostics: file.messages.map((message) => toDiagnostic(message, isCertain)),
+    })),
+    null,
+    2,
+  ) + '\n'
