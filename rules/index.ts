@@ -12,10 +12,11 @@ import nameSpelling from './name-spelling/index.js'
 import properNounCase from './proper-noun-case/index.js'
 import punctuationSpacing from './punctuation-spacing/index.js'
 import repeatedWord from './repeated-word/index.js'
+import sentenceCase from './sentence-case/index.js'
 import spelling from './spelling/index.js'
 
 /** Every rule, in the order they run. */
-export const rules: readonly Rule[] = [punctuationSpacing, properNounCase, nameSpelling, spelling, repeatedWord, duplicateLine] as readonly Rule[]
+export const rules: readonly Rule[] = [punctuationSpacing, properNounCase, nameSpelling, sentenceCase, spelling, repeatedWord, duplicateLine] as readonly Rule[]
 
 /** A rule by id. */
 export function getRule(id: string): Rule | undefined {

@@ -1,0 +1,113 @@
+import sentenceCase from '../../rules/sentence-case/index.js'
+import {ruleTable} from '../helpers/rule-table.js'
+
+const lowercase = (word: string) =>
+  `Unexpected lowercase \`${word}\` at the start of a sentence, expected \`${word.charAt(0).toUpperCase() + word.slice(1)}\``
+
+ruleTable(sentenceCase, {
+  valid: [
+    // The contract's “never flagged” list.
+    '5,000 people marched. 3.5 percent voted.',
+    '"the talks are over," he said.',
+    '“we will win,” she said.',
+    'iPhone sales rose. eBay shares fell.',
+    'iOS and macOS updates shipped.\nmacOS users were told to update.',
+    'bell hooks wrote about love.',
+    'danah boyd studies social media.',
+    'k.d. lang sang. e.e. cummings wrote.',
+    'de Gaulle led France. van Gogh painted. von der Leyen spoke. da Silva won.',
+    'al-Assad fled to Moscow.',
+    'They had had enough.',
+    'U.S. Diplomacy: A Broader Effort',
+    // Digits, symbols, quotes, brackets.
+    '2024 was a hard year.',
+    '$3.5bn was raised.',
+    '(the vote was close) Officials said so.',
+    '[the text] was missing.',
+    '‘the end’ was near.',
+    '— and then it ended.',
+    '@user replied within minutes.',
+    '#ukraine trended all day.',
+    // URLs, domains, e-mail addresses.
+    'example.com is down.',
+    'news@example.org is the address.',
+    'www.example.org was hacked.',
+    // Abbreviations inside a sentence.
+    'Sen. Warren spoke at 10 a.m. local time on Friday.',
+    'The U.S. military and the U.K. navy met in Washington, D.C. on Friday.',
+    'Supplies ran low, e.g. food and fuel, i.e. the basics.',
+    'Researchers (Smith et al. found) agreed.',
+    'It ran 5 in. long and 3 ft. wide.',
+    'It cost $5 vs. $10 and apples, pears, etc. were sold.',
+    'Gen. Milley met Lt. Col. Vindman and Gov. DeSantis at St. Louis Cathedral, Mo. and left.',
+    'Rates fell 5 per cent. of the total in 1905.',
+    'Downing Street said at No. 10 that talks were over.',
+    // Lists, colons, line breaks.
+    'a) food\nb) water\nii. fuel',
+    'i. food and water',
+    'He listed three demands:\nwithdrawal of troops\nreparations',
+    'Note: the talks resumed.',
+    'The talks resumed on Friday after a break of several weeks, and the\ndelegates said progress was made.',
+    'WASHINGTON (Reuters) - The U.S. Senate voted 51-49 on Tuesday.',
+    // Questions and exclamations run on in quoted speech.
+    'What now? he asked.',
+    'Yahoo! shares rose.',
+    // The sample's clean lines.
+    'Trump’s Plan: A Three-Way Conversation',
+    'He emphasized the urgency of the situation, adding, The theme of this currency is to end the massacre.',
+  ],
+  invalid: [
+    {
+      // The sample, line 6.
+      text: 'He emphasized the urgency of the situation.\nfollowing this, Trump plans to engage with Ukrainian President Volodymyr Zelensky.',
+      messages: [`2:1-2:10: ${lowercase('following')}`],
+      suggestions: [['Following']],
+      output: 'He emphasized the urgency of the situation.\nFollowing this, Trump plans to engage with Ukrainian President Volodymyr Zelensky.',
+    },
+    {
+      text: 'the talks ended on Friday.',
+      messages: [`1:1-1:4: ${lowercase('the')}`],
+      output: 'The talks ended on Friday.',
+    },
+    {
+      text: 'The talks ended. the delegates left.',
+      messages: [`1:18-1:21: ${lowercase('the')}`],
+      output: 'The talks ended. The delegates left.',
+    },
+    {
+      text: 'Sen. Warren spoke first. after that, the vote began.',
+      messages: [`1:26-1:31: ${lowercase('after')}`],
+      output: 'Sen. Warren spoke first. After that, the vote began.',
+    },
+    {
+      text: 'Kremlin Confirms Preparations\ndmitry Peskov spoke on Monday.',
+      messages: [`2:1-2:7: ${lowercase('dmitry')}`],
+      output: 'Kremlin Confirms Preparations\nDmitry Peskov spoke on Monday.',
+    },
+    {
+      text: 'Officials met at 10 a.m. The talks ran late.\n\nin a statement, the ministry said nothing.',
+      messages: [`3:1-3:3: ${lowercase('in')}`],
+      output: 'Officials met at 10 a.m. The talks ran late.\n\nIn a statement, the ministry said nothing.',
+    },
+    {
+      text: 'Prices rose sharply. it’s the third rise this year.',
+      messages: [`1:22-1:26: ${lowercase('it’s')}`],
+      output: 'Prices rose sharply. It’s the third rise this year.',
+    },
+    {
+      text: 'well-known analysts disagreed.',
+      messages: [`1:1-1:11: ${lowercase('well-known')}`],
+      output: 'Well-known analysts disagreed.',
+    },
+    {
+      text: 'Putin offered a 30-day truce. but Kyiv refused. and talks stalled.',
+      messages: [`1:31-1:34: ${lowercase('but')}`, `1:49-1:52: ${lowercase('and')}`],
+      output: 'Putin offered a 30-day truce. But Kyiv refused. And talks stalled.',
+    },
+    {
+      text: 'Russia’s Conditions for a Summit\ndespite these efforts, Russia’s stance remains conditional.',
+      messages: [`2:1-2:8: ${lowercase('despite')}`],
+      output: 'Russia’s Conditions for a Summit\nDespite these efforts, Russia’s stance remains conditional.',
+    },
+  ],
+})
