@@ -7,7 +7,8 @@ import {startServer} from './server.js'
 /** Run the server until the client sends `exit` (which ends the process) or closes the stream. */
 export function lspCommand(args: readonly string[], io: Io): Promise<number> {
   if (!args.includes('--stdio') || args.some((arg) => arg !== '--stdio')) {
-    throw new RunError(`Unexpected \`copydesk lsp ${args.join(' ')}\`, expected \`copydesk lsp --stdio\``)
+    const given = args.length === 0 ? 'no transport' : `\`${args.join(' ')}\``
+    throw new RunError(`Unexpected ${given} for \`copydesk lsp\`, expected \`--stdio\``)
   }
   // Standard output carries the protocol only: anything a module logs goes to standard error.
   const toStderr = (...values: unknown[]) => void io.stderr.write(values.map(String).join(' ') + '\n')

@@ -60,6 +60,7 @@ export function applyEditorSettings(config: ResolvedConfig, settings: EditorSett
 export class ConfigStore {
   private readonly byFolder = new Map<string, Promise<ResolvedConfig>>()
   private readonly interned = new Map<string, ResolvedConfig>()
+  private readonly reported = new Set<string>()
 
   /** `onProblem` hears about config files that could not be read (the defaults are used then). */
   constructor(private readonly onProblem: (text: string) => void) {}
@@ -77,7 +78,12 @@ export class ConfigStore {
       this.byFolder.set(key, base)
     }
     const {config, problems} = applyEditorSettings(await base, settings)
-    for (const problem of problems) this.onProblem(problem)
+    // Said once per server, not on every keystroke's lint.
+    for (const problem of problems) {
+      if (this.reported.has(problem)) continue
+      this.reported.add(problem)
+      this.onProblem(problem)
+    }
     return this.intern(config)
   }
 
