@@ -139,14 +139,19 @@ function isMissingSpace(text: string, at: number): boolean {
 
 /** Whether `left.right` is two sentences (or an abbreviation and a word), not one name. */
 function isSentenceDot(text: string, at: number, left: string, right: string): boolean {
-  if (left === '' || !/^\p{L}+$/u.test(right)) return false
+  if (!/^\p{L}+$/u.test(right)) return false
+  // “(NATO).The”, “"over".The”: a sentence that ends in a bracket or a quote.
+  if (left === '') return closers.has(text[at - 1]) && /^\p{Lu}\p{Ll}+$/u.test(right)
   if (text[at - 1] === '.' || text[at + right.length + 1] === '.' && right.length === 1) return false
   if (isLower(right[0])) {
     // “example.com”, “report.pdf”, “Node.js”, “e.g.”, “k.d. lang”.
     if (dotNames.has(right.toLowerCase())) return false
-    // Another dot in the token (`amazon.co.uk`, `os.path.join`): a name.
-    if ((tokenAround(text, at).match(/\p{L}\.\p{L}/gu) ?? []).length > 1) return false
-    return /^\p{Ll}+$/u.test(left) && left.length >= 3 && right.length >= 3 && /^\p{Ll}+$/u.test(right)
+    if (!/^\p{Ll}+$/u.test(right) || right.length < 3) return false
+    // “U.S.officials”, “i.e.the”: after an initialism, a word.
+    if (left.length === 1 && text[at - 2] === '.') return true
+    // Another dot in the token (`os.path.join`, `dw.welt.de`): a name.
+    if ((tokenAround(text, at).match(/\p{L}\.(?=\p{L})/gu) ?? []).length > 1) return false
+    return /^\p{Ll}+$/u.test(left) && left.length >= 3
   }
   // `ASP.NET`, `J.R.R.`, `U.S.A`: capitals only after the dot.
   if (!/\p{Ll}/u.test(right)) return false

@@ -53,6 +53,9 @@ ruleTable(punctuationSpacing, {
     'Trump’s Plan: A Three-Way Conversation',
     'Former U.S. President Donald Trump has announced his intention to engage with both sides.',
     'HTML text with &quot;quotes&quot; and &amp;c survives.',
+    'Code words such as os.path.join and dw.welt.de pass.',
+    'Reuters reported it at reuters.com/world and on pic.twitter.com/AbC123.',
+    'The IPv6 address fe80::1 and the drive C:\\Users were named.',
     // Things this rule leaves to others.
     'He said,"yes" and left.',
   ],
@@ -156,6 +159,26 @@ ruleTable(punctuationSpacing, {
       text: 'Kyiv , Kharkiv and Odesa were hit.\nOfficials said so .',
       messages: [`1:5-1:7: ${stray(',')}`, `2:18-2:20: ${stray('.')}`],
       output: 'Kyiv, Kharkiv and Odesa were hit.\nOfficials said so.',
+    },
+    {
+      text: 'The U.S.officials said talks would resume, i.e.the deal was alive.',
+      messages: [`1:8-1:9: ${missing('.')}`, `1:47-1:48: ${missing('.')}`],
+      output: 'The U.S. officials said talks would resume, i.e. the deal was alive.',
+    },
+    {
+      text: 'Officials met the North Atlantic Treaty Organization (NATO).The talks went on.',
+      messages: [`1:60-1:61: ${missing('.')}`],
+      output: 'Officials met the North Atlantic Treaty Organization (NATO). The talks went on.',
+    },
+    {
+      text: 'Officials met the North Atlantic Treaty Organization (NATO),expressing hope.',
+      messages: [`1:60-1:61: ${missing(',')}`],
+      output: 'Officials met the North Atlantic Treaty Organization (NATO), expressing hope.',
+    },
+    {
+      text: 'In 2024,the economy grew;however,inflation rose.',
+      messages: [`1:8-1:9: ${missing(',')}`, `1:25-1:26: ${missing(';')}`, `1:33-1:34: ${missing(',')}`],
+      output: 'In 2024, the economy grew; however, inflation rose.',
     },
     {
       text: 'Putin and Zelensky met in Istanbul ,then left.',
