@@ -88,6 +88,8 @@ function continuesPrevious(document: Document, index: number): boolean {
   const last = previous.text.trimEnd()
   // “He listed three demands:\nwithdrawal of troops…”: a list after a colon.
   if (/:["”’)]*$/.test(last)) return true
+  // “He paused...\nand then left.”: a sentence that trails off and goes on.
+  if (/(?:\.\.\.|…)["”’)]*$/.test(last)) return true
   if (previous.isHeadline) return false
   return !/[.!?…]["”’)\]]*$/.test(last)
 }

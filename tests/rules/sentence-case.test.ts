@@ -47,6 +47,10 @@ ruleTable(sentenceCase, {
     'i. food and water',
     'He listed three demands:\nwithdrawal of troops\nreparations',
     'Note: the talks resumed.',
+    'He paused...\nand then he left.',
+    'He paused… and then he left.',
+    '• the first point\n* the second point',
+    '(Reporting by Andrew MacAskill; editing by Alex Richardson)',
     'The talks resumed on Friday after a break of several weeks, and the\ndelegates said progress was made.',
     'WASHINGTON (Reuters) - The U.S. Senate voted 51-49 on Tuesday.',
     // Questions and exclamations run on in quoted speech.
