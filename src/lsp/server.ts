@@ -117,6 +117,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     state.running = true
     try {
       const file = await lintDocument(document)
+      // The lint runs mostly synchronously: let the edits that arrived meanwhile be applied
+      // before deciding whether this version is still the current one.
+      await new Promise((resolve) => setTimeout(resolve, 0))
       // Publish only for the version that was linted, and only if it is still the current one.
       if (states.get(uri) === state && documents.get(uri)?.version === version) {
         state.latest = {version, messages: file.messages}
