@@ -1,0 +1,221 @@
+/**
+ * `quotation`: quotation marks that do not pair up, straight and curly quotes mixed in one
+ * document, and a direct quotation run into the text without marks (`adding, The theme…`).
+ *
+ * Only double quotes are checked: a single `’` is far more often an apostrophe.
+ */
+import type {Sentence} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {defineRule} from '../../src/rule.js'
+import {getDocument, type DocParagraph} from '../lib/document.js'
+import {clauseStarters, indirectMarkers, speechVerbs} from './data.js'
+
+/** A double quotation mark in the text. */
+interface Mark {
+  readonly value: '"' | '“' | '”'
+  readonly offset: number
+  /** Whether its place says it opens a quotation (after a space or the start, before a word). */
+  readonly isOpening: boolean
+  /** Whether its place says it closes one (after a word, before a space or punctuation). */
+  readonly isClosing: boolean
+}
+
+const verbs = new Set(speechVerbs)
+const starters = new Set(clauseStarters)
+const indirect = new Set(indirectMarkers)
+
+export default defineRule({
+  id: 'quotation',
+  meta: {
+    description: 'Flag quotation marks that do not pair up, mixed straight and curly quotes, and quotations without marks.',
+    why: 'A missing closing mark leaves the reader unsure where a speaker’s words end, and a quotation without marks puts words in the reporter’s mouth.',
+    severity: 'warning',
+    fixable: true,
+    examples: {
+      bad: 'He emphasized the urgency of the situation, adding, The theme of this is to end the war.',
+      good: 'He emphasized the urgency of the situation, adding: “The theme of this is to end the war.”',
+    },
+  },
+  plugin() {
+    return (tree, file) => {
+      const document = getDocument(tree, file)
+      const text = document.text
+      const place = location(file)
+      const flagged = new Set<number>()
+      const say = (start: number, end: number, reason: string, expected?: string) => {
+        if (flagged.has(start)) return
+        flagged.add(start)
+        const message = file.message(reason, {place: {start: place.toPoint(start)!, end: place.toPoint(end)!}})
+        message.actual = text.slice(start, end)
+        if (expected !== undefined) message.expected = [expected]
+      }
+
+      const marksOf = document.paragraphs.map((paragraph) => quoteMarks(paragraph, text))
+      const all = marksOf.flat()
+      const straight = all.filter((mark) => mark.value === '"' && !isInchMark(mark, text)).length
+      const curly = all.length - all.filter((mark) => mark.value === '"').length
+      // Mixed styles: flag the minority (straight quotes on a tie: curly is typeset copy).
+      const minority = straight > 0 && curly > 0 ? (straight <= curly ? 'straight' : 'curly') : undefined
+
+      for (const [index, paragraph] of document.paragraphs.entries()) {
+        let marks = marksOf[index]
+        const next = document.paragraphs[index + 1]
+        const continues = next !== undefined && /^\s*["“]/.test(next.text)
+        // Curly quotes turned the wrong way: `“Hello,“ he said`.
+        marks = marks.map((mark) => {
+          if (mark.value === '“' && !mark.isOpening && mark.isClosing) {
+            say(mark.offset, mark.offset + 1, 'Unexpected opening quote `“` at the end of a quotation, expected `”`', '”')
+            return {...mark, value: '”'}
+          }
+          if (mark.value === '”' && mark.isOpening) {
+            say(mark.offset, mark.offset + 1, 'Unexpected closing quote `”` at the start of a quotation, expected `“`', '“')
+            return {...mark, value: '“'}
+          }
+          return mark
+        })
+
+        if (minority) {
+          for (const mark of marks) {
+            if (minority === 'straight' && mark.value === '"' && !isInchMark(mark, text)) {
+              const expected = mark.isOpening ? '“' : '”'
+              say(mark.offset, mark.offset + 1, `Unexpected straight quote \`"\`, expected \`${expected}\``, expected)
+            } else if (minority === 'curly' && mark.value !== '"') {
+              say(mark.offset, mark.offset + 1, `Unexpected curly quote \`${mark.value}\`, expected \`"\``, '"')
+            }
+          }
+        }
+
+        // Curly: pair `“` with `”`.
+        const open: Mark[] = []
+        for (const mark of marks) {
+          if (mark.value === '“') open.push(mark)
+          else if (mark.value === '”' && open.pop() === undefined) {
+            say(mark.offset, mark.offset + 1, 'Unexpected closing quote `”` without an opening `“`, expected `“` before the quotation')
+          }
+        }
+        // A quotation that runs on into the next paragraph has no closing mark (news style).
+        if (!(open.length === 1 && continues)) {
+          for (const mark of open) say(mark.offset, mark.offset + 1, 'Unexpected opening quote `“` without a closing `”`, expected `”` after the quotation')
+        }
+
+        // Straight: an odd number of `"`, unless some may be inch marks (`5'10"`).
+        const straights = marks.filter((mark) => mark.value === '"')
+        if (straights.length % 2 === 1 && !straights.some((mark) => isInchMark(mark, text))) {
+          const first = straights[0]
+          const isContinued = straights.length === 1 && first.isOpening && continues
+          if (!isContinued) {
+            const lone = unpairedStraight(straights)
+            if (lone.isOpening) say(lone.offset, lone.offset + 1, 'Unexpected opening quote `"` without a closing `"`, expected `"` after the quotation')
+            else say(lone.offset, lone.offset + 1, 'Unexpected closing quote `"` without an opening `"`, expected `"` before the quotation')
+          }
+        }
+
+        if (!paragraph.isHeadline) {
+          const style = minority === 'curly' || (curly === 0 && straight > 0) ? '"' : '“'
+          for (const sentence of paragraph.sentences) runIn(sentence.node, text, style, say)
+        }
+      }
+    }
+  },
+})
+
+/** The double quotation marks of a paragraph (only those the tree proofreads: not code). */
+function quoteMarks(paragraph: DocParagraph, text: string): Mark[] {
+  const marks: Mark[] = []
+  visit(paragraph.node, (node) => {
+    if (node.type !== 'PunctuationNode' && node.type !== 'SymbolNode') return
+    const start = node.position?.start.offset
+    if (start === undefined) return
+    for (const [index, char] of [...node.value].entries()) {
+      if (char !== '"' && char !== '“' && char !== '”') continue
+      const offset = start + index
+      marks.push({value: char, offset, isOpening: isOpeningPlace(offset, text), isClosing: isClosingPlace(offset, text)})
+    }
+  })
+  return marks
+}
+
+/** After a space, a bracket, a dash or the start; before a word: an opening quote. */
+function isOpeningPlace(offset: number, text: string): boolean {
+  const before = offset === 0 ? ' ' : text[offset - 1]
+  const after = text[offset + 1] ?? ' '
+  return /[\s([{—–‘]/u.test(before) && /[\p{L}\p{N}‘'.…$£€(]/u.test(after)
+}
+
+/** After a word or punctuation, before a space, punctuation or the end: a closing quote. */
+function isClosingPlace(offset: number, text: string): boolean {
+  const before = offset === 0 ? ' ' : text[offset - 1]
+  const after = text[offset + 1] ?? ' '
+  return /[\p{L}\p{N}.,!?…’'—-]/u.test(before) && /[\s.,;:!?)\]—–]/u.test(after)
+}
+
+/** `5'10"`, `a 15" screen`: a straight quote right after a figure may be an inch mark. */
+function isInchMark(mark: Mark, text: string): boolean {
+  return mark.value === '"' && /\d/.test(text[mark.offset - 1] ?? '')
+}
+
+/** Of an odd number of straight quotes, the one left over when they pair up in order. */
+function unpairedStraight(marks: readonly Mark[]): Mark {
+  let open: Mark | undefined
+  for (const mark of marks) {
+    if (open === undefined) {
+      // A closing quote where an opening one is due: that one has no partner.
+      if (!mark.isOpening && mark.isClosing) return mark
+      open = mark
+    } else {
+      open = undefined
+    }
+  }
+  return open ?? marks.at(-1)!
+}
+
+/**
+ * A quotation run into the text: a speech verb (with up to four words of its own: `told
+ * Reuters`), a comma, then a capitalized word that starts a clause (`The`, `We`, `I`), and a
+ * lowercase word after it (`The Hague` and `The New York Times` are names).
+ */
+function runIn(
+  sentence: Sentence,
+  text: string,
+  style: string,
+  say: (start: number, end: number, reason: string) => void,
+): void {
+  const nodes = sentence.children
+  for (const [index, node] of nodes.entries()) {
+    if (node.type !== 'WordNode' || !verbs.has(toString(node).toLowerCase())) continue
+    let at = index + 1
+    let words = 0
+    // Skip the verb's own words (`told Reuters`, `said on Tuesday`) up to the comma.
+    while (at < nodes.length && words <= 4) {
+      const child = nodes[at]
+      if (child.type === 'WhiteSpaceNode') at++
+      else if (child.type === 'WordNode' && !indirect.has(toString(child).toLowerCase())) {
+        words++
+        at++
+      } else break
+    }
+    const comma = nodes[at]
+    if (comma?.type !== 'PunctuationNode' || comma.value !== ',' || words > 4) continue
+    const space = nodes[at + 1]
+    const word = nodes[at + 2]
+    const gap = nodes[at + 3]
+    const following = nodes[at + 4]
+    if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode' || !starters.has(toString(word))) continue
+    if (gap?.type !== 'WhiteSpaceNode' || following?.type !== 'WordNode' || !/^\p{Ll}/u.test(toString(following))) continue
+    const start = word.position?.start.offset
+    const end = word.position?.end.offset
+    const from = node.position?.start.offset
+    const to = comma.position?.end.offset
+    if (start === undefined || end === undefined || from === undefined || to === undefined) continue
+    // Already inside a quotation: `“He told me, This is it,” she said.` is not run in.
+    const before = text.slice(0, from)
+    const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1
+    const line = text.slice(lineStart, from)
+    if ((line.split('“').length - line.split('”').length) > 0 || (line.split('"').length - 1) % 2 === 1) continue
+    const lead = text.slice(from, to)
+    say(start, end, `Unexpected quotation without quotation marks after \`${lead}\`, expected \`${style}${toString(word)}\``)
+  }
+}
