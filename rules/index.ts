@@ -8,15 +8,18 @@
  */
 import type {Rule} from '../src/rule.js'
 import duplicateLine from './duplicate-line/index.js'
+import headlineCase from './headline-case/index.js'
+import houseStyle from './house-style/index.js'
 import nameSpelling from './name-spelling/index.js'
 import properNounCase from './proper-noun-case/index.js'
 import punctuationSpacing from './punctuation-spacing/index.js'
+import quotation from './quotation/index.js'
 import repeatedWord from './repeated-word/index.js'
 import sentenceCase from './sentence-case/index.js'
 import spelling from './spelling/index.js'
 
 /** Every rule, in the order they run. */
-export const rules: readonly Rule[] = [punctuationSpacing, properNounCase, nameSpelling, sentenceCase, spelling, repeatedWord, duplicateLine] as readonly Rule[]
+export const rules: readonly Rule[] = [punctuationSpacing, properNounCase, nameSpelling, sentenceCase, headlineCase, houseStyle, quotation, spelling, repeatedWord, duplicateLine] as readonly Rule[]
 
 /** A rule by id. */
 export function getRule(id: string): Rule | undefined {
