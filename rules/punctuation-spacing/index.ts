@@ -110,10 +110,12 @@ function isMissingSpace(text: string, at: number): boolean {
   const after = text[at + 1]
   // “said,“I will”: a curly opening quote can only start a quotation.
   const opensQuote = after === '“' && (mark === ',' || mark === ':')
-  if (!isLetter(after) && !opensQuote) return false
+  // “in Kyiv,2024”: a comma between a word and a number (digit groups have digits both sides).
+  const beforeNumber = isDigit(after) && isLetter(before) && (mark === ',' || mark === ';')
+  if (!isLetter(after) && !opensQuote && !beforeNumber) return false
   if (!(isLetter(before) || isDigit(before) || closers.has(before))) return false
   if (isAddress(tokenAround(text, at))) return false
-  if (opensQuote) return true
+  if (opensQuote || beforeNumber) return true
   const left = wordBefore(text, at)
   const right = wordAfter(text, at)
   switch (mark) {

@@ -54,6 +54,7 @@ ruleTable(punctuationSpacing, {
     'Former U.S. President Donald Trump has announced his intention to engage with both sides.',
     'HTML text with &quot;quotes&quot; and &amp;c survives.',
     'Code words such as os.path.join and dw.welt.de pass.',
+    'It happened on March 5,2024, a chemist said of 1,2-dichloroethane.',
     'Reuters reported it at reuters.com/world and on pic.twitter.com/AbC123.',
     'The IPv6 address fe80::1 and the drive C:\\Users were named.',
     // Things this rule leaves to others.
@@ -179,6 +180,11 @@ ruleTable(punctuationSpacing, {
       text: 'In 2024,the economy grew;however,inflation rose.',
       messages: [`1:8-1:9: ${missing(',')}`, `1:25-1:26: ${missing(';')}`, `1:33-1:34: ${missing(',')}`],
       output: 'In 2024, the economy grew; however, inflation rose.',
+    },
+    {
+      text: 'Talks opened in Kyiv,2024 was the deadline.',
+      messages: [`1:21-1:22: ${missing(',')}`],
+      output: 'Talks opened in Kyiv, 2024 was the deadline.',
     },
     {
       text: 'Putin and Zelensky met in Istanbul ,then left.',
