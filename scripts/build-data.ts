@@ -103,6 +103,8 @@ const particles = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'den'
 const notNameWords = new Set(
   'a an and at by for from in is it no not of on or the to with my our your his her their this that what who how why when we you i me us all one two three new old great little big first last best top school university college city county state river lake mountain island street road park station airport hotel church cathedral museum club team fc united league cup war battle family band show series film movie album song book novel game season episode filmography discography bibliography videography house hall award awards prize company inc corporation group records studios theory effect syndrome disease language people empire kingdom republic dynasty'.split(' '),
 )
+// `East Africa`, `Southern California`, `New Delhi`: a region, not a person.
+const regionWords = new Set('central east eastern great greater little lower new north northern old south southern upper west western'.split(' '))
 const model = readFileSync(path.join(modules, 'compromise-wikipedia/src/_model.js'), 'utf8').replace(/^export default `/, '').replace(/`\s*$/, '')
 const titles = Object.keys(unpack(model))
 const people: string[] = []
@@ -110,7 +112,7 @@ for (const title of titles) {
   const words = title.split(' ')
   if (words.length < 2 || words.length > 4) continue
   if (!/^[\p{L}\p{M}'’.\- ]+$/u.test(title)) continue
-  if (particles.has(words[0])) continue
+  if (particles.has(words[0]) || regionWords.has(words[0])) continue
   // `Marco Rubio`: a given name, and a surname that is a name or no English word.
   // `Volodymyr Zelensky`, `Recep Tayyip Erdoğan`: no word is an English word.
   const isSurname = (word: string) => nameParts.has(fold(word)) || !dictionary.has(word)

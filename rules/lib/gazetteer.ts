@@ -28,6 +28,43 @@ export const nameParticles: ReadonlySet<string> = new Set([
   'al', 'bin', 'bint', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'st', 'ten', 'ter', 'van', 'von', 'y', 'zu',
 ])
 
+/** Titles that stand before a person's surname (`President putin`, `Senators Frist and Breaux`). */
+export const personTitles: ReadonlySet<string> = new Set([
+  'ambassador',
+  'cardinal',
+  'chancellor',
+  'congressman',
+  'congresswoman',
+  'dr',
+  'justice',
+  'general',
+  'governor',
+  'judge',
+  'king',
+  'mayor',
+  'minister',
+  'mr',
+  'mrs',
+  'ms',
+  'officer',
+  'pope',
+  'premier',
+  'president',
+  'prince',
+  'princess',
+  'queen',
+  'rep',
+  'secretary',
+  'sen',
+  'senator',
+  'senators',
+  'sergeant',
+  'speaker',
+  'sheikh',
+  'spokesman',
+  'spokeswoman',
+])
+
 let dataFolder: string | undefined
 
 /**

@@ -1,18 +1,123 @@
 /**
  * What the rules know about names: shared by `spelling`, `proper-noun-case` and `name-spelling`.
  *
- * TODO(issue 3): back this with the document's own proper nouns and the gazetteers. Until
- * then every capitalized word counts as a possible name, so `spelling` leaves it alone.
+ * `spelling` asks {@link isLikelyName} about every capitalized word it does not know, so the
+ * answer comes from the document's own names (`proper-nouns.ts`, cached per tree), the
+ * gazetteers (`gazetteer.ts`) and the dictionary, and is cached per tree and word.
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {RuleContext} from '../../src/rule.js'
+import type {Lookup} from '../spelling/lookup.js'
+import {editDistance, fold, getDictionary, getPeople, getProperNouns, nameParticles, personTitles, type NounKind} from './gazetteer.js'
+import {getNameModel, type NameModel} from './proper-nouns.js'
+
+/**
+ * How common (SUBTLEX-US count) a word one slip away must be for a capitalized word of this
+ * length to be its typo: long names are rarely one letter from an English word (`Goverment`,
+ * `Parliment`), short ones often are (`Modi`/`mode`, `Biden`/`bidet`).
+ */
+function commonCount(length: number): number {
+  return length >= 7 ? 1 : length >= 5 ? 50 : 500
+}
+/** Gazetteer kinds whose near misses are misspellings, not names (`Tusday`, `Febuary`). */
+const wordLikeKinds: ReadonlySet<NounKind> = new Set(['day', 'month', 'demonym', 'language', 'country'])
+const letters = 'abcdefghijklmnopqrstuvwxyz'
+
+const cache = new WeakMap<Root, Map<string, boolean>>()
 
 /**
  * Whether the capitalized `word` (as written in the draft) should be taken as a name and so
  * never reported by `spelling`: a known name, a word the document uses consistently as a
  * name, or a word that appears once and is near no known name.
  */
-export function isLikelyName(word: string, _tree: Root, _file: VFile, _context: RuleContext): boolean {
-  return /^\p{Lu}/u.test(word)
+export function isLikelyName(word: string, tree: Root, file: VFile, context: RuleContext): boolean {
+  let answers = cache.get(tree)
+  if (!answers) cache.set(tree, (answers = new Map()))
+  let answer = answers.get(word)
+  if (answer === undefined) answers.set(word, (answer = decide(word, tree, file, context)))
+  return answer
+}
+
+function decide(word: string, tree: Root, file: VFile, context: RuleContext): boolean {
+  if (!/^\p{Lu}/u.test(word)) return false
+  const stem = word.replace(/['’]s$/u, '')
+  const lower = stem.toLowerCase()
+  const people = getPeople(context.names)
+  const nouns = getProperNouns()
+  // A known name: a person's name word, a place, a nationality, a language.
+  if (people.nameWords.has(fold(stem)) || nouns.has(lower) || context.dictionary.includes(stem)) return true
+
+  const model = getNameModel(tree, file)
+  const uses = model.allCapitalized.get(stem)?.length ?? 0
+  // Used consistently as a name: written the same way with a capital twice or more.
+  if (uses >= 2) return true
+
+  // `Tusday`, `Febuary`: one slip from a day or a month.
+  for (const key of neighbours(lower)) {
+    const kind = nouns.get(key)?.kind
+    if (kind === 'day' || kind === 'month') return false
+  }
+  // `Justice Sam Alito`, `Leonard Abess`, `Hermis Moutardier`: a word beside a given name or
+  // an unknown capitalized word in one name is a name, even one letter from a word.
+  const dictionary = getDictionary(context.language)
+  if (isInPersonName(stem, model, people.nameParts, dictionary)) return true
+  // `G.I. Joes`, `the Kennedys`: the plural of a known name.
+  if (/s$/u.test(stem) && people.nameWords.has(fold(stem.slice(0, -1)))) return true
+  // `Tusday`, `Febuary`, `Britian`: one slip from a day, month, country or nationality.
+  for (const key of neighbours(lower)) {
+    const noun = nouns.get(key)
+    // Short names are often a letter from a country (`Bevin`/`Benin`): only long ones count.
+    if (noun && (noun.kind === 'day' || noun.kind === 'month' || (wordLikeKinds.has(noun.kind) && lower.length >= 6))) return false
+  }
+  // `Goverment`, `Parliment`: one slip from a common word.
+  for (const key of neighbours(lower)) {
+    if (dictionary.has(key) && dictionary.frequency(key) >= commonCount(lower.length)) return false
+  }
+  // Once, and near no known word or name: an unknown name (`Oleksandr`, `Tsikhanouskaya`).
+  return true
+}
+
+/** Whether a capitalized `word` of the draft stands in a run of names beside a name word. */
+function isInPersonName(word: string, model: NameModel, nameParts: ReadonlySet<string>, dictionary: Lookup): boolean {
+  for (const token of model.allCapitalized.get(word) ?? []) {
+    for (const step of [-1, 1]) {
+      const other = model.tokens[token.index + step]
+      if (!other || other.sentence !== token.sentence) continue
+      const gap = step === 1 ? other.gap : token.gap
+      // `Indo-Pacific`, `Austro-Hungarian`: a capitalized compound.
+      if (gap === '-' && other.isCapitalized) return true
+      if (!/^[ \u00a0]$|^\.[ \u00a0]$/u.test(gap)) continue
+      // `Usama bin Ladin`, `Senators Frist`, `Governor Matt Bevin`.
+      if (step === -1 && (nameParticles.has(other.text) || (other.isCapitalized && personTitles.has(other.text.toLowerCase())))) return true
+      if (!other.isCapitalized) continue
+      const lower = other.text.toLowerCase()
+      // “On Tusday the…”: a sentence's first word is capitalized for the sentence, not as a name.
+      if (!other.isMeaningful && dictionary.has(lower)) continue
+      if (nameParts.has(fold(other.text)) || (!dictionary.has(lower) && !dictionary.has(other.text))) return true
+    }
+  }
+  return false
+}
+
+/** Every spelling one edit (delete, transpose, replace, insert of a–z) from `word`. */
+function neighbours(word: string): Set<string> {
+  const result = new Set<string>()
+  for (let index = 0; index <= word.length; index++) {
+    const head = word.slice(0, index)
+    const tail = word.slice(index)
+    if (tail) result.add(head + tail.slice(1))
+    if (tail.length > 1) result.add(head + tail[1] + tail[0] + tail.slice(2))
+    for (const letter of letters) {
+      if (tail) result.add(head + letter + tail.slice(1))
+      result.add(head + letter + tail)
+    }
+  }
+  result.delete(word)
+  return result
+}
+
+/** Whether two spellings are one edit apart (exported for the name rules' tests). */
+export function isOneEditApart(a: string, b: string): boolean {
+  return editDistance(fold(a), fold(b), 1) === 1
 }

@@ -49,7 +49,11 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
   const nouns = getProperNouns()
   /** A word that is a name in its own right, a place, or an English word: never a slip of another. */
   const isKnownWord = (word: string) =>
-    people.nameWords.has(fold(word)) || nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || context.dictionary.includes(word)
+    people.nameWords.has(fold(word)) ||
+    nouns.has(word.toLowerCase()) ||
+    isCommonWord(word.toLowerCase(), dictionary) ||
+    dictionary.has(word) || // `Americas`, `Shia`: the dictionary's own proper nouns.
+    context.dictionary.includes(word)
   const findings = new Map<number, Finding>()
   const report = (finding: Finding) => {
     if (!findings.has(finding.token.index)) findings.set(finding.token.index, finding)

@@ -1,35 +1,19 @@
 /** Context words of `proper-noun-case`. Sorted, one per line. */
 
-/** Titles that stand before a person's surname (`President putin`). */
-export const personTitles: ReadonlySet<string> = new Set([
-  'ambassador',
-  'cardinal',
-  'chancellor',
-  'congressman',
-  'congresswoman',
-  'dr',
-  'general',
-  'governor',
-  'judge',
-  'king',
-  'mayor',
-  'minister',
-  'mr',
-  'mrs',
-  'ms',
-  'pope',
-  'premier',
-  'president',
-  'prince',
-  'princess',
-  'queen',
-  'rep',
-  'secretary',
-  'sen',
-  'senator',
-  'sheikh',
-  'spokesman',
-  'spokeswoman',
+/** Words of direction that may describe a place in lowercase (`south Boston`). */
+export const directions: ReadonlySet<string> = new Set([
+  'central',
+  'east',
+  'eastern',
+  'greater',
+  'lower',
+  'north',
+  'northern',
+  'south',
+  'southern',
+  'upper',
+  'west',
+  'western',
 ])
 
 /** Words before a place (`in turkey`) and short words that may follow one. */

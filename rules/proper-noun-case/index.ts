@@ -13,9 +13,9 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
-import {fold, getDictionary, getPeople, getProperNouns, isCommonWord, nameParticles, type ProperNoun} from '../lib/gazetteer.js'
+import {fold, getDictionary, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type ProperNoun} from '../lib/gazetteer.js'
 import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
-import {personTitles, placePrepositions, stateNouns} from './data.js'
+import {directions, placePrepositions, stateNouns} from './data.js'
 
 export default defineRule({
   id: 'proper-noun-case',
@@ -66,7 +66,7 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     }
 
     // `vladimir putin`, `George bush`: the rest of a known person's name beside it.
-    const person = findPerson(model, token, people)
+    const person = findPerson(model, token, people, isCommon, dictionary)
     if (person) {
       findings.push({first: token, last: token, expected: person})
       continue
@@ -164,6 +164,10 @@ function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<strin
       // Only the lowercase words of the entry are wrong; report from the first to the last.
       const wrong = span.filter((item, index) => item.text !== words[index] && item.isLowercase && !nameParticles.has(words[index]))
       if (wrong.length === 0) continue
+      // `south Boston`, `east Los Angeles`: a direction before a city may describe it; the
+      // Netherlands takes no capital on `the` mid-sentence. Country names keep theirs
+      // (`north Korea`).
+      if (wrong.some((item) => item.text === 'the' || (noun.kind !== 'country' && directions.has(item.text)))) continue
       const from = span.indexOf(wrong[0])
       const to = span.indexOf(wrong.at(-1)!)
       return {first: wrong[0], last: wrong.at(-1)!, expected: words.slice(from, to + 1).join(' ')}
@@ -173,9 +177,12 @@ function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<strin
 }
 
 /** The capitalized form of `token` when a known person's name stands around it. */
-function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeof getPeople>): string | undefined {
-  const before = neighbour(model, token, -1)
-  const after = neighbour(model, token, 1)
+function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeof getPeople>, isCommon: boolean, dictionary: ReturnType<typeof getDictionary>): string | undefined {
+  // `health care`, `stock market`: ordinary words that some list also has as a name; an
+  // ordinary word counts only beside a capitalized name that is no ordinary word (`George bush`).
+  const isEvidence = (other: NameToken | undefined) => other && (!isCommon || (other.isCapitalized && !isCommonWord(other.text.toLowerCase(), dictionary)))
+  const before = isEvidence(neighbour(model, token, -1)) ? neighbour(model, token, -1) : undefined
+  const after = isEvidence(neighbour(model, token, 1)) ? neighbour(model, token, 1) : undefined
   const word = fold(token.text)
   // `vladimir putin` / `Vladimir putin`: surname after a given name.
   if (before && isJoined(before, token)) {
