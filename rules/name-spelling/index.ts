@@ -85,7 +85,10 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     // `António Gutteres`: a known given name with a surname one slip from its person's.
     const byGiven = people.byGiven.get(fold(given.text)) ?? []
     if (byGiven.length > 0 && !isKnownWord(surname.text)) {
-      const match = closest(surname.text, byGiven.map((person) => person.words.at(-1)!), 1)
+      // `Gutteres` is two slips from `Guterres`; with a common given name (`John`) so many
+      // surnames are within two slips that only one counts.
+      const limit = byGiven.length <= 30 ? maxEdits(surname.text) : 1
+      const match = closest(surname.text, byGiven.map((person) => person.words.at(-1)!), limit)
       if (match) {
         const person = byGiven.find((item) => item.words.at(-1) === match)!
         // Only when the draft never writes the person correctly is the list the authority;

@@ -60,8 +60,17 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     // `new york`, `são paulo`, `New york`: a multi-word place.
     const phrase = findPhrase(model, token, nouns, dictionary)
     if (phrase) {
-      findings.push(phrase)
-      for (let index = phrase.first.index; index <= phrase.last.index; index++) done.add(index)
+      findings.push(...phrase)
+      for (const finding of phrase) done.add(finding.first.index)
+      if (done.has(token.index)) continue
+    }
+
+    // `Lee Jae-myung`, `Abdul-rahman`: the lowercase half of a hyphenated name is as its
+    // owner writes it; only a gazetteer noun is judged there (`pro-russian`).
+    const isNameHalf = token.gap === '-' && model.tokens[token.index - 1]?.isCapitalized === true
+    if (isNameHalf) {
+      const noun = nouns.get(word)
+      if (noun && !isCommon && isPlainEnough(noun, word)) findings.push({first: token, last: token, expected: noun.form})
       continue
     }
 
@@ -148,7 +157,7 @@ function isJoined(left: NameToken, right: NameToken): boolean {
 }
 
 /** `new york`, `são paulo`, `New york`, `hong kong`: two or three words of a gazetteer entry. */
-function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<string, ProperNoun>, dictionary: ReturnType<typeof getDictionary>): Finding | undefined {
+function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<string, ProperNoun>, dictionary: ReturnType<typeof getDictionary>): Finding[] | undefined {
   for (const size of [3, 2]) {
     for (let offset = 0; offset < size; offset++) {
       const first = model.tokens[token.index - offset]
@@ -168,9 +177,8 @@ function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<strin
       // Netherlands takes no capital on `the` mid-sentence. Country names keep theirs
       // (`north Korea`).
       if (wrong.some((item) => item.text === 'the' || (noun.kind !== 'country' && directions.has(item.text)))) continue
-      const from = span.indexOf(wrong[0])
-      const to = span.indexOf(wrong.at(-1)!)
-      return {first: wrong[0], last: wrong.at(-1)!, expected: words.slice(from, to + 1).join(' ')}
+      // One message a word, so that `spelling`, flagging `paulo` too, is settled by range.
+      return wrong.map((item) => ({first: item, last: item, expected: words[span.indexOf(item)]}))
     }
   }
   return undefined
