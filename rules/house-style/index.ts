@@ -6,7 +6,6 @@
  * `default` pack applies (see `docs/rules/house-style.md`).
  */
 import type {Root} from 'nlcst'
-import {search} from 'nlcst-search'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
@@ -53,7 +52,7 @@ export default defineRule<HouseStyleOptions>({
         const taken: Array<readonly [number, number]> = []
         for (const term of terms) {
           if (!term.inHeadlines && paragraph.isHeadline) continue
-          for (const candidate of find(term, paragraph.node, text, paragraph.start)) {
+          for (const candidate of find(term, text)) {
             const report = check(term, candidate, text)
             if (!report) continue
             const {start, end, expected} = report
@@ -81,26 +80,16 @@ function proofreadText(node: Root['children'][number], from: number, to: number,
 }
 
 /** Where an entry matches in a paragraph (offsets into `text`). */
-function find(term: CompiledTerm, node: Root['children'][number], text: string, base: number): Candidate[] {
+function find(term: CompiledTerm, text: string): Candidate[] {
   const found: Candidate[] = []
-  if (term.regex) {
-    const matcher = term.regex.matcher(text)
-    const hasMatchGroup = term.regex.namedGroups().match !== undefined
-    while (matcher.find()) {
-      const groups = Array.from({length: term.regex.groupCount() + 1}, (_, index) => matcher.group(index) ?? '')
-      const start = hasMatchGroup ? matcher.start('match') : matcher.start()
-      const end = hasMatchGroup ? matcher.end('match') : matcher.end()
-      if (start >= 0 && end > start) found.push({start, end, groups})
-    }
-    return found
+  const matcher = term.regex.matcher(text)
+  const hasMatchGroup = term.regex.namedGroups().match !== undefined
+  while (matcher.find()) {
+    const groups = Array.from({length: term.regex.groupCount() + 1}, (_, index) => matcher.group(index) ?? '')
+    const start = hasMatchGroup ? matcher.start('match') : matcher.start()
+    const end = hasMatchGroup ? matcher.end('match') : matcher.end()
+    if (start >= 0 && end > start) found.push({start, end, groups})
   }
-  if (node.type !== 'ParagraphNode') return found
-  search(node, term.phrases, (match) => {
-    const start = match[0].position?.start.offset
-    const end = match.at(-1)!.position?.end.offset
-    if (start === undefined || end === undefined) return
-    found.push({start: start - base, end: end - base, groups: [text.slice(start - base, end - base)]})
-  })
   return found
 }
 
@@ -124,7 +113,7 @@ function check(term: CompiledTerm, candidate: Candidate, text: string) {
     // “the Internet Archive”: a name, whatever the style book says of the word.
     if (/^\s*\p{Lu}/u.test(after) || (!isSentenceStart && /\p{Lu}[\p{L}.]*\s+$/u.test(before))) return
     if (isSentenceStart) expected = expected.map(capitalize)
-  } else {
+  } else if (!term.isLiteralCase) {
     expected = expected.map((use) => matchCase(use, actual))
   }
   if (expected.includes(actual)) return

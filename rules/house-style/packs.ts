@@ -44,7 +44,10 @@ export interface CompiledTerm {
   readonly id: string
   readonly pack: string
   readonly phrases: readonly string[]
-  readonly regex: RE2JS | undefined
+  /** The pattern, or the phrases compiled to one (literal, case-insensitive). */
+  readonly regex: RE2JS
+  /** Whether the replacement is written as is (`pattern` entries, `case: exact`). */
+  readonly isLiteralCase: boolean
   readonly use: readonly string[]
   readonly message: string | undefined
   readonly note: string | undefined
@@ -141,7 +144,9 @@ export function compileTerms(entries: readonly unknown[], source: string): Compi
       if (term[key] !== undefined && typeof term[key] !== 'boolean') fail(`expected \`${key}\` to be true or false`)
     }
     let regex: RE2JS | undefined
-    if (term.pattern !== undefined) {
+    if (term.pattern === undefined) {
+      regex = RE2JS.compile(phrasePattern(phrases), RE2JS.CASE_INSENSITIVE)
+    } else {
       if (typeof term.pattern !== 'string' || term.pattern === '') fail('expected `pattern` to be a non-empty string')
       try {
         regex = RE2JS.compile(term.pattern)
@@ -161,11 +166,12 @@ export function compileTerms(entries: readonly unknown[], source: string): Compi
       id,
       pack: source,
       phrases,
-      regex,
+      regex: regex!,
       use,
       message: term.message,
       note: term.note,
       isExactCase: term.case === 'exact',
+      isLiteralCase: term.case === 'exact' || term.pattern !== undefined,
       isFixable: term.fix ?? true,
       inQuotes: term.quotes ?? true,
       inHeadlines: term.headlines ?? true,
@@ -173,4 +179,20 @@ export function compileTerms(entries: readonly unknown[], source: string): Compi
       notAfter: strings('notAfter', term.notAfter).map((word) => word.toLowerCase()),
     }
   })
+}
+
+/**
+ * Literal phrases as one RE2 pattern: whole words, any white space between them, either
+ * apostrophe. (Not `nlcst-search`: retext-english reads a text's last `cent.` as one word, so
+ * `rose 2 per cent.` would not match `per cent`.)
+ */
+function phrasePattern(phrases: readonly string[]): string {
+  const alternatives = phrases.map((phrase) =>
+    phrase
+      .trim()
+      .split(/\s+/)
+      .map((word) => RE2JS.quote(word).replace(/['’]/g, "['’]"))
+      .join('\\s+'),
+  )
+  return `(?:^|[^\\p{L}\\p{N}_])(?P<match>${alternatives.join('|')})(?:$|[^\\p{L}\\p{N}_])`
 }
