@@ -189,10 +189,12 @@ function renderNote(note: Note, id: string): string {
   )}</p>${extra}<p class="meta">${chips}<span class="swatch"></span>${ruleLink}${fix}</p></div></li>`
 }
 
-/** A replacement as shown: spaces made visible (`, ` is not `,`), an empty one as “remove”. */
+/** A replacement as shown: spaces at its ends made visible (`, ` is not `,`), an empty one as “remove”. */
 function showSpaces(text: string): string {
   if (text === '') return '<i>remove</i>'
-  return escapeHtml(text).replace(/ /g, '<span class="space">␣</span>')
+  const space = '<span class="space">␣</span>'
+  const [, lead, middle, trail] = /^( *)([\s\S]*?)( *)$/.exec(text)!
+  return space.repeat(lead.length) + escapeHtml(middle) + space.repeat(trail.length)
 }
 
 /** Escape a message and show its backticked parts as code. */
