@@ -125,3 +125,24 @@ export const indirectMarkers: readonly string[] = [
   'who',
   'why',
 ]
+
+/** Words that open a clause of the writer's own before a speech verb (`As I told him, I…`). */
+export const subordinators: readonly string[] = [
+  'after',
+  'although',
+  'as',
+  'because',
+  'before',
+  'if',
+  'like',
+  'once',
+  'since',
+  'though',
+  'unless',
+  'until',
+  'when',
+  'whenever',
+  'where',
+  'whereas',
+  'while',
+]

@@ -11,7 +11,7 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {defineRule} from '../../src/rule.js'
 import {getDocument, type DocParagraph} from '../lib/document.js'
-import {clauseStarters, indirectMarkers, speechVerbs} from './data.js'
+import {clauseStarters, indirectMarkers, speechVerbs, subordinators as subordinatorList} from './data.js'
 
 /** A double quotation mark in the text. */
 interface Mark {
@@ -26,6 +26,7 @@ interface Mark {
 const verbs = new Set(speechVerbs)
 const starters = new Set(clauseStarters)
 const indirect = new Set(indirectMarkers)
+const subordinators = new Set(subordinatorList)
 
 export default defineRule({
   id: 'quotation',
@@ -172,6 +173,16 @@ function unpairedStraight(marks: readonly Mark[]): Mark {
   return open ?? marks.at(-1)!
 }
 
+/** Whether the clause of the verb at `index` starts with a subordinator (`As I said, …`). */
+function isSubordinate(nodes: Sentence['children'], index: number): boolean {
+  for (let at = index - 1; at >= 0; at--) {
+    const node = nodes[at]
+    if (node.type === 'PunctuationNode' && /[,;:—–(]/.test(node.value)) return false
+    if (node.type === 'WordNode' && subordinators.has(toString(node).toLowerCase())) return true
+  }
+  return false
+}
+
 /**
  * A quotation run into the text: a speech verb (with up to four words of its own: `told
  * Reuters`), a comma, then a capitalized word that starts a clause (`The`, `We`, `I`), and a
@@ -186,6 +197,9 @@ function runIn(
   const nodes = sentence.children
   for (const [index, node] of nodes.entries()) {
     if (node.type !== 'WordNode' || !verbs.has(toString(node).toLowerCase())) continue
+    // “As I told the Speaker this summer, I'm prepared to…”: the comma ends a clause of the
+    // writer's own (`as`, `when`, `after`…), and what follows is the main clause, not a quote.
+    if (isSubordinate(nodes, index)) continue
     let at = index + 1
     let words = 0
     // Skip the verb's own words (`told Reuters`, `said on Tuesday`) up to the comma.

@@ -1,0 +1,85 @@
+import {readFileSync} from 'node:fs'
+import quotation from '../../rules/quotation/index.js'
+import {ruleTable} from '../helpers/rule-table.js'
+
+const sample = readFileSync(new URL('../../samples/ukraine-talks.txt', import.meta.url), 'utf8')
+
+ruleTable(quotation, {
+  valid: [
+    readFileSync(new URL('../../samples/eu-summit-clean.txt', import.meta.url), 'utf8'),
+    // The sample's block quote on its own line, with the attribution line after it (lines 18–19).
+    sample.split('\n').slice(16, 20).join('\n'),
+    '“This is a good day for Europe,” she told reporters.',
+    'He said "we will win" and left.',
+    'He is 5\'10" tall and owns a 15" laptop.',
+    'Trump’s plan and the Kremlin’s reply were both ’90s ideas.',
+    '“It was a long night,” she said. “But we won.\n“And we will win again,” she said.',
+    'Peskov said that the talks would continue.',
+    'He said Tuesday that the talks would continue.',
+    'The spokesman said, however, that talks would go on.',
+    'As I told the Speaker this summer, I’m prepared to make more reforms.',
+    'When I asked, I was told to wait.',
+    'She wrote a novel, The Road Home, in 2010.',
+    'He said, The Hague would rule on it.',
+    'Officials told Reuters, The New York Times and the BBC that the talks had failed.',
+    'The minister added, Peskov said, that nothing would change.',
+    '“He told me, This is it,” she said.',
+    {text: 'Type `say "hi` to start, as the manual said.', path: 'guide.md'},
+  ],
+  invalid: [
+    {
+      // The sample, line 5.
+      text: 'He emphasized the urgency of the situation, adding, The theme of this currency is to end the massacre that kills more than 5,000 Russians and Ukrainian soldiers a week.',
+      messages: ['1:53-1:56: Unexpected quotation without quotation marks after `adding,`, expected `“The`'],
+      suggestions: [[]],
+    },
+    {
+      text: 'She told Reuters, We will not sign this deal.',
+      messages: ['1:19-1:21: Unexpected quotation without quotation marks after `told Reuters,`, expected `“We`'],
+    },
+    {
+      text: 'The mayor said "we are ready" and then wrote, This is our plan.',
+      messages: ['1:47-1:51: Unexpected quotation without quotation marks after `wrote,`, expected `"This`'],
+    },
+    {
+      text: '“We heard you,“ said Raman. ”This is what the people asked for.”',
+      messages: [
+        '1:15-1:16: Unexpected opening quote `“` at the end of a quotation, expected `”`',
+        '1:29-1:30: Unexpected closing quote `”` at the start of a quotation, expected `“`',
+      ],
+      output: '“We heard you,” said Raman. “This is what the people asked for.”',
+    },
+    {
+      text: '“We heard you, said Raman.\nThe council voted on Tuesday.',
+      messages: ['1:1-1:2: Unexpected opening quote `“` without a closing `”`, expected `”` after the quotation'],
+    },
+    {
+      text: 'We heard you,” said Raman.',
+      messages: ['1:14-1:15: Unexpected closing quote `”` without an opening `“`, expected `“` before the quotation'],
+    },
+    {
+      text: 'Bass said the budget was "a responsible plan for hard times.\nThe vote came later.',
+      messages: ['1:26-1:27: Unexpected opening quote `"` without a closing `"`, expected `"` after the quotation'],
+    },
+    {
+      text: 'Bass said the budget was a responsible plan," she said.',
+      messages: ['1:45-1:46: Unexpected closing quote `"` without an opening `"`, expected `"` before the quotation'],
+    },
+    {
+      text: '“This is a good day,” she said. “We acted together,” he said. He called it "a step."',
+      messages: [
+        '1:76-1:77: Unexpected straight quote `"`, expected `“`',
+        '1:84-1:85: Unexpected straight quote `"`, expected `”`',
+      ],
+      output: '“This is a good day,” she said. “We acted together,” he said. He called it “a step.”',
+    },
+    {
+      text: '"This is a good day," she said. "We acted together," he said. He called it “a step.”',
+      messages: [
+        '1:76-1:77: Unexpected curly quote `“`, expected `"`',
+        '1:84-1:85: Unexpected curly quote `”`, expected `"`',
+      ],
+      output: '"This is a good day," she said. "We acted together," he said. He called it "a step."',
+    },
+  ],
+})
