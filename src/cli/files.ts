@@ -16,6 +16,15 @@ export type Input =
 const draftGlob = `**/*.{${draftExtensions.map((extension) => extension.slice(1)).join(',')}}`
 const ignored = ['**/node_modules/**']
 
+/** Options of {@link expandInputs}. */
+export interface ExpandOptions {
+  /**
+   * Whether the configuration ignores a draft (its `ignore` globs): ignored drafts are left
+   * out, whether found in a directory, matched by a glob or named explicitly.
+   */
+  readonly isIgnored?: (absolutePath: string) => Promise<boolean>
+}
+
 /**
  * Expand the arguments, in argument order (files within a directory or glob sorted).
  * A path that does not exist becomes an `error` input, so the run goes on with the others.
@@ -24,12 +33,15 @@ export async function expandInputs(
   args: readonly string[],
   cwd: string,
   stdinFilename: string | undefined,
+  options: ExpandOptions = {},
 ): Promise<Input[]> {
   const inputs: Input[] = []
   const seen = new Set<string>()
-  const add = (display: string, absolute: string) => {
+  const add = async (display: string, absolute: string) => {
     if (seen.has(absolute)) return
     seen.add(absolute)
+    // An invalid configuration is reported when the draft is linted, not here.
+    if (options.isIgnored && (await options.isIgnored(absolute).catch(() => false))) return
     inputs.push({kind: 'file', display, path: absolute})
   }
   for (const arg of args.length > 0 ? args : ['.']) {
@@ -40,17 +52,17 @@ export async function expandInputs(
     const absolute = path.resolve(cwd, arg)
     const info = await stat(absolute).catch(() => undefined)
     if (info?.isFile()) {
-      add(arg, absolute)
+      await add(arg, absolute)
     } else if (info?.isDirectory()) {
       const found = await glob(draftGlob, {cwd: absolute, ignore: ignored, dot: false, onlyFiles: true})
       if (found.length === 0) {
         inputs.push({kind: 'error', display: arg, error: new RunError(`${arg}: no drafts found (looked for ${draftExtensions.join(', ')} files)`)})
       }
-      for (const file of found.sort()) add(path.join(arg, file), path.join(absolute, file))
+      for (const file of found.sort()) await add(path.join(arg, file), path.join(absolute, file))
     } else if (isDynamicPattern(arg)) {
       const found = await glob(arg, {cwd, ignore: ignored, dot: false, onlyFiles: true})
       if (found.length === 0) inputs.push({kind: 'error', display: arg, error: new RunError(`${arg}: no files match this pattern`)})
-      for (const file of found.sort()) add(file, path.resolve(cwd, file))
+      for (const file of found.sort()) await add(file, path.resolve(cwd, file))
     } else {
       inputs.push({kind: 'error', display: arg, error: new RunError(`${arg}: no such file or directory`)})
     }

@@ -1,7 +1,7 @@
 /** `copydesk lint`: read drafts, lint them, print the report, decide the exit status. */
 import {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
-import {loadConfigFor} from '../config/load.js'
+import {ConfigError, isIgnored, loadConfigFor} from '../config/load.js'
 import {getFormatter} from '../formatters/index.js'
 import {lint} from '../pipeline/lint.js'
 import {parseLintArguments} from './args.js'
@@ -14,10 +14,12 @@ import type {Io} from './io.js'
 /** Run `copydesk lint ARGS`; resolves to the exit status. */
 export async function lintCommand(args: readonly string[], io: Io): Promise<number> {
   const options = parseLintArguments(args)
-  const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename)
+  const configOptions = {configPath: options.config, cwd: io.cwd}
+  const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename, {isIgnored: (file) => isIgnored(file, configOptions)})
   const files: VFile[] = []
   const fixer = createFixer(options, io) // --fix / --fix-dry-run: see fix-files.ts
   let failed = false
+  const reported = new Set<string>()
 
   for (const input of inputs) {
     try {
@@ -26,7 +28,7 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       if (input.kind === 'stdin') draft = decodeDraft(await readStream(io.stdin), input.display)
       else draft = await readDraft(input.path, input.display)
       const filePath = input.kind === 'file' ? input.path : undefined
-      const config = await loadConfigFor(filePath, {configPath: options.config, cwd: io.cwd})
+      const config = await loadConfigFor(filePath, configOptions)
       const file = new VFile({value: draft.text, path: input.display, cwd: io.cwd})
       const lintOptions = {config, path: input.kind === 'stdin' ? options.stdinFilename : input.display}
       if (fixer) await fixer.fixFile(file, draft, input, lintOptions)
@@ -34,9 +36,11 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       if (options.quiet) file.messages = file.messages.filter((message) => message.fatal === true)
       files.push(file)
     } catch (error) {
-      if (!(error instanceof RunError)) throw error
+      if (!(error instanceof RunError || error instanceof ConfigError)) throw error
       failed = true
-      io.stderr.write(`copydesk: ${error.message}\n`)
+      // An invalid configuration fails every draft under it: say so once.
+      if (!reported.has(error.message)) io.stderr.write(`copydesk: ${error.message}\n`)
+      reported.add(error.message)
     }
   }
 

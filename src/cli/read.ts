@@ -1,5 +1,5 @@
 /** Read a draft from disk or standard input: bytes in, text (or a one-line error) out. */
-import {readFile} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import {RunError} from './errors.js'
 
 /** A decoded draft, with what is needed to write it back byte for byte. */
@@ -12,8 +12,22 @@ export interface Draft {
 
 const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
 
+/**
+ * The largest draft copydesk reads: 4 MiB, a hundred times a long feature. Linting takes
+ * about 10 s of CPU per MB and the trees several hundred MB of memory, so a 20 MB file (a
+ * database dump, a log) would run for minutes and could exhaust memory; it gets a clear error.
+ */
+export const maxDraftBytes = 4 * 1024 * 1024
+
+/** The error for a draft over {@link maxDraftBytes}. */
+function tooLarge(name: string, size: number): RunError {
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  return new RunError(`${name}: file too large (${mb(size)}), expected a draft of at most ${mb(maxDraftBytes)}`)
+}
+
 /** Decode bytes as UTF-8 text; binary data and invalid UTF-8 are errors naming the file. */
 export function decodeDraft(bytes: Uint8Array, name: string): Draft {
+  if (bytes.length > maxDraftBytes) throw tooLarge(name, bytes.length)
   // A NUL byte does not occur in text: this is an image, an archive, a PDF…
   if (bytes.subarray(0, 8000).includes(0)) throw new RunError(`${name}: binary file, expected UTF-8 text`)
   let text: string
@@ -31,8 +45,12 @@ export function decodeDraft(bytes: Uint8Array, name: string): Draft {
 export async function readDraft(path: string, name: string): Promise<Draft> {
   let bytes: Uint8Array
   try {
+    // Check the size first: a huge file is not read into memory at all.
+    const {size} = await stat(path)
+    if (size > maxDraftBytes) throw tooLarge(name, size)
     bytes = await readFile(path)
   } catch (error) {
+    if (error instanceof RunError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new RunError(`${name}: cannot read file${code ? ` (${code})` : ''}`)
   }

@@ -12,6 +12,7 @@ import {rules} from '../../rules/index.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Rule, RuleContext, Severity} from '../rule.js'
 import {splitLineParagraphs} from './line-paragraphs.js'
+import {createMarkdownProcessor} from './markdown.js'
 import {ruleUrl} from './rule-url.js'
 
 /** The kinds of draft copydesk reads. */
@@ -51,6 +52,11 @@ export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'
   for (const rule of rules) {
     const [severity, options] = config.rules[rule.id] ?? [rule.meta.severity]
     if (severity !== 'off') processor.use(withIdentity(rule, severity, context), options)
+  }
+  // Markdown: remark parses the file and the rules run on its prose (bridge mode).
+  if (kind === 'markdown') {
+    const ids = rules.map((rule) => rule.id)
+    return createMarkdownProcessor(processor as unknown as Processor<Root>, ids).freeze() as unknown as Processor<Root, Root, Root>
   }
   return processor.freeze()
 }

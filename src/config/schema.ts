@@ -1,0 +1,135 @@
+/**
+ * The shape of `.copydeskrc.json` / `.copydeskrc.yaml`: a zod schema that validates a
+ * configuration as written, and the JSON Schema (shipped as `schema/copydeskrc.schema.json`
+ * for editors) built from the same lists, so the two cannot drift apart
+ * (`tests/config/schema.test.ts` checks the shipped file).
+ */
+import {z} from 'zod'
+
+/** The severities a rule may be set to. */
+export const severitySettings = ['off', 'info', 'warning', 'error'] as const
+
+/** The languages copydesk proofreads. */
+export const languages = ['en-US', 'en-GB'] as const
+
+/** The keys of a configuration file, with what each holds (the JSON Schema's descriptions). */
+export const configKeys = {
+  $schema: 'The JSON Schema of this file, for editors (ignored by copydesk).',
+  rules: 'Per rule id: `off`, `info`, `warning` or `error`, or `[severity, options]`.',
+  dictionary: 'Words to accept, as written (case matters for names).',
+  dictionaryFiles: 'Files of words to accept, one per line (`#` starts a comment), relative to this file.',
+  names: 'The house list of canonical names of people and organizations (`Marco Rubio`).',
+  ignore: 'Globs of drafts to skip, relative to this file (`archive/**`).',
+  language: '`en-US` (default) or `en-GB`.',
+  styles: 'Style packs for `house-style`: a built-in pack name (`ap`) or a path to a YAML file, relative to this file.',
+} as const
+
+/** A configuration as written in the file. */
+export interface ConfigFile {
+  $schema?: string
+  rules?: Record<string, (typeof severitySettings)[number] | [(typeof severitySettings)[number], unknown?]>
+  dictionary?: string[]
+  dictionaryFiles?: string[]
+  names?: string[]
+  ignore?: string[]
+  language?: (typeof languages)[number]
+  styles?: string[]
+}
+
+const strings = z.array(z.string().min(1, 'Unexpected empty string, expected text'))
+const severity = z.enum(severitySettings)
+
+/**
+ * The zod schema of a configuration file, for the rule ids of the registry. Unknown keys and
+ * unknown rule ids are errors (a misspelled key would otherwise be silently ignored).
+ */
+export function configSchema(ruleIds: readonly string[]) {
+  const setting = z.union([severity, z.tuple([severity]), z.tuple([severity, z.unknown()])])
+  return z
+    .object({
+      $schema: z.string().optional(),
+      rules: z.record(z.string(), setting).optional(),
+      dictionary: strings.optional(),
+      dictionaryFiles: strings.optional(),
+      names: strings.optional(),
+      ignore: strings.optional(),
+      language: z.enum(languages).optional(),
+      styles: strings.optional(),
+    })
+    .strict()
+    .superRefine((value, context) => {
+      for (const id of Object.keys(value.rules ?? {})) {
+        if (!ruleIds.includes(id)) {
+          context.addIssue({code: z.ZodIssueCode.custom, path: ['rules', id], message: `Unknown rule \`${id}\`, expected ${oneOf(ruleIds, id)}`})
+        }
+      }
+    })
+}
+
+/** `one of `a`, `b`, …` with the closest candidate first when one is close to `actual`. */
+export function oneOf(candidates: readonly string[], actual?: string): string {
+  const closest = actual === undefined ? undefined : closestOf(candidates, actual)
+  const ordered = closest ? [closest, ...candidates.filter((candidate) => candidate !== closest)] : [...candidates]
+  return `${closest ? `\`${closest}\` or ` : ''}one of ${(closest ? ordered.slice(1) : ordered).map((item) => `\`${item}\``).join(', ')}`
+}
+
+/** The candidate within a few edits of `actual` (a slip, not a different word). */
+export function closestOf(candidates: readonly string[], actual: string): string | undefined {
+  let best: string | undefined
+  let bestDistance = Math.max(2, Math.floor(actual.length / 3)) + 1
+  for (const candidate of candidates) {
+    const distance = editDistance(candidate.toLowerCase(), actual.toLowerCase())
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance]
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({length: b.length + 1}, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]
+}
+
+/** The JSON Schema of a configuration file (draft-07), for the rule ids of the registry. */
+export function configJsonSchema(ruleIds: readonly string[]): Record<string, unknown> {
+  const stringList = (key: keyof typeof configKeys) => ({
+    description: configKeys[key],
+    type: 'array',
+    items: {type: 'string', minLength: 1},
+  })
+  const severitySchema = {enum: [...severitySettings]}
+  const setting = {
+    anyOf: [
+      severitySchema,
+      {type: 'array', items: [severitySchema, {description: 'Options of the rule.'}], minItems: 1, maxItems: 2},
+    ],
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/copydesk/copydesk/blob/main/schema/copydeskrc.schema.json',
+    title: 'copydesk configuration (.copydeskrc.json, .copydeskrc.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: {description: configKeys.$schema, type: 'string'},
+      rules: {
+        description: configKeys.rules,
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(ruleIds.map((id) => [id, setting])),
+      },
+      dictionary: stringList('dictionary'),
+      dictionaryFiles: stringList('dictionaryFiles'),
+      names: stringList('names'),
+      ignore: stringList('ignore'),
+      language: {description: configKeys.language, enum: [...languages]},
+      styles: stringList('styles'),
+    },
+  }
+}

@@ -1,0 +1,38 @@
+/** The JSON Schema shipped for editors agrees with the zod schema the loader validates with. */
+import {readFileSync} from 'node:fs'
+import {describe, expect, it} from 'vitest'
+import {rules} from '../../rules/index.js'
+import {schemaText} from '../../scripts/build-schema.js'
+import {configKeys, configSchema, languages, severitySettings} from '../../src/config/schema.js'
+
+const shipped = JSON.parse(readFileSync(new URL('../../schema/copydeskrc.schema.json', import.meta.url), 'utf8'))
+const ids = rules.map((rule) => rule.id)
+
+describe('schema/copydeskrc.schema.json', () => {
+  it('is up to date with the registry (after adding a rule: npm run build:schema)', () => {
+    expect(JSON.stringify(shipped, null, 2) + '\n').toBe(schemaText())
+  })
+
+  it('has the keys, rule ids, severities and languages the zod schema accepts', () => {
+    expect(Object.keys(shipped.properties)).toEqual(Object.keys(configKeys))
+    expect(Object.keys(shipped.properties.rules.properties)).toEqual(ids)
+    expect(shipped.properties.language.enum).toEqual([...languages])
+    const zod = configSchema(ids)
+    for (const severity of severitySettings) {
+      expect(zod.safeParse({rules: {[ids[0]]: severity}}).success).toBe(true)
+      expect(zod.safeParse({rules: {[ids[0]]: [severity, {any: 'options'}]}}).success).toBe(true)
+    }
+    expect(zod.safeParse({rules: {[ids[0]]: 'fatal'}}).success).toBe(false)
+    expect(zod.safeParse({rules: {'no-such-rule': 'off'}}).success).toBe(false)
+    expect(zod.safeParse({extra: true}).success).toBe(false)
+    for (const key of Object.keys(configKeys)) {
+      const value = key === 'rules' ? {} : key === 'language' ? 'en-GB' : key === '$schema' ? 'x.json' : ['x']
+      expect(zod.safeParse({[key]: value}).success).toBe(true)
+    }
+  })
+
+  it('is what the README example points "$schema" at', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain('schema/copydeskrc.schema.json')
+  })
+})
