@@ -115,12 +115,11 @@ function renderFile(file: VFile, position: number, ruleClass: (id: string) => st
     }</div>`
   })
   const count = file.messages.length
-  return `<section class="file" id="file-${position}">
-<h2><span class="name">${escapeHtml(fileName(file))}</span> <span class="count${count === 0 ? ' clean' : ''}">${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}</span></h2>
-<div class="proof">
-${rows.join('\n')}
-</div>
-</section>`
+  const heading = `<span class="name">${escapeHtml(fileName(file))}</span> <span class="count${count === 0 ? ' clean' : ''}">${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}</span>`
+  const proof = `<div class="proof">\n${rows.join('\n')}\n</div>`
+  // A clean draft is folded away (a click opens it): the page is for the drafts that need work.
+  if (count === 0) return `<section class="file" id="file-${position}"><details><summary><h2>${heading}</h2></summary>\n${proof}\n</details></section>`
+  return `<section class="file" id="file-${position}">\n<h2>${heading}</h2>\n${proof}\n</section>`
 }
 
 /** A line with its flagged spans wrapped in marks; overlapping spans are cut at every boundary. */
@@ -232,8 +231,9 @@ h1{font-size:22px;margin:0 0 4px;letter-spacing:.2px}h1 span{color:var(--muted);
 .count.clean{background:#2e8b57}
 main{max-width:1240px;margin:0 auto;padding:0 28px 20px}
 .file{background:var(--paper);border:1px solid var(--rule-line);border-radius:10px;margin:14px 0 22px;box-shadow:0 1px 3px rgba(0,0,0,.06)}
-.file>h2{margin:0;padding:12px 20px;border-bottom:1px solid var(--rule-line);font-size:16px;display:flex;align-items:center;gap:10px}
-.file>h2 .name{font-family:"DejaVu Sans Mono","Liberation Mono",monospace;font-size:14px}
+.file summary{list-style:none;cursor:pointer}.file summary::-webkit-details-marker{display:none}.file summary h2::after{content:"show";margin-left:auto;font-size:12px;font-weight:400;color:var(--muted)}.file details[open] summary h2::after{content:"hide"}
+.file h2{margin:0;padding:12px 20px;border-bottom:1px solid var(--rule-line);font-size:16px;display:flex;align-items:center;gap:10px}
+.file h2 .name{font-family:"DejaVu Sans Mono","Liberation Mono",monospace;font-size:14px}
 .proof{padding:10px 0}
 .row{display:grid;grid-template-columns:44px minmax(0,1fr) 340px;gap:0 18px;padding:3px 20px 3px 0}
 .row.gap{height:8px;padding:0}

@@ -43,6 +43,9 @@ describe('--format html', () => {
     const clean = html([file], context)
     expect(clean).not.toContain('<nav class="index">')
     expect(clean).toContain('<b>no problems</b>')
+    // A clean draft is folded away, still there to open.
+    expect(clean).toMatch(/<details><summary><h2>.*no problems/)
+    expect(clean).toContain('Talks resumed on the the same day.')
   })
 
   it('cuts overlapping problems at every boundary', () => {
