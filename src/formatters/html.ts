@@ -7,6 +7,7 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {statistics} from 'vfile-statistics'
 import {isCertain} from '../fix/apply.js'
 import type {MessageFields, Severity} from '../rule.js'
 import {fileName, messagePoints, severityOf} from './message.js'
@@ -37,10 +38,10 @@ export const html: Formatter = (files, context) => {
   const descriptions = new Map(context.rules.map((rule) => [rule.id, rule.meta.description]))
 
   const all = files.flatMap((file) => file.messages)
-  const bySeverity = {error: 0, warning: 0, info: 0}
+  const stats = statistics(all)
+  const bySeverity = {error: stats.fatal, warning: stats.warn, info: stats.info}
   const byRule = new Map<string, number>()
   for (const message of all) {
-    bySeverity[severityOf(message)]++
     byRule.set(ruleIdOf(message), (byRule.get(ruleIdOf(message)) ?? 0) + 1)
   }
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
