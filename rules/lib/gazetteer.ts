@@ -96,9 +96,12 @@ export function getList(name: ListName): readonly string[] {
   return list
 }
 
-/** Lowercase without accents, for comparing spellings: `Erdoğan` → `erdogan`. */
+/**
+ * Lowercase without accents, apostrophes and hyphens, for comparing spellings: `Erdoğan` →
+ * `erdogan`, `Shi'a` → `shia` (a variant of a name, not a misspelling).
+ */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').toLowerCase()
+  return word.normalize('NFD').replace(/['’‘-]/gu, '').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').toLowerCase()
 }
 
 /** A gazetteer entry found by its lowercase form. */

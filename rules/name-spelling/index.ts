@@ -12,6 +12,7 @@ import {location} from 'vfile-location'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {editDistance, fold, nameDistance, getDictionary, getPeople, getProperNouns, isCommonWord, type PeopleIndex} from '../lib/gazetteer.js'
 import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
+import type {Lookup} from '../spelling/lookup.js'
 
 export default defineRule({
   id: 'name-spelling',
@@ -34,6 +35,11 @@ interface Finding {
   readonly expected: string
   /** What the suggestion comes from: a full name, or the article itself. */
   readonly source?: string
+}
+
+/** An English word in everyday use (`bush`, `love`), unlike a rare one that is also a surname (`macron`). */
+function isEverydayWord(word: string, dictionary: Lookup): boolean {
+  return isCommonWord(word, dictionary) && dictionary.frequency(word) > 20
 }
 
 /** How many edits a name of this length may be off and still be a slip. */
@@ -73,9 +79,12 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     if (isKnownPerson(given.text, surname.text)) continue
     // `Mako Rubio`: a known surname with a given name one or two slips from its person's.
     const bySurname = people.bySurname.get(fold(surname.text)) ?? []
-    // `Mark Rubio` may be another Rubio: a common given name is left alone (`Mako` is not one).
-    if (bySurname.length > 0 && bySurname.length <= 3 && !people.nameParts.has(fold(given.text)) && !isCommonWord(surname.text.toLowerCase(), dictionary)) {
-      const match = closest(given.text, bySurname.map((person) => person.words[0]))
+    // `Mark Rubio` may be another Rubio: a real given name is left alone (`Mako` is not one)
+    // unless the surname is one person's alone (`Emanuel Macron`), and then one slip only.
+    const isGivenName = people.nameParts.has(fold(given.text))
+    const isDistinctive = !people.nameParts.has(fold(surname.text))
+    if (bySurname.length > 0 && bySurname.length <= 3 && (!isGivenName || isDistinctive) && !isEverydayWord(surname.text.toLowerCase(), dictionary)) {
+      const match = closest(given.text, bySurname.map((person) => person.words[0]), isGivenName ? 1 : maxEdits(given.text))
       if (match) {
         const person = bySurname.find((item) => item.words[0] === match)!
         report({token: given, expected: match, source: person.name})
@@ -99,7 +108,7 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
   }
 
   // The draft against itself: the same person spelled two ways.
-  variants(model, people, isKnownWord, report, pairs)
+  variants(model, people, isKnownWord, dictionary, report, pairs)
 
   const text = String(file.value ?? '')
   const place = location(file)
@@ -142,6 +151,7 @@ function variants(
   model: NameModel,
   people: PeopleIndex,
   isKnownWord: (word: string) => boolean,
+  dictionary: Lookup,
   report: (finding: Finding) => void,
   pairs: ReadonlyArray<readonly [NameToken, NameToken]>,
 ): void {
@@ -179,11 +189,13 @@ function variants(
     if (list) list.push(given)
     else map.set(given.text, [given])
   }
-  for (const map of givenBySurname.values()) {
+  for (const [surname, map] of givenBySurname) {
+    // `Jon Smith` and `Joe Smith`: a common surname is shared by different people.
+    if (isCommonWord(surname, dictionary) || (people.bySurname.get(surname)?.length ?? 0) > 5) continue
     for (const [form, tokens] of map) {
       for (const [other, otherTokens] of map) {
         if (other === form || editDistance(fold(form), fold(other), 1) !== 1) continue
-        if (isKnownWord(form) && isKnownWord(other)) continue // `Jon`/`Joe Smith`: two people.
+        // The majority wins; on a tie, only a known spelling over an unknown one.
         if (otherTokens.length > tokens.length || (otherTokens.length === tokens.length && isKnownWord(other) && !isKnownWord(form))) {
           for (const token of tokens) report({token, expected: other})
         }
