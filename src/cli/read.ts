@@ -35,7 +35,8 @@ export function decodeDraft(bytes: Uint8Array, name: string): Draft {
     text = decoder.decode(bytes)
   } catch {
     const offset = firstInvalidByte(bytes)
-    throw new RunError(`${name}: invalid UTF-8 at byte ${offset}, expected UTF-8 text`)
+    const line = bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1
+    throw new RunError(`${name}: invalid UTF-8 at byte ${offset} (line ${line}), expected UTF-8 text`)
   }
   const bom = text.charCodeAt(0) === 0xfeff
   return {text: bom ? text.slice(1) : text, bom}
@@ -71,6 +72,11 @@ function firstInvalidByte(bytes: Uint8Array): number {
     try {
       stream.decode(bytes.subarray(index, index + 1), {stream: true})
     } catch {
+      // The decoder notices at the byte that cannot continue a sequence: report where the
+      // sequence began (`caf\xE9 au lait`: the Latin-1 `é` at byte 3, not the space after it).
+      let start = index
+      while (start > 0 && index - start < 3 && (bytes[start - 1] & 0xc0) === 0x80) start--
+      if (start > 0 && index - start < 3 && bytes[start - 1] >= 0xc0) return start - 1
       return index
     }
   }
