@@ -22,8 +22,15 @@ export const sourceRoot = '%SRCROOT%'
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = {error: 'error', warning: 'warning', info: 'note'}
 
-/** copydesk's version, read once from its package.json (found upwards from this module, built or not). */
-const version = (() => {
+let cachedVersion: string | undefined
+
+/** copydesk's version, read on first use from its package.json (found upwards from this module, built or not). */
+function copydeskVersion(): string {
+  cachedVersion ??= readVersion()
+  return cachedVersion
+}
+
+function readVersion(): string {
   for (const up of ['../../package.json', '../../../package.json']) {
     try {
       const manifest = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {name?: string; version?: string}
@@ -33,10 +40,11 @@ const version = (() => {
     }
   }
   return '0.0.0'
-})()
+}
 
 /** The SARIF log. */
 export const sarif: Formatter = (files, context) => {
+  const version = copydeskVersion()
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]))
   const results = files.flatMap((file) => file.messages.map((message) => toResult(file, message, context.cwd, ruleIndex)))
   const log = {
