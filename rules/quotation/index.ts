@@ -61,12 +61,9 @@ export default defineRule({
       // Mixed styles: flag the minority (straight quotes on a tie: curly is typeset copy).
       const minority = straight > 0 && curly > 0 ? (straight <= curly ? 'straight' : 'curly') : undefined
 
-      for (const [index, paragraph] of document.paragraphs.entries()) {
-        let marks = marksOf[index]
-        const next = document.paragraphs[index + 1]
-        const continues = next !== undefined && /^\s*["“]/.test(next.text)
-        // Curly quotes turned the wrong way: `“Hello,“ he said`.
-        marks = marks.map((mark) => {
+      // Curly quotes turned the wrong way: `“Hello,“ he said`.
+      const fixedOf = marksOf.map((marks) =>
+        marks.map((mark): Mark => {
           if (mark.value === '“' && !mark.isOpening && mark.isClosing) {
             say(mark.offset, mark.offset + 1, 'Unexpected opening quote `“` at the end of a quotation, expected `”`', '”')
             return {...mark, value: '”'}
@@ -76,7 +73,23 @@ export default defineRule({
             return {...mark, value: '“'}
           }
           return mark
-        })
+        }),
+      )
+      const balances = fixedOf.map(curlyBalance)
+      const oddStraight = fixedOf.map((marks) => {
+        const straights = marks.filter((mark) => mark.value === '"')
+        return straights.length % 2 === 1 && !straights.some((mark) => isInchMark(mark, text))
+      })
+
+      for (const [index, paragraph] of document.paragraphs.entries()) {
+        const marks = fixedOf[index]
+        const next = document.paragraphs[index + 1]
+        const continues = next !== undefined && /^\s*["“]/.test(next.text)
+        // A quotation hard-wrapped over two lines (`…out in every town.\nNot hours,” said…`)
+        // that the plain-text reader took for two paragraphs: its halves pair up.
+        const wrapsOn = next !== undefined && !/\n\s*\n/.test(text.slice(paragraph.end, next.start))
+        const previous = document.paragraphs[index - 1]
+        const wrapsIn = previous !== undefined && !/\n\s*\n/.test(text.slice(previous.end, paragraph.start))
 
         if (minority) {
           for (const mark of marks) {
@@ -90,21 +103,21 @@ export default defineRule({
         }
 
         // Curly: pair `“` with `”`.
-        const open: Mark[] = []
-        for (const mark of marks) {
-          if (mark.value === '“') open.push(mark)
-          else if (mark.value === '”' && open.pop() === undefined) {
+        const {opens, strayCloses} = balances[index]
+        if (!(wrapsIn && balances[index - 1].opens.length > 0)) {
+          for (const mark of strayCloses) {
             say(mark.offset, mark.offset + 1, 'Unexpected closing quote `”` without an opening `“`, expected `“` before the quotation')
           }
         }
         // A quotation that runs on into the next paragraph has no closing mark (news style).
-        if (!(open.length === 1 && continues)) {
-          for (const mark of open) say(mark.offset, mark.offset + 1, 'Unexpected opening quote `“` without a closing `”`, expected `”` after the quotation')
+        if (!(opens.length === 1 && continues) && !(wrapsOn && balances[index + 1].strayCloses.length > 0)) {
+          for (const mark of opens) say(mark.offset, mark.offset + 1, 'Unexpected opening quote `“` without a closing `”`, expected `”` after the quotation')
         }
 
         // Straight: an odd number of `"`, unless some may be inch marks (`5'10"`).
-        const straights = marks.filter((mark) => mark.value === '"')
-        if (straights.length % 2 === 1 && !straights.some((mark) => isInchMark(mark, text))) {
+        const isWrapped = (wrapsOn && oddStraight[index + 1]) || (wrapsIn && oddStraight[index - 1])
+        if (oddStraight[index] && !isWrapped) {
+          const straights = marks.filter((mark) => mark.value === '"')
           const first = straights[0]
           const isContinued = straights.length === 1 && first.isOpening && continues
           if (!isContinued) {
@@ -137,6 +150,17 @@ function quoteMarks(paragraph: DocParagraph, text: string): Mark[] {
     }
   })
   return marks
+}
+
+/** Pair `“` with `”` in order: the openings left unclosed, and closings with no opening. */
+function curlyBalance(marks: readonly Mark[]): {opens: Mark[]; strayCloses: Mark[]} {
+  const opens: Mark[] = []
+  const strayCloses: Mark[] = []
+  for (const mark of marks) {
+    if (mark.value === '“') opens.push(mark)
+    else if (mark.value === '”' && opens.pop() === undefined) strayCloses.push(mark)
+  }
+  return {opens, strayCloses}
 }
 
 /** After a space, a bracket, a dash or the start; before a word: an opening quote. */
@@ -196,7 +220,8 @@ function runIn(
 ): void {
   const nodes = sentence.children
   for (const [index, node] of nodes.entries()) {
-    if (node.type !== 'WordNode' || !verbs.has(toString(node).toLowerCase())) continue
+    // As written, in lowercase: “the United States, I…” is no speech verb.
+    if (node.type !== 'WordNode' || !verbs.has(toString(node))) continue
     // “As I told the Speaker this summer, I'm prepared to…”: the comma ends a clause of the
     // writer's own (`as`, `when`, `after`…), and what follows is the main clause, not a quote.
     if (isSubordinate(nodes, index)) continue
