@@ -24,7 +24,8 @@ function commonCount(length: number): number {
 const wordLikeKinds: ReadonlySet<NounKind> = new Set(['day', 'month', 'demonym', 'language', 'country'])
 const letters = 'abcdefghijklmnopqrstuvwxyz'
 
-const cache = new WeakMap<Root, Map<string, boolean>>()
+/** Answers per run settings (one per processor) and tree. */
+const cache = new WeakMap<RuleContext, WeakMap<Root, Map<string, boolean>>>()
 
 /**
  * Whether the capitalized `word` (as written in the draft) should be taken as a name and so
@@ -32,8 +33,10 @@ const cache = new WeakMap<Root, Map<string, boolean>>()
  * name, or a word that appears once and is near no known name.
  */
 export function isLikelyName(word: string, tree: Root, file: VFile, context: RuleContext): boolean {
-  let answers = cache.get(tree)
-  if (!answers) cache.set(tree, (answers = new Map()))
+  let byTree = cache.get(context)
+  if (!byTree) cache.set(context, (byTree = new WeakMap()))
+  let answers = byTree.get(tree)
+  if (!answers) byTree.set(tree, (answers = new Map()))
   let answer = answers.get(word)
   if (answer === undefined) answers.set(word, (answer = decide(word, tree, file, context)))
   return answer

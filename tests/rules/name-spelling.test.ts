@@ -1,0 +1,66 @@
+import nameSpelling from '../../rules/name-spelling/index.js'
+import {ruleTable} from '../helpers/rule-table.js'
+
+ruleTable(nameSpelling, {
+  valid: [
+    // Correct names, known or not, accented, with particles and possessives.
+    'U.S. Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov.',
+    'Ricky Rubio scored 20 points, and Mark Rubio, a plumber, watched.',
+    'António Guterres met Recep Tayyip Erdoğan and Kylian Mbappé in Gdańsk.',
+    'Volodymyr Zelensky’s office said Zelensky’s aides would travel to São Paulo.',
+    'Ursula von der Leyen, Charles de Gaulle, Vincent van Gogh and Luiz Inácio Lula da Silva.',
+    'Mohammed bin Salman hosted bell hooks and k.d. lang.',
+    // A variant alone is not an error: `Erdogan` for `Erdoğan`, `Antonio` for `António`.
+    'Erdogan met Merz in Ankara, and Antonio Guterres flew to Geneva.',
+    // Names no list knows, once or many times, and near each other.
+    'Thandiwe Mkhabela told the inquiry that Oyelaran Adebayo-Whitfield ignored her.',
+    'Iryna Kovalchuk-Darmoros teaches there. Kovalchuk-Darmoros said the school closed.',
+    'Officials said Tsikhanouskaya and her husband Tsikhanouski met in Vilnius.',
+    // Two people with one common surname; a family.
+    'Jon Smith and Joe Smith are brothers, Joe Smith said.',
+    'Brigitte Macron and Emmanuel Macron arrived. The Macrons left early.',
+    // Dictionary proper nouns and plurals.
+    'The Americas and Americans; the Kennedys and Kennedy.',
+    "Extremists blew up one of the most sacred places in Shi'a Islam.",
+  ],
+  invalid: [
+    {
+      text: 'U.S. Secretary of State Mako Rubio reportedly had a telephone call with Sergei Lavrov.',
+      messages: ['1:25-1:29: Unexpected `Mako`, expected `Marco` (as in `Marco Rubio`)'],
+      suggestions: [['Marco']],
+    },
+    {
+      text: 'Secretary-General António Gutteres urged restraint.',
+      messages: ['1:27-1:35: Unexpected `Gutteres`, expected `Guterres` (as in `António Guterres`)'],
+      suggestions: [['Guterres']],
+    },
+    {
+      text: 'President Emanuel Macron spoke in Paris.',
+      messages: ['1:11-1:18: Unexpected `Emanuel`, expected `Emmanuel` (as in `Emmanuel Macron`)'],
+    },
+    {
+      text: 'Kylian Mbapé scored twice in Madrid.',
+      messages: ['1:8-1:13: Unexpected `Mbapé`, expected `Mbappé` (as in `Kylian Mbappé`)'],
+    },
+    {
+      text: 'Zelensky said the talks had failed. Later, Zelenksy added that Kyiv would not give up.',
+      messages: ['1:44-1:52: Unexpected `Zelenksy`, expected `Zelensky` (as elsewhere in the text)'],
+      suggestions: [['Zelensky']],
+    },
+    {
+      // A variant the draft mixes: the majority decides.
+      text: 'Erdoğan met Merz. Later Erdoğan flew home, and Erdogan’s aides briefed reporters.',
+      messages: ['1:48-1:55: Unexpected `Erdogan`, expected `Erdoğan` (as elsewhere in the text)'],
+    },
+    {
+      text: 'Dmitry Peskov spoke first. Dmitri Peskov spoke again, and Dmitry Peskov closed.',
+      messages: ['1:28-1:34: Unexpected `Dmitri`, expected `Dmitry` (as elsewhere in the text)'],
+    },
+    {
+      // The house list of names counts as a known list.
+      text: 'Oleksandra Kovalenka said the plant would reopen.',
+      config: {names: ['Oleksandra Kovalenko']},
+      messages: ['1:12-1:21: Unexpected `Kovalenka`, expected `Kovalenko` (as in `Oleksandra Kovalenko`)'],
+    },
+  ],
+})

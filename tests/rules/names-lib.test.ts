@@ -1,0 +1,108 @@
+/**
+ * The shared name model (`rules/lib/proper-nouns.ts`), `isLikelyName` (`rules/lib/names.ts`)
+ * and the compiled gazetteers (`rules/lib/data/`).
+ */
+import {readFileSync, readdirSync, statSync} from 'node:fs'
+import path from 'node:path'
+import type {Root} from 'nlcst'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {defaultConfig} from '../../src/config/defaults.js'
+import {getProcessor} from '../../src/pipeline/processor.js'
+import type {RuleContext} from '../../src/rule.js'
+import {editDistance, fold, getDataFolder, getList, getProperNouns, type ListName} from '../../rules/lib/gazetteer.js'
+import {isLikelyName} from '../../rules/lib/names.js'
+import {getNameModel} from '../../rules/lib/proper-nouns.js'
+
+const context: RuleContext = {language: 'en-US', dictionary: [], names: [], styles: [], cwd: '/'}
+
+async function parse(text: string): Promise<{tree: Root; file: VFile}> {
+  const file = new VFile({value: text})
+  const processor = getProcessor(defaultConfig('/'))
+  const tree = processor.parse(file) as Root
+  await processor.run(tree, file)
+  return {tree, file}
+}
+
+describe('name model', () => {
+  it('counts capitals that mean something: mid-sentence, not sentence starts or title-case headlines', async () => {
+    const {tree, file} = await parse('Talks Resume in Geneva\nDmitry Peskov said Peskov’s team met. Officials met peskov later.\n')
+    const model = getNameModel(tree, file)
+    expect(model.capitalized.get('Peskov')?.length).toBe(2) // `Zelensky’s` counts as `Zelensky`.
+    expect(model.capitalized.has('Dmitry')).toBe(false) // sentence start
+    expect(model.capitalized.has('Geneva')).toBe(false) // title-case headline
+    expect(model.allCapitalized.get('Geneva')?.length).toBe(1)
+    expect(model.lowercase.get('peskov')?.length).toBe(1)
+    expect(model.runs.map((run) => run.map((token) => token.text).join(' '))).toContain('Dmitry Peskov')
+  })
+
+  it('keeps particles inside names', async () => {
+    const {tree, file} = await parse('They met Ursula von der Leyen and Charles de Gaulle’s heirs.')
+    const runs = getNameModel(tree, file).runs.map((run) => run.map((token) => token.text).join(' '))
+    expect(runs).toEqual(['Ursula von der Leyen', 'Charles de Gaulle'])
+  })
+
+  it('is cached per tree', async () => {
+    const {tree, file} = await parse('Peskov spoke.')
+    expect(getNameModel(tree, file)).toBe(getNameModel(tree, file))
+  })
+})
+
+describe('isLikelyName', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['Peskov confirmed that the talks would go on.', 'Peskov', true], // known, and near no word
+    ['Oleksandr Tkachenko-Vyshnevsky spoke. Tkachenko-Vyshnevsky left.', 'Vyshnevsky', true], // repeated
+    ['The nurse, Thandiwe Mkhabela, spoke.', 'Mkhabela', true], // once, near nothing
+    ['Officials in Zaporizhzhia said so.', 'Zaporizhzhia', true],
+    ['Governor Matt Bevin of Kentucky spoke.', 'Bevin', true], // beside a given name
+    ['We struck at Usama bin Ladin’s network.', 'Ladin', true], // after a particle
+    ['Forces stayed in the Indo-Pacific region.', 'Indo', true], // a capitalized compound
+    ['Erdoğan and Mbappé met in Gdańsk.', 'Gdańsk', true],
+    ['Tusday was a quiet day.', 'Tusday', false], // one slip from a day
+    ['Goverment officials said nothing.', 'Goverment', false], // one slip from a common word
+    ['On Tusday the talks resumed.', 'Tusday', false],
+  ]
+  for (const [text, word, expected] of cases) {
+    it(`${word} in ${JSON.stringify(text)}: ${expected}`, async () => {
+      const {tree, file} = await parse(text)
+      expect(isLikelyName(word, tree, file, context)).toBe(expected)
+    })
+  }
+
+  it('takes the house list and dictionary of the configuration as known', async () => {
+    const {tree, file} = await parse('Goverment said so.')
+    expect(isLikelyName('Goverment', tree, file, {...context, dictionary: ['Goverment']})).toBe(true)
+  })
+})
+
+describe('gazetteers', () => {
+  const lists: ListName[] = ['countries', 'demonyms', 'languages', 'cities', 'name-parts', 'people']
+
+  for (const name of lists) {
+    it(`${name}.txt is sorted, unique and non-empty`, () => {
+      const list = getList(name)
+      expect(list.length).toBeGreaterThan(100)
+      expect([...list].sort()).toEqual(list)
+      expect(new Set(list).size).toBe(list.length)
+    })
+  }
+
+  it('stays small, with its sources recorded', () => {
+    const folder = getDataFolder()
+    const total = readdirSync(folder).reduce((sum, name) => sum + statSync(path.join(folder, name)).size, 0)
+    expect(total).toBeLessThan(1_500_000)
+    const sources = readFileSync(path.join(folder, 'SOURCES.md'), 'utf8')
+    for (const name of lists) expect(sources).toContain(`\`${name}.txt\``)
+  })
+
+  it('knows the places, days and nationalities news copy uses', () => {
+    const nouns = getProperNouns()
+    for (const word of ['istanbul', 'monday', 'russian', 'são paulo', 'gdańsk', 'turkey', 'may', 'washington']) expect(nouns.has(word)).toBe(true)
+    expect(getList('people')).toContain('Marco Rubio')
+  })
+
+  it('compares names without accents and counts a transposition as one edit', () => {
+    expect(fold('Erdoğan')).toBe('erdogan')
+    expect(editDistance('zelenksy', 'zelensky')).toBe(1)
+  })
+})

@@ -1,0 +1,104 @@
+import properNounCase from '../../rules/proper-noun-case/index.js'
+import {ruleTable} from '../helpers/rule-table.js'
+
+ruleTable(properNounCase, {
+  valid: [
+    // The contract's never-flagged names.
+    'The author bell hooks spoke after the singer k.d. lang.',
+    'A biography of Charles de Gaulle sat beside letters of Vincent van Gogh.',
+    'Ursula von der Leyen met Luiz Inácio Lula da Silva and Mohammed bin Salman.',
+    // Accents and possessives.
+    'Recep Tayyip Erdoğan met Kylian Mbappé in Gdańsk, then flew to São Paulo.',
+    'Volodymyr Zelensky’s office said Zelensky’s aides would travel to Kyiv.',
+    // Names no list knows, once or many times.
+    'Thandiwe Mkhabela, a nurse, said Dr. Oyelaran Adebayo-Whitfield ignored her.',
+    'Iryna Kovalchuk-Darmoros teaches in a village school. Kovalchuk-Darmoros has taught there since 2009.',
+    'South Korean President Lee Jae-myung met the delegation.',
+    // Ordinary words that are also places, months and names.
+    'Farmers near reading rooms said the turkey harvest was poor this year.',
+    'A nice day may bring crowds, and shoppers polish the china before the holiday.',
+    'Voters will march on the capital to protest the bill.',
+    'The council said it may vote in August, and the 5 may be enough.',
+    'They said it was a bush fire, and the reading was nice.',
+    'Crowds gathered in south Boston and east Los Angeles.',
+    'Her father was a smith in Georgia, and her mother sold china.',
+  ],
+  invalid: [
+    {
+      text: 'Negotiations between Russia and Ukraine in istanbul yielded limited results.',
+      messages: ['1:44-1:52: Unexpected lowercase `istanbul`, expected `Istanbul`'],
+      suggestions: [['Istanbul']],
+      output: 'Negotiations between Russia and Ukraine in Istanbul yielded limited results.',
+    },
+    {
+      text: 'Trump stated he would speak with russian President Vladimir Putin on monday.',
+      messages: [
+        '1:34-1:41: Unexpected lowercase `russian`, expected `Russian`',
+        '1:70-1:76: Unexpected lowercase `monday`, expected `Monday`',
+      ],
+      output: 'Trump stated he would speak with Russian President Vladimir Putin on Monday.',
+    },
+    {
+      text: 'Dmitry Peskov said the talks were closed, with peskov emphasizing the need for secrecy.',
+      messages: ['1:48-1:54: Unexpected lowercase `peskov`, expected `Peskov`'],
+      output: 'Dmitry Peskov said the talks were closed, with Peskov emphasizing the need for secrecy.',
+    },
+    {
+      text: 'The minister will travel on 5 may to warsaw and return in march 2026.',
+      messages: [
+        '1:31-1:34: Unexpected lowercase `may`, expected `May`',
+        '1:38-1:44: Unexpected lowercase `warsaw`, expected `Warsaw`',
+        '1:59-1:64: Unexpected lowercase `march`, expected `March`',
+      ],
+      output: 'The minister will travel on 5 May to Warsaw and return in March 2026.',
+    },
+    {
+      text: 'Greece, turkey and Bulgaria signed the accord, and the polish government objected.',
+      messages: [
+        '1:9-1:15: Unexpected lowercase `turkey`, expected `Turkey`',
+        '1:56-1:62: Unexpected lowercase `polish`, expected `Polish`',
+      ],
+      output: 'Greece, Turkey and Bulgaria signed the accord, and the Polish government objected.',
+    },
+    {
+      text: 'The summit with vladimir putin was delayed, and President putin blamed the West.',
+      messages: [
+        '1:17-1:25: Unexpected lowercase `vladimir`, expected `Vladimir`',
+        '1:26-1:31: Unexpected lowercase `putin`, expected `Putin`',
+        '1:59-1:64: Unexpected lowercase `putin`, expected `Putin`',
+      ],
+      output: 'The summit with Vladimir Putin was delayed, and President Putin blamed the West.',
+    },
+    {
+      text: 'Talks in são paulo were held in english and spanish.',
+      messages: [
+        '1:10-1:13: Unexpected lowercase `são`, expected `São`',
+        '1:14-1:19: Unexpected lowercase `paulo`, expected `Paulo`',
+        '1:33-1:40: Unexpected lowercase `english`, expected `English`',
+        '1:45-1:52: Unexpected lowercase `spanish`, expected `Spanish`',
+      ],
+      output: 'Talks in São Paulo were held in English and Spanish.',
+    },
+    {
+      text: 'The ministers met in New york and visited the chinese embassy on tuesday.',
+      messages: [
+        '1:26-1:30: Unexpected lowercase `york`, expected `York`',
+        '1:47-1:54: Unexpected lowercase `chinese`, expected `Chinese`',
+        '1:66-1:73: Unexpected lowercase `tuesday`, expected `Tuesday`',
+      ],
+      output: 'The ministers met in New York and visited the Chinese embassy on Tuesday.',
+    },
+    {
+      // `Chinese-language`: a nationality keeps its capital inside a compound.
+      text: 'The chinese-language edition sold out.',
+      messages: ['1:5-1:12: Unexpected lowercase `chinese`, expected `Chinese`'],
+      output: 'The Chinese-language edition sold out.',
+    },
+    {
+      // A name the document capitalizes, and a possessive.
+      text: 'Officials said Tsikhanouskaya would speak. Later tsikhanouskaya’s aides denied it.',
+      messages: ['1:50-1:64: Unexpected lowercase `tsikhanouskaya`, expected `Tsikhanouskaya`'],
+      output: 'Officials said Tsikhanouskaya would speak. Later Tsikhanouskaya’s aides denied it.',
+    },
+  ],
+})
