@@ -84,11 +84,15 @@ function find(term: CompiledTerm, text: string): Candidate[] {
   const found: Candidate[] = []
   const matcher = term.regex.matcher(text)
   const hasMatchGroup = term.regex.namedGroups().match !== undefined
-  while (matcher.find()) {
+  let from = 0
+  while (from <= text.length && matcher.find(from)) {
     const groups = Array.from({length: term.regex.groupCount() + 1}, (_, index) => matcher.group(index) ?? '')
     const start = hasMatchGroup ? matcher.start('match') : matcher.start()
     const end = hasMatchGroup ? matcher.end('match') : matcher.end()
     if (start >= 0 && end > start) found.push({start, end, groups})
+    // Go on from the end of the flagged text, not of the context after it: in `e-mail
+    // e-mail`, the space after the first is the context before the second.
+    from = Math.max(end, matcher.start() + 1)
   }
   return found
 }

@@ -120,6 +120,16 @@ ruleTable(houseStyle, {
       suggestions: [['proximity']],
     },
     {
+      text: 'Send an e-mail, e-mail or E-MAIL.',
+      options: ap,
+      messages: [
+        '1:9-1:15: Unexpected `e-mail`, expected `email`',
+        '1:17-1:23: Unexpected `e-mail`, expected `email`',
+        '1:27-1:33: Unexpected `E-MAIL`, expected `EMAIL`',
+      ],
+      output: 'Send an email, email or EMAIL.',
+    },
+    {
       text: 'Please log in to vote.',
       options: {terms: [{id: 'log-on', avoid: ['log in'], use: 'log on'}]},
       messages: ['1:8-1:14: Unexpected `log in`, expected `log on`'],
