@@ -74,7 +74,12 @@ const countrySupplement = [
   'Holy See', 'Korea', 'Latin America', 'Northern Ireland', 'Oceania', 'Scotland', 'Tobago', 'Trinidad', 'Turkey', 'Wales', 'West Bank',
 ]
 write({list: 'countries', package: 'world-countries', filter: `common name; official name of at most four words; alternative spellings in Latin letters with a lowercase letter (not codes); plus, by hand, ${countrySupplement.map((name) => `\`${name}\``).join(', ')}`}, [...countryNames, ...countrySupplement].filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
-write({list: 'demonyms', package: 'world-countries', filter: 'English demonyms (masculine and feminine forms)'}, demonyms.flatMap((d) => d.split(/,\s*/)).filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
+/** Peoples, regions and faiths that news copy capitalizes like nationalities: written by hand. */
+const demonymSupplement = [
+  'African', 'Arab', 'Asian', 'Balkan', 'Baltic', 'Buddhist', 'Caribbean', 'Catholic', 'Christian', 'European', 'Hindu', 'Hispanic',
+  'Islamic', 'Jewish', 'Kurd', 'Kurdish', 'Latino', 'Muslim', 'Nordic', 'Protestant', 'Scandinavian', 'Scottish', 'Sikh', 'Sunni', 'Welsh',
+]
+write({list: 'demonyms', package: 'world-countries', filter: `English demonyms (masculine and feminine forms); plus, by hand, ${demonymSupplement.map((name) => `\`${name}\``).join(', ')}`}, [...demonyms.flatMap((d) => d.split(/,\s*/)), ...demonymSupplement].filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
 
 // Languages: English names (`Ukrainian`, `Catalan, Valencian` split in two).
 const languages = require('langs/data.js') as Array<{name: string}>

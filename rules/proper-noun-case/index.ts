@@ -95,7 +95,9 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     }
 
     // `President putin`, `minister lavrov`: a title before a word no dictionary knows.
-    if (!isCommon && word.length >= 4 && isAfterTitle(model, token) && (people.nameWords.has(fold(word)) || own)) {
+    // `President trump` where the draft writes `Trump`: an ordinary word as a surname needs both.
+    const isTitled = word.length >= 4 && !personTitles.has(word) && isAfterTitle(model, token)
+    if (isTitled && (isCommon ? own && people.nameWords.has(fold(word)) : people.nameWords.has(fold(word)) || own)) {
       findings.push({first: token, last: token, expected: own ?? capitalize(word)})
       continue
     }
