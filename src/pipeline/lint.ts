@@ -2,6 +2,7 @@
  * The library entry point shared by the CLI and the LSP server: text or file in, messages out.
  */
 import {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
 import {defaultConfig} from '../config/defaults.js'
@@ -36,8 +37,10 @@ export async function lint(input: string | VFile, options: LintOptions = {}): Pr
 }
 
 /**
- * A problem is reported by one rule only: where two rules flag exactly the same text,
- * the one that runs first (registry order: the more specific rule) keeps it.
+ * A problem is reported by one rule only: where two rules flag the same text — the same
+ * range, or one word and a part of it (`norway` by proper-noun-case, `norway’s` by
+ * sentence-case) — the rule that runs first (registry order: the more specific rule) keeps
+ * it. Messages over longer stretches (a repeated sentence) do not hide the words inside them.
  * Then sort by position.
  */
 export function settle(file: VFile): void {
@@ -46,24 +49,41 @@ export function settle(file: VFile): void {
     const index = order.indexOf(message.ruleId ?? '')
     return index === -1 ? order.length : index
   }
-  const kept = new Map<string, VFileMessage>()
+  const text = String(file.value ?? '')
+  const points = location(text)
+  const kept: Array<{message: VFileMessage; start: number; end: number; isWord: boolean}> = []
   const rest: VFileMessage[] = []
-  for (const message of file.messages) {
-    const key = rangeKey(message)
-    if (key === undefined) {
+  // Stable by position within a rule; more specific rules first.
+  const byRank = file.messages.map((message, index) => ({message, index})).sort((a, b) => rank(a.message) - rank(b.message) || a.index - b.index)
+  for (const {message} of byRank) {
+    const range = offsets(message, points)
+    if (!range) {
       rest.push(message)
       continue
     }
-    const other = kept.get(key)
-    if (!other || rank(message) < rank(other)) kept.set(key, message)
+    const isWord = !/\s/.test(text.slice(range.start, range.end))
+    const taken = kept.some(
+      (other) =>
+        other.message.ruleId !== message.ruleId &&
+        ((other.start === range.start && other.end === range.end) ||
+          (isWord && other.isWord && other.start < range.end && range.start < other.end && (other.start === range.start || nests(other, range) || nests(range, other)))),
+    )
+    if (!taken) kept.push({message, ...range, isWord})
   }
-  file.messages = [...kept.values(), ...rest].sort(compareMessage)
+  file.messages = [...kept.map((entry) => entry.message), ...rest].sort(compareMessage)
 }
 
-function rangeKey(message: VFileMessage): string | undefined {
+function nests(outer: {start: number; end: number}, inner: {start: number; end: number}): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end
+}
+
+function offsets(message: VFileMessage, points: ReturnType<typeof location>): {start: number; end: number} | undefined {
   const place = message.place
   if (!place) return undefined
   const start = 'start' in place ? place.start : place
   const end = 'end' in place ? place.end : place
-  return `${start.line}:${start.column}-${end.line}:${end.column}`
+  const from = start.offset ?? points.toOffset(start)
+  const to = end.offset ?? points.toOffset(end)
+  if (from === undefined || to === undefined) return undefined
+  return {start: from, end: to}
 }
