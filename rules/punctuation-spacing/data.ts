@@ -79,3 +79,27 @@ export const fileExtensions: readonly string[] = [
   'xml',
   'zip',
 ]
+
+/**
+ * Lowercase words that start a clause and are no domain, file extension or name part: after
+ * a capitalized word and a dot (`Rousseff.the`), they mean two sentences run together.
+ */
+export const clauseStarters: readonly string[] = [
+  'after',
+  'and',
+  'but',
+  'her',
+  'his',
+  'the',
+  'their',
+  'these',
+  'they',
+  'this',
+  'those',
+  'was',
+  'were',
+  'when',
+  'which',
+  'while',
+  'who',
+]

@@ -12,7 +12,9 @@ import type {Point} from 'unist'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
-import {fileExtensions, topLevelDomains} from './data.js'
+import {clauseStarters as clauseStarterList, fileExtensions, topLevelDomains} from './data.js'
+
+const clauseStarters = new Set(clauseStarterList)
 
 /** Marks this rule checks. */
 const marks = new Set([',', ';', ':', '.', '!', '?'])
@@ -123,6 +125,8 @@ function isMissingSpace(text: string, at: number): boolean {
     case ';':
       // “&quot;National”: an HTML entity, not a semicolon.
       if (mark === ';' && /&#?\w+$/.test(text.slice(Math.max(0, at - 10), at))) return false
+      // “RTS,S/AS01”, “H5N1,H7N9”: a code of capitals, digits and slashes, not prose.
+      if (!/\p{Ll}/u.test(left + right) && /[/\d]/.test(tokenAround(text, at))) return false
       // “media,stating”, “undisclosed,with”, “stating,I”.
       return true
     case ':':
@@ -151,6 +155,8 @@ function isSentenceDot(text: string, at: number, left: string, right: string): b
     if (!/^\p{Ll}+$/u.test(right) || right.length < 3) return false
     // “U.S.officials”, “i.e.the”: after an initialism, a word.
     if (left.length === 1 && text[at - 2] === '.') return true
+    // “Dilma Rousseff.the return”: a name, then a word that only starts a clause.
+    if (/^\p{Lu}\p{Ll}{2,}$/u.test(left) && clauseStarters.has(right)) return true
     // Another dot in the token (`os.path.join`, `dw.welt.de`): a name.
     if ((tokenAround(text, at).match(/\p{L}\.(?=\p{L})/gu) ?? []).length > 1) return false
     return /^\p{Ll}+$/u.test(left) && left.length >= 3

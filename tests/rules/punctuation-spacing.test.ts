@@ -6,6 +6,10 @@ const stray = (mark: string) => `Unexpected space before \`${mark}\`, remove it`
 
 ruleTable(punctuationSpacing, {
   valid: [
+    // Codes of capitals, digits and slashes: “The vaccine, known as RTS,S/AS01, was recommended”.
+    'The vaccine, known as RTS,S/AS01, was recommended in 2021.',
+    'Strains H5N1,H7N9 and H9N2 were sequenced.',
+    'The files are in os.path.join and dw.welt.de.',
     // The contract's “never flagged” list.
     'They paid 5,000 or 3.5 or 1,250.75 at 10:30, a 3:1 vote.',
     'The U.S. and the U.K. agreed, e.g. on trade, i.e. on tariffs.',
@@ -61,6 +65,13 @@ ruleTable(punctuationSpacing, {
     'He said,"yes" and left.',
   ],
   invalid: [
+    {
+      // Machine translation: “presided by the former president Dilma Rousseff.the return to Brasília”.
+      text: 'It was presided by Dilma Rousseff.the return to Brasília followed.',
+      messages: [`1:34-1:35: ${missing('.')}`],
+      suggestions: [['. ']],
+      output: 'It was presided by Dilma Rousseff. the return to Brasília followed.',
+    },
     {
       // The sample, line 2.
       text: 'Former U.S.President Donald Trump has announced his intention.',
