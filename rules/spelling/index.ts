@@ -8,12 +8,14 @@
  * words it flags. What it leaves alone goes beyond retext-spell, because news copy is full
  * of names, acronyms, numbers, addresses and run-together words: see `docs/rules/spelling.md`.
  */
+import {readFileSync} from 'node:fs'
 import type {Parent, Root, Word} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
 import {toString} from 'nlcst-to-string'
 import {pointEnd, pointStart} from 'unist-util-position'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import wordListPath from 'word-list'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {isLikelyName} from '../lib/names.js'
 import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, nameParticles, newsWords} from './data.js'
@@ -185,6 +187,9 @@ function isWellFormed(word: string, words: Lookup, context: RuleContext): boolea
   // `untill`, `coleague`, `pasttime`, `persue`: one easy slip from a common word is a
   // misspelling, even when the letters also split into a prefix and a word, or two words.
   if (nearestSlip(word, words) <= easySlip) return false
+  // `multilateralism`, `artemisinin`, `insourcing`: real words Hunspell's list lacks, in the
+  // larger SCOWL-based list of `word-list` (none of the misspellings we test is in it).
+  if (getWordList().has(word)) return true
   for (const prefix of derivationPrefixes) {
     if (word.length - prefix.length >= 4 && word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), words, 1)) return true
   }
@@ -194,6 +199,13 @@ function isWellFormed(word: string, words: Lookup, context: RuleContext): boolea
     if (!closedUpExceptions.has(head) && !closedUpExceptions.has(tail) && isCommonWord(head, words) && isCommonWord(tail, words)) return true
   }
   return false
+}
+
+let wordList: ReadonlySet<string> | undefined
+
+/** The words of `word-list` (about 275,000), read on the first unknown word. */
+function getWordList(): ReadonlySet<string> {
+  return (wordList ??= new Set(readFileSync(wordListPath, 'utf8').split('\n')))
 }
 
 /** The dictionary of the other English, when it is installed (`dictionary-en-gb` is optional). */
