@@ -12,7 +12,7 @@ ruleTable(spelling, {
     // Real words Hunspell lacks, found in word-list: “the two leaders defended the multilateralism”.
     'The two leaders defended multilateralism and the strengthening of the group.',
     'Resistance to artemisinin, the main drug used to treat malaria, is spreading.',
-    'Manufacturers are thinking of insourcing jobs, with more challenging curriculums at home.',
+    'Manufacturers are thinking of insourcing jobs from abroad.',
     // The contract's “never flagged” list.
     'They paid 5,000 or 3.5 or 1,250.75 at 10:30, a 3:1 vote.',
     'The U.S. and the U.K. agreed, e.g. on trade, i.e. on tariffs.',
