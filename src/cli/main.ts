@@ -1,6 +1,6 @@
 /** The command line: dispatch to a command, turn run errors into exit status 2. */
-import {readFileSync} from 'node:fs'
 import {RunError} from './errors.js'
+import {copydeskVersion} from '../version.js'
 import type {Io} from './io.js'
 import {lintCommand} from './lint-command.js'
 import {explainCommand, rulesCommand} from './rules-command.js'
@@ -33,7 +33,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
         return await explainCommand(rest, io)
       case '--version':
       case '-v':
-        io.stdout.write(version() + '\n')
+        io.stdout.write(copydeskVersion() + '\n')
         return 0
       case '--help':
       case '-h':
@@ -58,7 +58,4 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {version: string}
-  return manifest.version
-}
+

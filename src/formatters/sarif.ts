@@ -3,13 +3,13 @@
  * `tool.driver.rules` from each rule's meta, one result per message with its region, the
  * flagged text as a snippet and each suggestion as a fix.
  */
-import {readFileSync} from 'node:fs'
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {isCertain} from '../fix/apply.js'
 import {homepage, ruleUrl} from '../pipeline/rule-url.js'
 import type {MessageFields, Rule, Severity} from '../rule.js'
+import {copydeskVersion} from '../version.js'
 import {messagePoints, severityOf} from './message.js'
 import {fileUri, isStdin, relativePath, relativeUri} from './paths.js'
 import type {Formatter} from './types.js'
@@ -21,26 +21,6 @@ export const sarifSchema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errat
 export const sourceRoot = '%SRCROOT%'
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = {error: 'error', warning: 'warning', info: 'note'}
-
-let cachedVersion: string | undefined
-
-/** copydesk's version, read on first use from its package.json (found upwards from this module, built or not). */
-function copydeskVersion(): string {
-  cachedVersion ??= readVersion()
-  return cachedVersion
-}
-
-function readVersion(): string {
-  for (const up of ['../../package.json', '../../../package.json']) {
-    try {
-      const manifest = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {name?: string; version?: string}
-      if (manifest.name === 'copydesk' && manifest.version) return manifest.version
-    } catch {
-      // Not this folder: try the next one up.
-    }
-  }
-  return '0.0.0'
-}
 
 /** The SARIF log. */
 export const sarif: Formatter = (files, context) => {
