@@ -216,3 +216,13 @@ export async function isIgnored(filePath: string, options: LoadConfigOptions): P
   }
   return (await files).has(path.resolve(filePath))
 }
+
+/**
+ * Forget every configuration read so far (a long-lived process, such as the language server,
+ * calls this when a configuration file changes; the next lint reads it again).
+ */
+export function clearConfigCache(): void {
+  explorer.clearCaches()
+  byFile.clear()
+  defaults.clear()
+}

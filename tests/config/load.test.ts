@@ -170,3 +170,15 @@ describe('isIgnored', () => {
     expect(await isIgnored(path.join(root, 'desk/new.txt'), {cwd: root})).toBe(false)
   })
 })
+
+describe('clearConfigCache', () => {
+  it('reads a changed configuration file again', async () => {
+    const {clearConfigCache} = await import('../../src/config/load.js')
+    const root = project({'.copydeskrc.json': '{"language": "en-GB"}'})
+    expect((await loadConfigFor(undefined, {cwd: root})).language).toBe('en-GB')
+    writeFileSync(path.join(root, '.copydeskrc.json'), '{"language": "en-US"}')
+    expect((await loadConfigFor(undefined, {cwd: root})).language).toBe('en-GB')
+    clearConfigCache()
+    expect((await loadConfigFor(undefined, {cwd: root})).language).toBe('en-US')
+  })
+})
