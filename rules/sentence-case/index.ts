@@ -69,6 +69,8 @@ export default defineRule({
 function report(file: VFile, word: Word): void {
   const actual = toString(word)
   const expected = actual.charAt(0).toUpperCase() + actual.slice(1)
+  // `ᵫ`, `ß`-like letters with no single capital: nothing to suggest, so nothing to report.
+  if (expected === actual || [...expected].length !== [...actual].length) return
   const message = file.message(`Unexpected lowercase \`${actual}\` at the start of a sentence, expected \`${expected}\``, {
     place: {start: word.position!.start, end: word.position!.end},
   })
