@@ -6,5 +6,7 @@ export {fix, certainEdits, applyEdits, isCertain, type Edit, type FixResult} fro
 export {rules, getRule} from '../rules/index.js'
 export {getFormatter, formatters, type Formatter, type FormatterContext} from './formatters/index.js'
 export {defaultConfig} from './config/defaults.js'
+export {loadConfigFor, clearConfigCache, type LoadConfigOptions} from './config/load.js'
+export {lintAll, type PoolTask} from './pipeline/pool.js'
 export type {ResolvedConfig, RuleSetting, Language} from './config/types.js'
 export type {Rule, RuleMeta, RuleContext, Severity, SeveritySetting, MessageFields} from './rule.js'

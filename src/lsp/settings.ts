@@ -7,7 +7,7 @@
  * builds each processor — and loads its dictionaries — once per server.
  */
 import path from 'node:path'
-import {loadConfigFor} from '../config/load.js'
+import {clearConfigCache, loadConfigFor} from '../config/load.js'
 import {defaultConfig} from '../config/defaults.js'
 import type {ResolvedConfig, RuleSetting} from '../config/types.js'
 import type {SeveritySetting} from '../rule.js'
@@ -90,6 +90,8 @@ export class ConfigStore {
   /** Forget every loaded configuration (the interned objects stay, so unchanged ones still hit). */
   clear(): void {
     this.byFolder.clear()
+    // The loader caches config files by folder too: a changed `.copydeskrc.*` must be read again.
+    clearConfigCache()
   }
 
   private intern(config: ResolvedConfig): ResolvedConfig {

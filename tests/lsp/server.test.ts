@@ -220,6 +220,9 @@ describe('copydesk lsp --stdio', () => {
     await connection.sendRequest('workspace/executeCommand', {command: add!.command!.command, arguments: add!.command!.arguments})
     const file = path.join(folder, '.copydeskrc.json')
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({dictionary: ['ther']})
+    // The server reads the new config and lints again: the word is accepted now.
+    const after = await diagnosticsFor(draftUri, (p) => p.diagnostics.every((diagnostic) => diagnostic.code !== 'spelling'))
+    expect(after.diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('spelling')
     // Adding again changes nothing; a second word keeps the first.
     await connection.sendRequest('workspace/executeCommand', {command: add!.command!.command, arguments: add!.command!.arguments})
     await connection.sendRequest('workspace/executeCommand', {command: add!.command!.command, arguments: [{uri: draftUri, word: 'Zelenskyy'}]})
