@@ -1,0 +1,24 @@
+/** A worker thread of the pool: lints the drafts it is sent, one at a time. */
+import {parentPort} from 'node:worker_threads'
+import {VFile} from 'vfile'
+import type {ResolvedConfig} from '../config/types.js'
+import {lint} from './lint.js'
+import {toPlain} from './pool.js'
+import type {DraftKind} from './processor.js'
+
+// A configuration arrives as a copy with every task: keep one object per distinct
+// configuration so that the processor (and its dictionary) is built once per worker.
+const configs = new Map<string, ResolvedConfig>()
+
+parentPort?.on('message', async (task: {index: number; value: string; path?: string; cwd?: string; config: ResolvedConfig; kind?: DraftKind}) => {
+  try {
+    const key = JSON.stringify(task.config)
+    let config = configs.get(key)
+    if (!config) configs.set(key, (config = task.config))
+    const file = new VFile({value: task.value, path: task.path, cwd: task.cwd})
+    await lint(file, {config, kind: task.kind, path: task.path})
+    parentPort?.postMessage({index: task.index, messages: file.messages.map(toPlain)})
+  } catch (error) {
+    parentPort?.postMessage({index: task.index, error: error instanceof Error ? error.stack ?? error.message : String(error)})
+  }
+})
