@@ -3,7 +3,8 @@ import {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
 import {ConfigError, isIgnored, loadConfigFor} from '../config/load.js'
 import {getFormatter} from '../formatters/index.js'
-import {lint} from '../pipeline/lint.js'
+import type {ResolvedConfig} from '../config/types.js'
+import {lintAll} from '../pipeline/pool.js'
 import {parseLintArguments} from './args.js'
 import {RunError} from './errors.js'
 import {expandInputs} from './files.js'
@@ -21,6 +22,9 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
   let failed = false
   const reported = new Set<string>()
 
+  // Read every draft and its configuration first; then lint them all, over worker threads
+  // when there is enough text (`lintAll`), or fix them one by one.
+  const jobs: Array<{file: VFile; draft: Draft; input: (typeof inputs)[number]; lintOptions: {config: ResolvedConfig; path: string | undefined}}> = []
   for (const input of inputs) {
     try {
       if (input.kind === 'error') throw input.error
@@ -30,11 +34,7 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       const filePath = input.kind === 'file' ? input.path : undefined
       const config = await loadConfigFor(filePath, configOptions)
       const file = new VFile({value: draft.text, path: input.display, cwd: io.cwd})
-      const lintOptions = {config, path: input.kind === 'stdin' ? options.stdinFilename : input.display}
-      if (fixer) await fixer.fixFile(file, draft, input, lintOptions)
-      else await lint(file, lintOptions)
-      if (options.quiet) file.messages = file.messages.filter((message) => message.fatal === true)
-      files.push(file)
+      jobs.push({file, draft, input, lintOptions: {config, path: input.kind === 'stdin' ? options.stdinFilename : input.display}})
     } catch (error) {
       if (!(error instanceof RunError || error instanceof ConfigError)) throw error
       failed = true
@@ -43,6 +43,26 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       reported.add(error.message)
     }
   }
+
+  if (fixer) {
+    for (const job of jobs) {
+      try {
+        await fixer.fixFile(job.file, job.draft, job.input, job.lintOptions)
+        files.push(job.file)
+      } catch (error) {
+        if (!(error instanceof RunError)) throw error
+        failed = true
+        io.stderr.write(`copydesk: ${error.message}\n`)
+      }
+    }
+  } else {
+    const linted = await lintAll(jobs.map((job) => ({value: job.draft.text, path: job.lintOptions.path, cwd: io.cwd, config: job.lintOptions.config})))
+    for (const [index, job] of jobs.entries()) {
+      job.file.messages = linted[index].messages
+      files.push(job.file)
+    }
+  }
+  if (options.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal === true)
 
   const formatter = getFormatter(options.format)!
   const color = options.color ?? io.isTTY
