@@ -125,6 +125,9 @@ const notNameWords = new Set(
 // `East Africa`, `Southern California`, `New Delhi`: a region, not a person.
 const regionWords = new Set('central east eastern great greater little lower new north northern old south southern upper west western'.split(' '))
 const placeWords = new Set([...countryNames, ...demonyms, ...languages.map((l) => l.name)].map((name) => fold(name)))
+// `Philadelphia Flyers`: a city before an English word is a team, unless the city is also a
+// given name (`Charlotte Riley`).
+const cityWords = new Set(cities.filter((city) => city.population >= cityPopulation && !nameParts.has(fold(city.name))).map((city) => fold(city.name)))
 const model = readFileSync(path.join(modules, 'compromise-wikipedia/src/_model.js'), 'utf8').replace(/^export default `/, '').replace(/`\s*$/, '')
 const titles = Object.keys(unpack(model))
 const people: string[] = []
@@ -143,7 +146,7 @@ for (const title of titles) {
   // `Emmanuel Macron`: after a given name that is no English word, a rare English word
   // (`macron`, a diacritic) may still be a surname.
   const isRareAfterName = nameParts.has(fold(words[0])) && !dictionary.has(words[0]) && dictionary.frequency(words.at(-1)!) <= 20
-  const isPerson = (givenNames.has(fold(words[0])) && isSurname(words.at(-1)!)) || isRareAfterName || words.every((word) => particles.has(word) || !dictionary.has(fold(word)) || dictionary.frequency(fold(word)) <= 5)
+  const isPerson = (nameParts.has(fold(words[0])) && givenNames.has(fold(words[0])) && !cityWords.has(words[0]) && isSurname(words.at(-1)!)) || isRareAfterName || words.every((word) => particles.has(word) || !dictionary.has(fold(word)) || dictionary.frequency(fold(word)) <= 5)
   if (!isPerson) continue
   if (words.some((word) => notNameWords.has(word))) continue
   if (particles.has(words.at(-1)!)) continue
@@ -151,7 +154,7 @@ for (const title of titles) {
   if (words.some((word) => /^[ivxl]+$/.test(word) && word.length > 1)) continue
   people.push(words.map((word, index) => (index > 0 && particles.has(word) ? word : capitalize(word))).join(' '))
 }
-write({list: 'people', package: 'compromise-wikipedia', filter: 'popular Wikipedia titles of two to four words that read as a person’s name (a given name from humannames or @cspell/dict-people-names followed by a surname that is a known name part, or no dictionary-en word, or a rare one (SUBTLEX-US count ≤ 20) after a given name that is no English word; or no word a dictionary-en word of SUBTLEX-US count above 5: `Xi Jinping`), with no function word, no work or place word and no regnal number; recapitalized (particles such as `von`, `de`, `bin` kept lowercase)'}, people, 'MIT (package); titles from Wikipedia')
+write({list: 'people', package: 'compromise-wikipedia', filter: 'popular Wikipedia titles of two to four words that read as a person’s name (a given name in both @cspell/dict-people-names and humannames, not a place, followed by a surname that is a known name part, or no dictionary-en word, or a rare one (SUBTLEX-US count ≤ 20) after a given name that is no English word; or no word a dictionary-en word of SUBTLEX-US count above 5: `Xi Jinping`), with no function word, no work or place word and no regnal number; recapitalized (particles such as `von`, `de`, `bin` kept lowercase)'}, people, 'MIT (package); titles from Wikipedia')
 
 /** `o'neill` → `O'Neill`, `mbappé` → `Mbappé`, `jean-claude` → `Jean-Claude`, `mcconnell` → `McConnell`. */
 function capitalize(word: string): string {

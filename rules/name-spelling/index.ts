@@ -108,7 +108,8 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
   }
 
   // The draft against itself: the same person spelled two ways.
-  variants(model, people, isKnownWord, dictionary, report, pairs)
+  const isPlaceOrWord = (word: string) => nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word)
+  variants(model, people, isKnownWord, isPlaceOrWord, dictionary, report, pairs)
 
   const text = String(file.value ?? '')
   const place = location(file)
@@ -133,7 +134,9 @@ function closest(word: string, candidates: readonly string[], limit = maxEdits(w
   let tie = false
   for (const candidate of new Set(candidates)) {
     if (fold(candidate) === fold(word)) return undefined // `Antonio` for `António`: a variant.
+    // Two slips that change the first letter make another name (`Amable` is not `Malle`).
     const distance = nameDistance(word, candidate, limit)
+    if (distance > 1 && fold(word)[0] !== fold(candidate)[0]) continue
     if (distance < bestDistance) [best, bestDistance, tie] = [candidate, distance, false]
     else if (distance === bestDistance) tie = true
   }
@@ -151,6 +154,7 @@ function variants(
   model: NameModel,
   people: PeopleIndex,
   isKnownWord: (word: string) => boolean,
+  isPlaceOrWord: (word: string) => boolean,
   dictionary: Lookup,
   report: (finding: Finding) => void,
   pairs: ReadonlyArray<readonly [NameToken, NameToken]>,
@@ -173,6 +177,9 @@ function variants(
       if (fold(form).replace(/s$/, '') === fold(other).replace(/s$/, '')) continue
       if (editDistance(fold(form), fold(other), 1) !== 1) continue
       if (isKnownWord(form)) continue // `Hansen` beside `Jansen`: two people.
+      // `Norte` beside `North`, `Panaman` beside `Panama`: a word or a place, not a person's
+      // name (a misspelled place is `spelling`'s).
+      if (isPlaceOrWord(other)) continue
       if (!(otherUses > uses || (otherUses === uses && people.nameWords.has(fold(other))))) continue
       // Both must be used as names: capitalized where a capital means something, somewhere.
       if (!model.capitalized.has(other) && !model.capitalized.has(form)) continue

@@ -16,18 +16,12 @@ export const directions: ReadonlySet<string> = new Set([
   'western',
 ])
 
-/** Words before a place (`in turkey`) and short words that may follow one. */
+/** Words before a place (`in turkey`, `visited china`). */
 export const placePrepositions: ReadonlySet<string> = new Set([
   'across',
-  'and',
-  'at',
-  'between',
   'from',
   'in',
   'into',
-  'of',
-  'on',
-  'or',
   'throughout',
   'to',
   'toward',
@@ -35,7 +29,6 @@ export const placePrepositions: ReadonlySet<string> = new Set([
   'visit',
   'visited',
   'visiting',
-  'with',
 ])
 
 /** Nouns of state that follow a country or a nationality (`polish government`, `turkey’s president`). */

@@ -83,7 +83,7 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
 
     // `peskov` where the draft writes `Peskov` mid-sentence.
     const own = capitalizedForm(model, word)
-    if (own && !isCommon) {
+    if (own && !isCommon && isMostlyCapitalized(model, own, word) && !isEnglishCompound(word, dictionary)) {
       findings.push({first: token, last: token, expected: own})
       continue
     }
@@ -103,7 +103,7 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     }
 
     // `putin`, `zelensky`: the surname of a notable person, not an English word.
-    if (!isCommon && word.length >= 5 && people.bySurname.has(fold(word)) && !isAfterInitials(model, token)) {
+    if (!isCommon && word.length >= 5 && !/['’]/u.test(word) && people.bySurname.has(fold(word)) && !isEnglishCompound(word, dictionary) && !isAfterInitials(model, token) && !isInForeignPhrase(model, token, dictionary)) {
       const form = people.bySurname.get(fold(word))![0].words.at(-1)!
       if (fold(form) === fold(word)) findings.push({first: token, last: token, expected: form})
     }
@@ -120,6 +120,34 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     fields.actual = actual
     fields.expected = [finding.expected]
   }
+}
+
+/**
+ * Whether the draft writes `form` with a capital at least as often as `word` without: “the Office
+ * of War Mobilization and Reconversion” once and `reconversion` twenty times is a word.
+ */
+function isMostlyCapitalized(model: NameModel, form: string, word: string): boolean {
+  return (model.capitalized.get(form)?.length ?? 0) >= (model.lowercase.get(word)?.length ?? 0)
+}
+
+const englishPrefixes = ['anti', 'counter', 'inter', 'multi', 'non', 'over', 'post', 'pre', 're', 'sub', 'super', 'under']
+
+/** `interagency`, `prepositioning`, `frontline`: a prefix and a word, or two words, closed up. */
+function isEnglishCompound(word: string, dictionary: ReturnType<typeof getDictionary>): boolean {
+  // `flyers`, `arbitral`: an ending on a common word.
+  for (const [ending, replacement] of [['s', ''], ['es', ''], ['ers', 'er'], ['ing', ''], ['ed', ''], ['al', ''], ['al', 'ate']]) {
+    if (word.endsWith(ending) && isCommonWord(word.slice(0, -ending.length) + replacement, dictionary)) return true
+  }
+  for (const prefix of englishPrefixes) if (word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), dictionary)) return true
+  for (let index = 3; index <= word.length - 3; index++) {
+    if (isCommonWord(word.slice(0, index), dictionary) && isCommonWord(word.slice(index), dictionary)) return true
+  }
+  return false
+}
+
+/** `prima facie`, `coup d'etat`: a foreign phrase, two lowercase words no dictionary knows. */
+function isInForeignPhrase(model: NameModel, token: NameToken, dictionary: ReturnType<typeof getDictionary>): boolean {
+  return [neighbour(model, token, -1), neighbour(model, token, 1)].some((other) => other && other.isLowercase && !isCommonWord(other.text, dictionary))
 }
 
 /** Cities of three letters or fewer (`Ufa`, `Ede`) are too easily another word. */
@@ -190,9 +218,12 @@ function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<strin
 function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeof getPeople>, isCommon: boolean, dictionary: ReturnType<typeof getDictionary>): string | undefined {
   // `health care`, `stock market`: ordinary words that some list also has as a name; an
   // ordinary word counts only beside a capitalized name that is no ordinary word (`George bush`).
-  const isEvidence = (other: NameToken | undefined) => other && (!isCommon || (other.isCapitalized && !isCommonWord(other.text.toLowerCase(), dictionary)))
-  const before = isEvidence(neighbour(model, token, -1)) ? neighbour(model, token, -1) : undefined
-  const after = isEvidence(neighbour(model, token, 1)) ? neighbour(model, token, 1) : undefined
+  // (`Louisiana purchase` is no person, though a list has `Louisiana Purchase`: the name
+  // before an ordinary surname must be a given name.)
+  const isEvidence = (other: NameToken | undefined, isGiven: boolean) =>
+    other && (!isCommon || (other.isCapitalized && !isCommonWord(other.text.toLowerCase(), dictionary) && (!isGiven || people.nameParts.has(fold(other.text)))))
+  const before = isEvidence(neighbour(model, token, -1), true) ? neighbour(model, token, -1) : undefined
+  const after = isEvidence(neighbour(model, token, 1), false) ? neighbour(model, token, 1) : undefined
   const word = fold(token.text)
   // `vladimir putin` / `Vladimir putin`: surname after a given name.
   if (before && isJoined(before, token)) {
@@ -235,18 +266,26 @@ function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: 
     const dayBefore = /(?:^|[\s(])(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \u00a0]$/u.test(head)
     const numberAfter = /^[ \u00a0](?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![.:]\d)|^[ \u00a0](?:1[89]|20)\d\d\b/u.test(tail)
     // “5 may be enough”: a verb after the number is a verb.
-    const verbAfter = Boolean(after && after.isLowercase && !placePrepositions.has(next!) && !/^(?:and|or|when|after|before|for|last|this)$/.test(next!))
+    const verbAfter = Boolean(after && after.isLowercase && !/^(?:after|and|at|before|for|from|in|into|last|of|on|or|this|to|until|when|with)$/.test(next!))
     return numberAfter || (dayBefore && !verbAfter)
   }
-  // `polish government`, `China’s president`, `the chinese embassy`.
-  if (after && isJoined(token, after) && next && stateNouns.has(next)) return true
+  // `600,000-man army`, `Indo-china`: short words and compounds need more than this.
+  if (token.text.length < 4 || token.gap === '-') return false
+  const isNation = noun.kind === 'country' || noun.kind === 'demonym' || noun.kind === 'language'
+  // `polish government`, `China’s president`, `the chinese embassy` (not `a mobile army`).
+  if (isNation && after && isJoined(token, after) && next && stateNouns.has(next)) return true
   if (after && isJoined(token, after) && after.isCapitalized && (noun.kind === 'demonym' || noun.kind === 'language')) return true
   // `Greece, turkey and Bulgaria`: a list of capitalized places.
   const isPlace = (other: NameToken | undefined) => Boolean(other && other.isCapitalized && nouns.has(other.text.toLowerCase()) && nouns.get(other.text.toLowerCase())!.kind !== 'month' && nouns.get(other.text.toLowerCase())!.kind !== 'day')
-  const listBefore = before && (/^,\s$/u.test(token.gap) ? isPlace(before) : /^(?:and|or)$/.test(before.text) && isPlace(neighbour(model, before, -1)))
+  // Both sides of the word must be the list (“since their independence, Colombia and Costa
+  // Rica” is no list of places), or it ends one (`Greece and turkey`), or starts one after a
+  // preposition (`in turkey, Greece and Bulgaria`).
+  const listBefore = !before ? undefined : /^,\s$/u.test(token.gap) && isPlace(before) ? 'comma' : /^(?:and|or)$/.test(before.text) && isPlace(neighbour(model, before, -1)) ? 'and' : undefined
   const listAfter = after && (/^,\s$/u.test(after.gap) ? isPlace(after) : /^(?:and|or)$/.test(after.text) && isPlace(neighbour(model, after, 1)))
-  if (listBefore || listAfter) return true
-  // `in turkey.` where the draft writes `Turkey` mid-sentence elsewhere.
-  if (own && before && placePrepositions.has(before.text.toLowerCase()) && (!after || !after.isLowercase || placePrepositions.has(next!))) return true
+  if ((listBefore && listAfter) || listBefore === 'and' || (listAfter && before && placePrepositions.has(before.text.toLowerCase()))) return true
+  // `in turkey.` where the draft writes `Turkey` mid-sentence elsewhere (not “the integrity
+  // and independence of Iran”: the place ends its phrase).
+  const endsPhrase = !after || /[,.;:!?)]/u.test(after.gap) || after.isCapitalized
+  if (own && before && placePrepositions.has(before.text.toLowerCase()) && endsPhrase) return true
   return false
 }
