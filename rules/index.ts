@@ -27,3 +27,4 @@ export function getRule(id: string): Rule | undefined {
 }
 
 export {isTitleCase} from './lib/title-case.js'
+export {builtInPacks, loadPack} from './house-style/packs.js'

@@ -12,7 +12,7 @@ import path from 'node:path'
 import {lilconfig, type Loader} from 'lilconfig'
 import {glob} from 'tinyglobby'
 import {parse as parseYaml, YAMLParseError} from 'yaml'
-import {rules} from '../../rules/index.js'
+import {loadPack, rules} from '../../rules/index.js'
 import {defaultConfig, defaultRuleSettings} from './defaults.js'
 import {ConfigError, describeIssue} from './errors.js'
 import {configSchema, type ConfigFile} from './schema.js'
@@ -172,17 +172,23 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
   // the same wherever the draft is, and a missing file is reported with the configuration.
   const styles: string[] = []
   for (const [index, style] of (config.styles ?? []).entries()) {
-    if (!/[\\/]|\.ya?ml$/i.test(style)) {
-      styles.push(style)
-      continue
+    const isPath = /[\\/]|\.ya?ml$/i.test(style)
+    const resolved = isPath ? path.resolve(folder, style) : style
+    if (isPath) {
+      const exists = await readFile(resolved).then(
+        () => true,
+        () => false,
+      )
+      if (!exists) throw new ConfigError(`${name}: styles[${index}]: Cannot read style pack \`${style}\`, expected a built-in pack name or a YAML file`)
     }
-    const absolute = path.resolve(folder, style)
-    const exists = await readFile(absolute).then(
-      () => true,
-      () => false,
-    )
-    if (!exists) throw new ConfigError(`${name}: styles[${index}]: Cannot read style pack \`${style}\`, expected a built-in pack name or a YAML file`)
-    styles.push(absolute)
+    // Check the pack now (a known name, valid YAML, safe patterns), so that a bad pack is a
+    // configuration error (exit 2) and not a failure in the middle of a run.
+    try {
+      loadPack(resolved, folder)
+    } catch (error) {
+      throw new ConfigError(`${name}: styles[${index}]: ${(error as Error).message}`)
+    }
+    styles.push(resolved)
   }
 
   return {

@@ -155,6 +155,13 @@ describe('invalid configuration: one line with the file, the key and what is all
       '.copydeskrc.json: dictionaryFiles[0]: Cannot read `words.txt` (ENOENT), expected a file of words, one per line',
     )
     expect(await errorOf(project({'.copydeskrc.json': '{"styles": ["./house.yaml"]}'}))).toMatch(/^\.copydeskrc\.json: styles\[0\]: Cannot read style pack `\.\/house\.yaml`/)
+    // A pack is checked with the configuration: an unknown name, an unsafe pattern.
+    expect(await errorOf(project({'.copydeskrc.json': '{"styles": ["apx"]}'}))).toBe(
+      '.copydeskrc.json: styles[0]: Unknown style pack `apx`, expected one of `ap`, `default` or a path to a YAML file',
+    )
+    expect(
+      await errorOf(project({'.copydeskrc.json': '{"styles": ["./house.yaml"]}', 'house.yaml': 'entries:\n  - pattern: "(?=x)y"\n    use: z\n'})),
+    ).toMatch(/^\.copydeskrc\.json: styles\[0\]: Invalid entry 1 in style pack `.*house\.yaml`: unsupported pattern `\(\?=x\)y`/)
     expect(await errorOf(project({}), 'a.txt', 'missing.json')).toBe('missing.json: no such configuration file')
     expect(await errorOf(project({'copydesk.config.js': 'export default {}'}), 'a.txt', 'copydesk.config.js')).toMatch(
       /^copydesk\.config\.js: Unexpected configuration file type, expected `\.json`, `\.yaml` or `\.yml` \(configuration is data, not code\)$/,
