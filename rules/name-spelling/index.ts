@@ -127,6 +127,14 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
   }
 }
 
+/** Whether the draft writes `form` after a given name (`Milei` in `Javier Milei`). */
+function isInFullName(model: NameModel, form: string): boolean {
+  return (model.allCapitalized.get(form) ?? []).some((token) => {
+    const before = model.tokens[token.index - 1]
+    return before !== undefined && before.sentence === token.sentence && before.isCapitalized && /^[ \u00a0]$/u.test(token.gap)
+  })
+}
+
 /** The one candidate within reach of `word` (the nearest; none on a tie between spellings). */
 function closest(word: string, candidates: readonly string[], limit = maxEdits(word)): string | undefined {
   let best: string | undefined
@@ -180,7 +188,10 @@ function variants(
       // `Norte` beside `North`, `Panaman` beside `Panama`: a word or a place, not a person's
       // name (a misspelled place is `spelling`'s).
       if (isPlaceOrWord(other)) continue
-      if (!(otherUses > uses || (otherUses === uses && people.nameWords.has(fold(other))))) continue
+      // On a tie, the known spelling wins, or the one of the full name at first mention
+      // (`Javier Milei` … `Millei later said`).
+      const otherWinsTie = people.nameWords.has(fold(other)) || (isInFullName(model, other) && !isInFullName(model, form))
+      if (!(otherUses > uses || (otherUses === uses && otherWinsTie))) continue
       // Both must be used as names: capitalized where a capital means something, somewhere.
       if (!model.capitalized.has(other) && !model.capitalized.has(form)) continue
       for (const token of tokens) report({token, expected: other})

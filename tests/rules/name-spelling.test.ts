@@ -48,6 +48,11 @@ ruleTable(nameSpelling, {
       suggestions: [['Zelensky']],
     },
     {
+      // A tie between unknown spellings: the full name at first mention wins.
+      text: 'Argentine President Javier Milei met Lula. Millei later said the meeting went well.',
+      messages: ['1:44-1:50: Unexpected `Millei`, expected `Milei` (as elsewhere in the text)'],
+    },
+    {
       // A variant the draft mixes: the majority decides.
       text: 'Erdoğan met Merz. Later Erdoğan flew home, and Erdogan’s aides briefed reporters.',
       messages: ['1:48-1:55: Unexpected `Erdogan`, expected `Erdoğan` (as elsewhere in the text)'],
