@@ -170,8 +170,30 @@ function variants(
   const forms = [...model.allCapitalized.entries()].filter(([form]) => form.length >= 5)
   const countOf = (form: string) => model.allCapitalized.get(form)?.length ?? 0
   const isAccentVariant = (a: string, b: string) => a !== b && fold(a) === fold(b)
+  // Forms one edit apart share a key: the folded form or it less one letter (symmetric
+  // deletion), so a long draft compares only near forms, not every pair.
+  const buckets = new Map<string, string[]>()
+  const foldedForms = new Map(forms.map(([form]) => [form, fold(form)]))
+  for (const [form, folded] of foldedForms) {
+    const keys = new Set([folded])
+    for (let index = 0; index < folded.length; index++) keys.add(folded.slice(0, index) + folded.slice(index + 1))
+    for (const key of keys) {
+      const list = buckets.get(key)
+      if (list) list.push(form)
+      else buckets.set(key, [form])
+    }
+  }
+  const nearForms = (form: string) => {
+    const folded = foldedForms.get(form)!
+    const near = new Set<string>()
+    for (let index = -1; index < folded.length; index++) {
+      const key = index === -1 ? folded : folded.slice(0, index) + folded.slice(index + 1)
+      for (const other of buckets.get(key) ?? []) near.add(other)
+    }
+    return near
+  }
   for (const [form, tokens] of forms) {
-    for (const [other] of forms) {
+    for (const other of nearForms(form)) {
       if (other === form) continue
       const uses = tokens.length
       const otherUses = countOf(other)

@@ -58,7 +58,7 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     const isCommon = isCommonWord(word, dictionary)
 
     // `new york`, `são paulo`, `New york`: a multi-word place.
-    const phrase = findPhrase(model, token, nouns, dictionary)
+    const phrase = phraseWords(nouns).has(word) ? findPhrase(model, token, nouns, dictionary) : undefined
     if (phrase) {
       findings.push(...phrase)
       for (const finding of phrase) done.add(finding.first.index)
@@ -75,7 +75,8 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     }
 
     // `vladimir putin`, `George bush`: the rest of a known person's name beside it.
-    const person = findPerson(model, token, people, isCommon, dictionary)
+    const folded = fold(word)
+    const person = people.nameWords.has(folded) ? findPerson(model, token, people, isCommon, dictionary) : undefined
     if (person) {
       findings.push({first: token, last: token, expected: person})
       continue
@@ -150,25 +151,41 @@ function isInForeignPhrase(model: NameModel, token: NameToken, dictionary: Retur
   return [neighbour(model, token, -1), neighbour(model, token, 1)].some((other) => other && other.isLowercase && !isCommonWord(other.text, dictionary))
 }
 
+const phraseWordSets = new WeakMap<ReadonlyMap<string, ProperNoun>, Set<string>>()
+
+/** Every word of a multi-word gazetteer entry (`new`, `york`, `são`), to skip the rest fast. */
+function phraseWords(nouns: ReadonlyMap<string, ProperNoun>): ReadonlySet<string> {
+  let words = phraseWordSets.get(nouns)
+  if (!words) {
+    words = new Set([...nouns.keys()].filter((key) => key.includes(' ')).flatMap((key) => key.split(' ')))
+    phraseWordSets.set(nouns, words)
+  }
+  return words
+}
+
 /** Cities of three letters or fewer (`Ufa`, `Ede`) are too easily another word. */
 function isPlainEnough(noun: ProperNoun, word: string): boolean {
   return noun.kind !== 'city' || word.length >= 4
 }
 
-/** The capitalized spelling the draft uses mid-sentence for `word`, the most frequent first. */
+const ownForms = new WeakMap<NameModel, Map<string, string>>()
+
+/** The capitalized spelling the draft uses mid-sentence for `word` (`McDonald` too), the most frequent. */
 function capitalizedForm(model: NameModel, word: string): string | undefined {
-  let best: string | undefined
-  let count = 0
-  for (const form of [capitalize(word), word.toUpperCase()]) {
-    const uses = model.capitalized.get(form)?.length ?? 0
-    if (uses > count) [best, count] = [form, uses]
+  let forms = ownForms.get(model)
+  if (!forms) {
+    const counts = new Map<string, number>()
+    forms = new Map()
+    for (const [form, tokens] of model.capitalized) {
+      const key = form.toLowerCase()
+      if (tokens.length > (counts.get(key) ?? 0)) {
+        counts.set(key, tokens.length)
+        forms.set(key, form)
+      }
+    }
+    ownForms.set(model, forms)
   }
-  if (best) return best
-  // `McDonald`, `DeSantis`: a capital inside.
-  for (const [form, tokens] of model.capitalized) {
-    if (form.toLowerCase() === word && tokens.length > count) [best, count] = [form, tokens.length]
-  }
-  return best
+  return forms.get(word)
 }
 
 function capitalize(word: string): string {
