@@ -293,13 +293,24 @@ function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: 
   if (isNation && after && isJoined(token, after) && next && stateNouns.has(next)) return true
   if (after && isJoined(token, after) && after.isCapitalized && (noun.kind === 'demonym' || noun.kind === 'language')) return true
   // `Greece, turkey and Bulgaria`: a list of capitalized places.
-  const isPlace = (other: NameToken | undefined) => Boolean(other && other.isCapitalized && nouns.has(other.text.toLowerCase()) && nouns.get(other.text.toLowerCase())!.kind !== 'month' && nouns.get(other.text.toLowerCase())!.kind !== 'day')
+  const isPlaceNoun = (key: string) => {
+    // Countries and cities only: “the price of turkey and Greek yogurt” lists no places.
+    const kind = nouns.get(key)?.kind
+    return kind === 'country' || kind === 'city'
+  }
+  // `Greece`, or a place of two words (`South Korea`) starting there.
+  const isPlace = (other: NameToken | undefined) => {
+    if (!other || !other.isCapitalized) return false
+    if (isPlaceNoun(other.text.toLowerCase())) return true
+    const next = neighbour(model, other, 1)
+    return Boolean(next && next.isCapitalized && isJoined(other, next) && isPlaceNoun(`${other.text} ${next.text}`.toLowerCase()))
+  }
   // Both sides of the word must be the list (“since their independence, Colombia and Costa
   // Rica” is no list of places), or it ends one (`Greece and turkey`), or starts one after a
   // preposition (`in turkey, Greece and Bulgaria`).
   const listBefore = !before ? undefined : /^,\s$/u.test(token.gap) && isPlace(before) ? 'comma' : /^(?:and|or)$/.test(before.text) && isPlace(neighbour(model, before, -1)) ? 'and' : undefined
   const listAfter = after && (/^,\s$/u.test(after.gap) ? isPlace(after) : /^(?:and|or)$/.test(after.text) && isPlace(neighbour(model, after, 1)))
-  if ((listBefore && listAfter) || listBefore === 'and' || (listAfter && before && placePrepositions.has(before.text.toLowerCase()))) return true
+  if ((listBefore && listAfter) || listBefore === 'and' || (listAfter && before && (placePrepositions.has(before.text.toLowerCase()) || /^(?:between|with)$/.test(before.text)))) return true
   // `in turkey.` where the draft writes `Turkey` mid-sentence elsewhere (not “the integrity
   // and independence of Iran”: the place ends its phrase).
   const endsPhrase = !after || /[,.;:!?)]/u.test(after.gap) || after.isCapitalized

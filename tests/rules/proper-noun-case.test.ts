@@ -22,6 +22,7 @@ ruleTable(properNounCase, {
     'They said it was a bush fire, and the reading was nice.',
     'Crowds gathered in south Boston and east Los Angeles.',
     'Her father was a smith in Georgia, and her mother sold china.',
+    'The lacquer, called japan, and the china came from Kyoto.',
   ],
   invalid: [
     {
@@ -87,6 +88,11 @@ ruleTable(properNounCase, {
         '1:66-1:73: Unexpected lowercase `tuesday`, expected `Tuesday`',
       ],
       output: 'The ministers met in New York and visited the Chinese embassy on Tuesday.',
+    },
+    {
+      text: 'Australia would sign the pact with japan and South Korea.',
+      messages: ['1:36-1:41: Unexpected lowercase `japan`, expected `Japan`'],
+      output: 'Australia would sign the pact with Japan and South Korea.',
     },
     {
       // `Chinese-language`: a nationality keeps its capital inside a compound.
