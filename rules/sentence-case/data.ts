@@ -3,15 +3,6 @@
  * abbreviations after whose period a sentence goes on. Sorted, one per line.
  */
 
-/** Names written in lowercase by design; a sentence may start with them as written. */
-export const lowercaseNames: readonly string[] = [
-  'bell hooks',
-  'danah boyd',
-  'e.e. cummings',
-  'k.d. lang',
-  'will.i.am',
-]
-
 /**
  * Lowercase particles of surnames (`de Gaulle`, `van Gogh`, `von der Leyen`, `da Silva`,
  * `al-Assad`): a sentence may start with them when a name follows.

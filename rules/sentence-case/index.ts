@@ -13,7 +13,8 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
 import {getDocument, type DocParagraph, type Document} from '../lib/document.js'
-import {abbreviations, lowercaseNames, nameParticles} from './data.js'
+import {lowercaseNames} from '../lib/lowercase-names.js'
+import {abbreviations, nameParticles} from './data.js'
 
 const abbreviationSet = new Set(abbreviations)
 const particleSet = new Set(nameParticles)

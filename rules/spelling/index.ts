@@ -17,6 +17,7 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import wordListPath from 'word-list'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
+import {lowercaseNames} from '../lib/lowercase-names.js'
 import {isLikelyName} from '../lib/names.js'
 import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, nameParticles, newsWords} from './data.js'
 import {dictionaryPackages, getLookup, type Lookup} from './lookup.js'
@@ -94,8 +95,12 @@ export default defineRule({
         // `news@example.org`, `S&P`, `AT&T`, `c=d`: symbols make a code, not a word.
         if (node.children.some((child) => child.type === 'SymbolNode')) return
         const isCompound = units.length > 1 && units.some((unit) => unit.before === '-')
+        // `bell hooks`, `k.d. lang`: names their bearers write in lowercase.
+        if (isInLowercaseName(parent, index)) return
 
-        for (const unit of units) {
+        for (const [at, unit] of units.entries()) {
+          // `Lee Jae-myung`, `Abu al-Assad`: the parts of a hyphenated name after a capitalized one.
+          if (unit.before === '-' && at > 0 && /^\p{Lu}/u.test(units[at - 1].text)) continue
           const verdict = check(unit, isCompound, words, tree, file, context)
           if (verdict === undefined) continue
           const start = pointStart(unit.nodes[0])
@@ -111,6 +116,19 @@ export default defineRule({
     }
   },
 })
+
+/** Whether the word at `index` is part of a name written in lowercase (`k.d. lang`). */
+function isInLowercaseName(parent: Parent, index: number): boolean {
+  const word = (offset: number) => {
+    const node = parent.children[index + offset]
+    return node?.type === 'WordNode' ? toString(node) : undefined
+  }
+  const pairs = [
+    [word(-2), word(0)],
+    [word(0), word(2)],
+  ]
+  return pairs.some(([first, second]) => first !== undefined && second !== undefined && lowercaseNames.includes(`${first} ${second}`))
+}
 
 /** Split a word node into its words: text joined by apostrophes, apart at other punctuation. */
 function split(node: Word): Unit[] {
