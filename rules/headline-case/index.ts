@@ -7,7 +7,7 @@
  */
 import {createRequire} from 'node:module'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
+import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {defineRule} from '../../src/rule.js'

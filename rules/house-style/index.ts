@@ -6,7 +6,7 @@
  * `default` pack applies (see `docs/rules/house-style.md`).
  */
 import type {Root} from 'nlcst'
-import {visit} from 'unist-util-visit'
+import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {defineRule, type MessageFields} from '../../src/rule.js'

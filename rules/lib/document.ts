@@ -6,7 +6,7 @@
  */
 import type {Paragraph, Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
+import {walk as visit} from './walk.js'
 import type {VFile} from 'vfile'
 import {isTitleCase} from './title-case.js'
 

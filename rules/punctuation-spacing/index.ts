@@ -9,7 +9,7 @@
  */
 import type {Root} from 'nlcst'
 import type {Point} from 'unist'
-import {visit} from 'unist-util-visit'
+import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
 import {clauseStarters as clauseStarterList, fileExtensions, topLevelDomains} from './data.js'

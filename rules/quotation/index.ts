@@ -6,7 +6,7 @@
  */
 import type {Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {visit} from 'unist-util-visit'
+import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {defineRule} from '../../src/rule.js'
