@@ -73,6 +73,9 @@ function decide(word: string, tree: Root, file: VFile, context: RuleContext): bo
     // Short names are often a letter from a country (`Bevin`/`Benin`): only long ones count.
     if (noun && (noun.kind === 'day' || noun.kind === 'month' || (wordLikeKinds.has(noun.kind) && lower.length >= 6))) return false
   }
+  // `Gavi, the Vaccine Alliance`, `Pompe disease`, `the Wye agreement`: a capital mid-sentence
+  // is a name far more often than a slip, unless it is near a long common word (`the Goverment`).
+  if (model.capitalized.has(stem) && lower.length < 7) return true
   // `Goverment`, `Parliment`: one slip from a common word.
   for (const key of neighbours(lower)) {
     if (dictionary.has(key) && dictionary.frequency(key) >= commonCount(lower.length)) return false

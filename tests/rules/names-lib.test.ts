@@ -61,6 +61,14 @@ describe('isLikelyName', () => {
     ['Tusday was a quiet day.', 'Tusday', false], // one slip from a day
     ['Goverment officials said nothing.', 'Goverment', false], // one slip from a common word
     ['On Tusday the talks resumed.', 'Tusday', false],
+    // A capital mid-sentence is a name far more often than a slip (`Gavi`, `Pompe`, `Wye`).
+    ['The study was funded by Gavi, the Vaccine Alliance.', 'Gavi', true],
+    ['Megan was diagnosed with Pompe disease, a rare illness.', 'Pompe', true],
+    ['All parties can implement the Wye agreement.', 'Wye', true],
+    ['The Vchip requirement is part of the law.', 'Vchip', true],
+    // Unless it is near a day, a month or a long common word.
+    ['The Goverment said nothing.', 'Goverment', false],
+    ['Talks resume on Tusday in Geneva.', 'Tusday', false],
   ]
   for (const [text, word, expected] of cases) {
     it(`${word} in ${JSON.stringify(text)}: ${expected}`, async () => {
