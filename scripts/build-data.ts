@@ -122,6 +122,7 @@ const particles = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'den'
 const notNameWords = new Set(
   'a an and at by for from in is it no not of on or the to with my our your his her their this that what who how why when we you i me us all one two three new old great little big first last best top school university college city county state river lake mountain island street road park station airport hotel church cathedral museum club team fc united league cup war battle family band show series film movie album song book novel game season episode filmography discography bibliography videography house hall award awards prize company inc corporation group records studios theory effect syndrome disease language people empire kingdom republic dynasty'.split(' '),
 )
+const features = new Set('harbor harbour canyon valley desert ocean islam christianity judaism buddhism hinduism'.split(' '))
 // `East Africa`, `Southern California`, `New Delhi`: a region, not a person.
 const regionWords = new Set('central east eastern great greater little lower new north northern old south southern upper west western'.split(' '))
 const placeWords = new Set([...countryNames, ...demonyms, ...languages.map((l) => l.name)].map((name) => fold(name)))
@@ -151,10 +152,15 @@ for (const title of titles) {
   if (words.some((word) => notNameWords.has(word))) continue
   if (particles.has(words.at(-1)!)) continue
   // Roman numerals name monarchs and popes (`alfonso xiii`), not the people the rules need.
-  if (words.some((word) => /^[ivxl]+$/.test(word) && word.length > 1)) continue
+  // (Not the first word: `Xi Jinping`.)
+  if (words.some((word, index) => (index > 0 || word !== 'xi') && /^[ivxl]+$/.test(word) && word.length > 1)) continue
+  // `Girls' Frontline`, `Friday Night Funkin'`: a plural possessive or a dropped g is no name.
+  if (words.some((word) => /[sn]['’]$/.test(word))) continue
+  // `Pearl Harbor`, `Shia Islam`: an English word or no given name before a place word or a faith.
+  if ((dictionary.has(words[0]) || !nameParts.has(fold(words[0]))) && features.has(words.at(-1)!)) continue
   people.push(words.map((word, index) => (index > 0 && particles.has(word) ? word : capitalize(word))).join(' '))
 }
-write({list: 'people', package: 'compromise-wikipedia', filter: 'popular Wikipedia titles of two to four words that read as a person’s name (a given name in both @cspell/dict-people-names and humannames, not a place, followed by a surname that is a known name part, or no dictionary-en word, or a rare one (SUBTLEX-US count ≤ 20) after a given name that is no English word; or no word a dictionary-en word of SUBTLEX-US count above 5: `Xi Jinping`), with no function word, no work or place word and no regnal number; recapitalized (particles such as `von`, `de`, `bin` kept lowercase)'}, people, 'MIT (package); titles from Wikipedia')
+write({list: 'people', package: 'compromise-wikipedia', filter: 'popular Wikipedia titles of two to four words that read as a person’s name (a given name in both @cspell/dict-people-names and humannames, not a place, followed by a surname that is a known name part, or no dictionary-en word, or a rare one (SUBTLEX-US count ≤ 20) after a given name that is no English word; or no word a dictionary-en word of SUBTLEX-US count above 5: `Xi Jinping`), with no function word, no work or place word, no English word before a place word or a faith (`Pearl Harbor`, `Shia Islam`), no plural possessive (`Girls’ Frontline`) and no regnal number (but `Xi Jinping`); recapitalized (particles such as `von`, `de`, `bin` kept lowercase)'}, people, 'MIT (package); titles from Wikipedia')
 
 /** `o'neill` → `O'Neill`, `mbappé` → `Mbappé`, `jean-claude` → `Jean-Claude`, `mcconnell` → `McConnell`. */
 function capitalize(word: string): string {

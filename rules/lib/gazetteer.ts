@@ -199,8 +199,20 @@ export function getDictionary(language: 'en-US' | 'en-GB' = 'en-US'): Lookup {
  * `may`, `reading`), so that writing it in lowercase may be right.
  */
 export function isCommonWord(word: string, dictionary: Lookup): boolean {
-  return dictionary.has(word) || dictionary.has(word.replace(/’/g, "'"))
+  let answers = commonWords.get(dictionary)
+  if (!answers) commonWords.set(dictionary, (answers = new Map()))
+  let answer = answers.get(word)
+  if (answer === undefined) {
+    const plain = word.replace(/’/g, "'")
+    // `harbor` is an English word in a British draft too: any English dictionary counts.
+    answer = [dictionary, ...Object.values(dictionaryPackages).map((name) => getLookup(name))].some((lookup) => lookup.has(word) || lookup.has(plain))
+    if (answers.size > 100_000) answers.clear()
+    answers.set(word, answer)
+  }
+  return answer
 }
+
+const commonWords = new WeakMap<Lookup, Map<string, boolean>>()
 
 /**
  * A rough sound key for comparing names: folded, with `c` before a back vowel and `ck` as
