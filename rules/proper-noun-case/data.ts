@@ -31,6 +31,15 @@ export const placePrepositions: ReadonlySet<string> = new Set([
   'visiting',
 ])
 
+/** Nouns of a region after its name (`the alentejo region`). */
+export const regionNouns: ReadonlySet<string> = new Set([
+  'district',
+  'oblast',
+  'prefecture',
+  'province',
+  'region',
+])
+
 /** Nouns of state that follow a country or a nationality (`polish government`, `turkey’s president`). */
 export const stateNouns: ReadonlySet<string> = new Set([
   'ambassador',

@@ -15,7 +15,7 @@ import {location} from 'vfile-location'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {fold, getDictionary, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type ProperNoun} from '../lib/gazetteer.js'
 import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
-import {directions, placePrepositions, stateNouns} from './data.js'
+import {directions, placePrepositions, regionNouns, stateNouns} from './data.js'
 
 export default defineRule({
   id: 'proper-noun-case',
@@ -107,6 +107,12 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     if (!isCommon && word.length >= 5 && !/['’]/u.test(word) && people.bySurname.has(fold(word)) && !isEnglishCompound(word, dictionary) && !isAfterInitials(model, token) && !isInForeignPhrase(model, token, dictionary)) {
       const form = people.bySurname.get(fold(word))![0].words.at(-1)!
       if (fold(form) === fold(word)) findings.push({first: token, last: token, expected: form})
+      continue
+    }
+
+    // `the alentejo region`: a word no English dictionary knows, named as a region.
+    if (!isCommon && word.length >= 4 && !/['’]/u.test(word) && isRegionName(model, token) && !isEnglishCompound(word, dictionary) && !isInForeignPhrase(model, token, dictionary) && !isNearCommonWord(word, dictionary)) {
+      findings.push({first: token, last: token, expected: capitalize(word)})
     }
   }
 
@@ -255,6 +261,28 @@ function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeo
     }
   }
   return undefined
+}
+
+/** `the alentejo region`, `the donbas area`: between `the` and a noun of region. */
+function isRegionName(model: NameModel, token: NameToken): boolean {
+  const before = neighbour(model, token, -1)
+  const after = neighbour(model, token, 1)
+  return Boolean(before && after && /^the$/i.test(before.text) && isJoined(before, token) && isJoined(token, after) && regionNouns.has(after.text.toLowerCase()))
+}
+
+/** `teh`, `regoin`: one slip from an English word is a misspelling (`spelling`'s), not a name. */
+function isNearCommonWord(word: string, dictionary: ReturnType<typeof getDictionary>): boolean {
+  for (let index = 0; index <= word.length; index++) {
+    const head = word.slice(0, index)
+    const tail = word.slice(index)
+    if (tail && isCommonWord(head + tail.slice(1), dictionary)) return true
+    if (tail.length > 1 && isCommonWord(head + tail[1] + tail[0] + tail.slice(2), dictionary)) return true
+    for (let code = 97; code <= 122; code++) {
+      const letter = String.fromCharCode(code)
+      if ((tail && isCommonWord(head + letter + tail.slice(1), dictionary)) || isCommonWord(head + letter + tail, dictionary)) return true
+    }
+  }
+  return false
 }
 
 /** Whether a title (`President`, `Minister`, `Mr.`) stands just before. */

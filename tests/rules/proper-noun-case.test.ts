@@ -23,8 +23,22 @@ ruleTable(properNounCase, {
     'Crowds gathered in south Boston and east Los Angeles.',
     'Her father was a smith in Georgia, and her mother sold china.',
     'The lacquer, called japan, and the china came from Kyoto.',
+    // Common English words that some list holds as a name (`Pearl Harbor`, `Girls' Frontline`),
+    // in a British draft too (`harbor` is American spelling, still an English word).
+    {text: 'The council voted on the harbor plan today.', config: {language: 'en-GB'}},
+    'The council voted on the harbor plan today. Survivors of Pearl Harbor came.',
+    'He wrote of how proud he was to be on the frontline against terror.',
+    // A slip of an English word before `region` is `spelling`'s.
+    'It was the teh region of France.',
   ],
   invalid: [
+    {
+      text: '- Highs of 44°C from Thursday, with the peak on Saturday in the alentejo region and in Andalusia.',
+      messages: ['1:65-1:73: Unexpected lowercase `alentejo`, expected `Alentejo`'],
+      suggestions: [['Alentejo']],
+      output: '- Highs of 44°C from Thursday, with the peak on Saturday in the Alentejo region and in Andalusia.',
+      path: 'x.md',
+    },
     {
       text: 'Negotiations between Russia and Ukraine in istanbul yielded limited results.',
       messages: ['1:44-1:52: Unexpected lowercase `istanbul`, expected `Istanbul`'],
