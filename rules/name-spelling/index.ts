@@ -83,9 +83,11 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     // unless the surname is one person's alone (`Emanuel Macron`), and then one slip only.
     const isGivenName = people.nameParts.has(fold(given.text))
     const isDistinctive = !people.nameParts.has(fold(surname.text))
-    if (bySurname.length > 0 && bySurname.length <= 3 && (!isGivenName || isDistinctive) && !isEverydayWord(surname.text.toLowerCase(), dictionary)) {
+    // `Jenson Huang` for `Jensen Huang`: one letter swapped in a long given name is a slip,
+    // even when the slip is a name too (not a letter more or less: `Mark`/`Marco`).
+    if (bySurname.length > 0 && bySurname.length <= 3 && !isEverydayWord(surname.text.toLowerCase(), dictionary)) {
       const match = closest(given.text, bySurname.map((person) => person.words[0]), isGivenName ? 1 : maxEdits(given.text))
-      if (match) {
+      if (match && (!isGivenName || isDistinctive || isOneSwap(given.text, match))) {
         const person = bySurname.find((item) => item.words[0] === match)!
         report({token: given, expected: match, source: person.name})
         continue
@@ -125,6 +127,12 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     fields.expected = [finding.expected]
     fields.fix = false
   }
+}
+
+/** One letter replaced or two swapped, in a name of five letters or more (`Jenson`/`Jensen`). */
+function isOneSwap(word: string, other: string): boolean {
+  const [a, b] = [fold(word), fold(other)]
+  return a.length >= 5 && a.length === b.length && editDistance(a, b, 1) === 1
 }
 
 /** Whether the draft writes `form` after a given name (`Milei` in `Javier Milei`). */
@@ -206,14 +214,17 @@ function variants(
       // `Russians`/`Russian`, `Smiths`/`Smith`: endings, not slips.
       if (fold(form).replace(/s$/, '') === fold(other).replace(/s$/, '')) continue
       if (editDistance(fold(form), fold(other), 1) !== 1) continue
-      if (isKnownWord(form)) continue // `Hansen` beside `Jansen`: two people.
+      // `The chancellor Viera` once beside `Mauro Vieira`: a surname alone, one slip from the
+      // known surname of a full name the draft uses, is that person even without a majority.
+      const isSurnameSlip = otherUses >= uses && people.bySurname.has(fold(other)) && isInFullName(model, other) && !isInFullName(model, form) && !isPlaceOrWord(form)
+      if (isKnownWord(form) && !isSurnameSlip) continue // `Hansen` beside `Jansen`: two people.
       // `Norte` beside `North`, `Panaman` beside `Panama`: a word or a place, not a person's
       // name (a misspelled place is `spelling`'s).
       if (isPlaceOrWord(other)) continue
       // On a tie, the known spelling wins, or the one of the full name at first mention
       // (`Javier Milei` … `Millei later said`).
       const otherWinsTie = people.nameWords.has(fold(other)) || (isInFullName(model, other) && !isInFullName(model, form))
-      if (!(otherUses > uses || (otherUses === uses && otherWinsTie))) continue
+      if (!(otherUses > uses || (otherUses === uses && (otherWinsTie || isSurnameSlip)))) continue
       // Both must be used as names: capitalized where a capital means something, somewhere.
       if (!model.capitalized.has(other) && !model.capitalized.has(form)) continue
       for (const token of tokens) report({token, expected: other})

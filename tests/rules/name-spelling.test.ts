@@ -22,8 +22,19 @@ ruleTable(nameSpelling, {
     // Dictionary proper nouns and plurals.
     'The Americas and Americans; the Kennedys and Kennedy.',
     "Extremists blew up one of the most sacred places in Shi'a Islam.",
+    "Shia clerics met. Extremists blew up one of the most sacred places in Shi'a Islam.",
+    // Two people: a surname one letter from another's, both full names.
+    'Ashley Jensen met Jenson Button.',
   ],
   invalid: [
+    {
+      text: 'Chief Executive Jenson Huang told analysts on a conference call that demand was strong.',
+      messages: ['1:17-1:23: Unexpected `Jenson`, expected `Jensen` (as in `Jensen Huang`)'],
+    },
+    {
+      text: 'The Minister of Foreign Affairs, Mauro Vieira, spoke first. The chancellor Viera informed that the two governments also discussed Ukraine.',
+      messages: ['1:76-1:81: Unexpected `Viera`, expected `Vieira` (as elsewhere in the text)'],
+    },
     {
       text: 'U.S. Secretary of State Mako Rubio reportedly had a telephone call with Sergei Lavrov.',
       messages: ['1:25-1:29: Unexpected `Mako`, expected `Marco` (as in `Marco Rubio`)'],
