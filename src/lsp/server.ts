@@ -31,7 +31,7 @@ import {ConfigStore, readEditorSettings, type EditorSettings} from './settings.j
 export interface ServerOptions {
   /** Root for documents outside every workspace folder that have no path (untitled). */
   readonly cwd: string
-  /** Milliseconds to wait after a change before linting (edits in that time are linted once). */
+  /** Milliseconds to wait after a change that arrives while a lint runs (edits in that time are linted once); idle, a change is linted at once. */
   readonly debounceMs?: number
 }
 
@@ -200,7 +200,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidChangeContent(({document}) => {
     const isOpening = !states.has(document.uri)
     if (isOpening) states.set(document.uri, {running: false})
-    schedule(document.uri, isOpening ? 0 : debounceMs)
+    // Idle: lint at once. Busy: wait out the debounce, so that edits typed during a lint are
+    // coalesced into one lint of the newest version (`run` lints it when the current one ends).
+    schedule(document.uri, isOpening || !states.get(document.uri)!.running ? 0 : debounceMs)
   })
 
   documents.onDidClose(({document}) => {
