@@ -101,6 +101,20 @@ export function getList(name: ListName): readonly string[] {
  * `erdogan`, `Shi'a` → `shia` (a variant of a name, not a misspelling).
  */
 export function fold(word: string): string {
+  let folded = folds.get(word)
+  if (folded === undefined) {
+    // Plain lowercase ASCII letters fold to themselves.
+    folded = /^[a-z]*$/.test(word) ? word : foldNow(word)
+    if (folds.size >= 200_000) folds.clear()
+    folds.set(word, folded)
+  }
+  return folded
+}
+
+/** Folded spellings already computed (names repeat: a draft, a list, a draft again). */
+const folds = new Map<string, string>()
+
+function foldNow(word: string): string {
   return word.normalize('NFD').replace(/['’‘-]/gu, '').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').toLowerCase()
 }
 

@@ -57,7 +57,8 @@ function decide(word: string, tree: Root, file: VFile, context: RuleContext): bo
   if (uses >= 2) return true
 
   // `Tusday`, `Febuary`: one slip from a day or a month.
-  for (const key of neighbours(lower)) {
+  const near = neighbours(lower)
+  for (const key of near) {
     const kind = nouns.get(key)?.kind
     if (kind === 'day' || kind === 'month') return false
   }
@@ -68,7 +69,7 @@ function decide(word: string, tree: Root, file: VFile, context: RuleContext): bo
   // `G.I. Joes`, `the Kennedys`: the plural of a known name.
   if (/s$/u.test(stem) && people.nameWords.has(fold(stem.slice(0, -1)))) return true
   // `Tusday`, `Febuary`, `Britian`: one slip from a day, month, country or nationality.
-  for (const key of neighbours(lower)) {
+  for (const key of near) {
     const noun = nouns.get(key)
     // Short names are often a letter from a country (`Bevin`/`Benin`): only long ones count.
     if (noun && (noun.kind === 'day' || noun.kind === 'month' || (wordLikeKinds.has(noun.kind) && lower.length >= 6))) return false
@@ -77,7 +78,7 @@ function decide(word: string, tree: Root, file: VFile, context: RuleContext): bo
   // is a name far more often than a slip, unless it is near a long common word (`the Goverment`).
   if (model.capitalized.has(stem) && lower.length < 7) return true
   // `Goverment`, `Parliment`: one slip from a common word.
-  for (const key of neighbours(lower)) {
+  for (const key of near) {
     if (dictionary.has(key) && dictionary.frequency(key) >= commonCount(lower.length)) return false
   }
   // Once, and near no known word or name: an unknown name (`Oleksandr`, `Tsikhanouskaya`).

@@ -82,19 +82,19 @@ function buildModel(tree: Root, file: VFile): NameModel {
     for (const sentence of paragraph.sentences) {
       let previousEnd: number | undefined
       const sentenceTokens: NameToken[] = []
-      sentence.node.children.forEach((node, nodeIndex) => {
-        if (node.type !== 'WordNode') return
+      const children = sentence.node.children
+      for (let nodeIndex = 0; nodeIndex < children.length; nodeIndex++) {
+        const node = children[nodeIndex]
+        if (node.type !== 'WordNode') continue
         const literal = isLiteral(sentence.node, nodeIndex) || isAddressLike(node)
         for (const [start, end] of units(node)) {
-          let unitEnd = end
-          const possessive = /['’]s$/u.exec(text.slice(start, end))
-          if (possessive && end - start > 2) unitEnd = end - 2
+          // `Zelensky’s` → `Zelensky`.
+          const unitEnd = end - start > 2 && text.charCodeAt(end - 1) === 115 && (text[end - 2] === "'" || text[end - 2] === '’') ? end - 2 : end
           const value = text.slice(start, unitEnd)
           const gap = previousEnd === undefined ? '' : text.slice(previousEnd, start)
           const isSentenceStart = previousEnd === undefined
           previousEnd = end
-          const isCapitalized = /^\p{Lu}/u.test(value) && /\p{Ll}/u.test(value)
-          const isLowercase = /^[\p{Ll}\p{M}'’]+$/u.test(value)
+          const [isCapitalized, isLowercase] = letterCase(value)
           const token: NameToken = {
             text: value,
             start,
@@ -105,7 +105,7 @@ function buildModel(tree: Root, file: VFile): NameModel {
             isSentenceStart,
             isCapitalized,
             isLowercase,
-            isMeaningful: !isTitle && !isSentenceStart && !restartsSentence.test(gap),
+            isMeaningful: !isTitle && !isSentenceStart && (gap === ' ' || !restartsSentence.test(gap)),
             isLiteral: literal,
           }
           tokens.push(token)
@@ -116,12 +116,42 @@ function buildModel(tree: Root, file: VFile): NameModel {
             if (token.isMeaningful) add(capitalized, value, token)
           } else if (isLowercase) add(lowercase, value, token)
         }
-      })
+      }
       collectRuns(sentenceTokens, runs)
     }
   }
 
   return {tokens, capitalized, allCapitalized, lowercase, runs}
+}
+
+const capitalizedCase: readonly [boolean, boolean] = [true, false]
+const lowercaseCase: readonly [boolean, boolean] = [false, true]
+const neitherCase: readonly [boolean, boolean] = [false, false]
+
+/**
+ * Whether `value` is capitalized (a capital first, a lowercase letter somewhere: `Peskov`,
+ * `McDonald`, not `NATO`) and whether it is all lowercase (letters, marks, apostrophes:
+ * `peskov`), by character codes for plain ASCII words, by Unicode classes for the rest.
+ */
+function letterCase(value: string): readonly [boolean, boolean] {
+  const first = value.charCodeAt(0)
+  let hasLower = false
+  let isPlain = true
+  let allLower = value.length > 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code >= 97 && code <= 122) hasLower = true
+    else if (code === 39) continue
+    else if (code >= 128) {
+      isPlain = false
+      break
+    } else allLower = false
+  }
+  if (isPlain) {
+    if (first >= 65 && first <= 90) return hasLower ? capitalizedCase : neitherCase
+    return allLower ? lowercaseCase : neitherCase
+  }
+  return [/^\p{Lu}/u.test(value) && /\p{Ll}/u.test(value), /^[\p{Ll}\p{M}'’]+$/u.test(value)]
 }
 
 /** Runs of capitalized words one space apart: `Dmitry Peskov`, `Ursula von der Leyen`. */

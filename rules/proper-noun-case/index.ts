@@ -58,7 +58,7 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     const isCommon = isCommonWord(word, dictionary)
 
     // `new york`, `são paulo`, `New york`: a multi-word place.
-    const phrase = phraseWords(nouns).has(word) ? findPhrase(model, token, nouns, dictionary) : undefined
+    const phrase = phraseWords(nouns).has(word) ? findPhrase(model, token, nouns, dictionary, phraseWords(nouns)) : undefined
     if (phrase) {
       findings.push(...phrase)
       for (const finding of phrase) done.add(finding.first.index)
@@ -97,16 +97,16 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
 
     // `President putin`, `minister lavrov`: a title before a word no dictionary knows.
     // `President trump` where the draft writes `Trump`: an ordinary word as a surname needs both.
-    const isTitled = word.length >= 4 && !personTitles.has(word) && isAfterTitle(model, token)
+    const isTitled = word.length >= 4 && (own !== undefined || people.nameWords.has(folded)) && !personTitles.has(word) && isAfterTitle(model, token)
     if (isTitled && (isCommon ? own && people.nameWords.has(fold(word)) : people.nameWords.has(fold(word)) || own)) {
       findings.push({first: token, last: token, expected: own ?? capitalize(word)})
       continue
     }
 
     // `putin`, `zelensky`: the surname of a notable person, not an English word.
-    if (!isCommon && word.length >= 5 && !/['’]/u.test(word) && people.bySurname.has(fold(word)) && !isEnglishCompound(word, dictionary) && !isAfterInitials(model, token) && !isInForeignPhrase(model, token, dictionary)) {
-      const form = people.bySurname.get(fold(word))![0].words.at(-1)!
-      if (fold(form) === fold(word)) findings.push({first: token, last: token, expected: form})
+    if (!isCommon && word.length >= 5 && !/['’]/u.test(word) && people.bySurname.has(folded) && !isEnglishCompound(word, dictionary) && !isAfterInitials(model, token) && !isInForeignPhrase(model, token, dictionary)) {
+      const form = people.bySurname.get(folded)![0].words.at(-1)!
+      if (fold(form) === folded) findings.push({first: token, last: token, expected: form})
       continue
     }
 
@@ -210,15 +210,31 @@ function isJoined(left: NameToken, right: NameToken): boolean {
 }
 
 /** `new york`, `são paulo`, `New york`, `hong kong`: two or three words of a gazetteer entry. */
-function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<string, ProperNoun>, dictionary: ReturnType<typeof getDictionary>): Finding[] | undefined {
+function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<string, ProperNoun>, dictionary: ReturnType<typeof getDictionary>, entryWords: ReadonlySet<string>): Finding[] | undefined {
+  const tokens = model.tokens
   for (const size of [3, 2]) {
     for (let offset = 0; offset < size; offset++) {
-      const first = model.tokens[token.index - offset]
-      if (!first || first.sentence !== token.sentence) continue
-      const span = model.tokens.slice(first.index, first.index + size)
-      if (span.length < size || span.some((item) => item.sentence !== token.sentence || item.isLiteral)) continue
-      if (!span.slice(1).every((item, index) => isJoined(span[index], item))) continue
-      const noun = nouns.get(span.map((item) => item.text.toLowerCase()).join(' '))
+      const start = token.index - offset
+      if (start < 0 || start + size > tokens.length) continue
+      // Every word of the span must be a word of some entry, in the sentence, joined, not
+      // literal: checked word by word before the span's key is built.
+      let key = ''
+      for (let index = start; index < start + size; index++) {
+        const item = tokens[index]
+        if (item.sentence !== token.sentence || item.isLiteral || (index > start && !/^[ \u00a0]$/u.test(item.gap))) {
+          key = ''
+          break
+        }
+        const lower = item.text.toLowerCase()
+        if (!entryWords.has(lower)) {
+          key = ''
+          break
+        }
+        key = index === start ? lower : `${key} ${lower}`
+      }
+      if (!key) continue
+      const span = tokens.slice(start, start + size)
+      const noun = nouns.get(key)
       if (!noun) continue
       // `little rock`, `long beach`: every word an ordinary word, so no evidence.
       const words = noun.form.split(' ')
