@@ -68,6 +68,30 @@ export default defineRule<HouseStyleOptions>({
 
 /** The paragraph's text with what the tree does not proofread masked out. */
 function proofreadText(node: Root['children'][number], from: number, to: number, source: string): string {
+  // The literals of a tree come in text order without overlap: join their slices and the
+  // masked gaps between them. Anything else takes the character-by-character way below.
+  let text = ''
+  let at = from
+  let isInOrder = true
+  visit(node, (child) => {
+    if (!('value' in child) || child.type === 'SourceNode') return
+    const start = child.position?.start.offset
+    const end = child.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const first = Math.max(start, from)
+    const last = Math.min(end, to)
+    if (first >= last) return
+    if (first < at) {
+      isInOrder = false
+      return false
+    }
+    text += masked.repeat(first - at) + source.slice(first, last)
+    at = last
+  })
+  return isInOrder ? text + masked.repeat(to - at) : proofreadTextByCharacter(node, from, to, source)
+}
+
+function proofreadTextByCharacter(node: Root['children'][number], from: number, to: number, source: string): string {
   const chars: string[] = Array.from({length: to - from}, () => masked)
   visit(node, (child) => {
     if (!('value' in child) || child.type === 'SourceNode') return
