@@ -143,6 +143,16 @@ function isInFullName(model: NameModel, form: string): boolean {
   })
 }
 
+/** Whether the draft writes `form` only outside runs of names (`Viera informed`, not `Jenson Button`). */
+function isAlone(model: NameModel, form: string): boolean {
+  return (model.allCapitalized.get(form) ?? []).every((token) =>
+    [model.tokens[token.index - 1], model.tokens[token.index + 1]].every((other) => {
+      if (!other || other.sentence !== token.sentence || !other.isCapitalized) return true
+      return !/^[ \u00a0]$/u.test(other.index < token.index ? token.gap : other.gap)
+    }),
+  )
+}
+
 /** The one candidate within reach of `word` (the nearest; none on a tie between spellings). */
 function closest(word: string, candidates: readonly string[], limit = maxEdits(word)): string | undefined {
   let best: string | undefined
@@ -216,11 +226,14 @@ function variants(
       if (editDistance(fold(form), fold(other), 1) !== 1) continue
       // `The chancellor Viera` once beside `Mauro Vieira`: a surname alone, one slip from the
       // known surname of a full name the draft uses, is that person even without a majority.
-      const isSurnameSlip = otherUses >= uses && people.bySurname.has(fold(other)) && isInFullName(model, other) && !isInFullName(model, form) && !isPlaceOrWord(form)
+      const isSurnameSlip = otherUses >= uses && people.bySurname.has(fold(other)) && isInFullName(model, other) && isAlone(model, form) && !isPlaceOrWord(form)
       if (isKnownWord(form) && !isSurnameSlip) continue // `Hansen` beside `Jansen`: two people.
       // `Norte` beside `North`, `Panaman` beside `Panama`: a word or a place, not a person's
       // name (a misspelled place is `spelling`'s).
-      if (isPlaceOrWord(other)) continue
+      // But a surname in a person's full name stays a name (`Jude Bellingham`, `Hans Kluge`).
+      // (An everyday word there is still a word: `Norte` beside `Oliver North`.)
+      const isOtherSurname = isInFullName(model, other) && !model.lowercase.has(other.toLowerCase()) && !isEverydayWord(other.toLowerCase(), dictionary)
+      if (isPlaceOrWord(other) && !isOtherSurname) continue
       // On a tie, the known spelling wins, or the one of the full name at first mention
       // (`Javier Milei` … `Millei later said`).
       const otherWinsTie = people.nameWords.has(fold(other)) || (isInFullName(model, other) && !isInFullName(model, form))

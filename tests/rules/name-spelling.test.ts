@@ -25,8 +25,18 @@ ruleTable(nameSpelling, {
     "Shia clerics met. Extremists blew up one of the most sacred places in Shi'a Islam.",
     // Two people: a surname one letter from another's, both full names.
     'Ashley Jensen met Jenson Button.',
+    // A word one slip from an everyday word in a full name is no slip of that name.
+    'Oliver North testified. The Norte cartel was named.',
   ],
   invalid: [
+    {
+      text: 'He finished a pass from Jude Bellingham after a counterattack. Bellingam was later substituted.',
+      messages: ['1:64-1:73: Unexpected `Bellingam`, expected `Bellingham` (as elsewhere in the text)'],
+    },
+    {
+      text: 'Its director, Hans Kluge, urged governments to act. "Heat is a silent killer," Kluege said.',
+      messages: ['1:80-1:86: Unexpected `Kluege`, expected `Kluge` (as elsewhere in the text)'],
+    },
     {
       text: 'Chief Executive Jenson Huang told analysts on a conference call that demand was strong.',
       messages: ['1:17-1:23: Unexpected `Jenson`, expected `Jensen` (as in `Jensen Huang`)'],
