@@ -84,7 +84,7 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
 
     // `peskov` where the draft writes `Peskov` mid-sentence.
     const own = capitalizedForm(model, word)
-    if (own && !isCommon && isMostlyCapitalized(model, own, word) && !isEnglishCompound(word, dictionary)) {
+    if (own && !isCommon && isMostlyCapitalized(model, own, word) && (!isEnglishCompound(word, dictionary) || isAfterGivenName(model, own, people))) {
       findings.push({first: token, last: token, expected: own})
       continue
     }
@@ -299,6 +299,14 @@ function isNearCommonWord(word: string, dictionary: ReturnType<typeof getDiction
     }
   }
   return false
+}
+
+/** Whether the draft writes `form` after a given name (`Gary Whitfield`): a surname, though it splits into words. */
+function isAfterGivenName(model: NameModel, form: string, people: ReturnType<typeof getPeople>): boolean {
+  return (model.capitalized.get(form) ?? []).some((token) => {
+    const before = neighbour(model, token, -1)
+    return Boolean(before && before.isCapitalized && isJoined(before, token) && people.byGiven.has(fold(before.text)) && people.nameParts.has(fold(before.text)))
+  })
 }
 
 /** Whether a title (`President`, `Minister`, `Mr.`) stands just before. */

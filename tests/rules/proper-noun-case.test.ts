@@ -28,10 +28,16 @@ ruleTable(properNounCase, {
     {text: 'The council voted on the harbor plan today.', config: {language: 'en-GB'}},
     'The council voted on the harbor plan today. Survivors of Pearl Harbor came.',
     'He wrote of how proud he was to be on the frontline against terror.',
+    'The PBS show Frontline aired. He was proud to be on the frontline against terror.',
     // A slip of an English word before `region` is `spelling`'s.
     'It was the teh region of France.',
   ],
   invalid: [
+    {
+      text: 'The vote came from Council Member Gary Whitfield. "One bid was $4 million higher," whitfield said.',
+      messages: ['1:84-1:93: Unexpected lowercase `whitfield`, expected `Whitfield`'],
+      output: 'The vote came from Council Member Gary Whitfield. "One bid was $4 million higher," Whitfield said.',
+    },
     {
       text: '- Highs of 44°C from Thursday, with the peak on Saturday in the alentejo region and in Andalusia.',
       messages: ['1:65-1:73: Unexpected lowercase `alentejo`, expected `Alentejo`'],
