@@ -336,7 +336,9 @@ function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: 
     const numberAfter = /^[ \u00a0](?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![.:]\d)|^[ \u00a0](?:1[89]|20)\d\d\b/u.test(tail)
     // “5 may be enough”: a verb after the number is a verb.
     const verbAfter = Boolean(after && after.isLowercase && !/^(?:after|and|at|before|for|from|in|into|last|of|on|or|this|to|until|when|with)$/.test(next!))
-    return numberAfter || (dayBefore && !verbAfter)
+    // `in late may.`, `by early march,`: a part of a month, ending the phrase.
+    const partBefore = noun.kind === 'month' && /(?:^|\s)(?:by|from|in|since|until) (?:early|late|mid)[ \u00a0]$/iu.test(head) && /^(?:[,.;:!?)]|$)/u.test(tail)
+    return numberAfter || (dayBefore && !verbAfter) || partBefore
   }
   // `600,000-man army`, `Indo-china`: short words and compounds need more than this.
   if (token.text.length < 4 || token.gap === '-') return false

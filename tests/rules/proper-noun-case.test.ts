@@ -19,6 +19,7 @@ ruleTable(properNounCase, {
     'A nice day may bring crowds, and shoppers polish the china before the holiday.',
     'Voters will march on the capital to protest the bill.',
     'The council said it may vote in August, and the 5 may be enough.',
+    'It is late, may I go? Results came in late, may they say.',
     'They said it was a bush fire, and the reading was nice.',
     'Crowds gathered in south Boston and east Los Angeles.',
     'Her father was a smith in Georgia, and her mother sold china.',
@@ -33,6 +34,11 @@ ruleTable(properNounCase, {
     'It was the teh region of France.',
   ],
   invalid: [
+    {
+      text: 'The company will report results in late may. Its conference is in March.',
+      messages: ['1:41-1:44: Unexpected lowercase `may`, expected `May`'],
+      output: 'The company will report results in late May. Its conference is in March.',
+    },
     {
       text: 'The vote came from Council Member Gary Whitfield. "One bid was $4 million higher," whitfield said.',
       messages: ['1:84-1:93: Unexpected lowercase `whitfield`, expected `Whitfield`'],
