@@ -94,7 +94,9 @@ function buildModel(tree: Root, file: VFile): NameModel {
           const gap = previousEnd === undefined ? '' : text.slice(previousEnd, start)
           const isSentenceStart = previousEnd === undefined
           previousEnd = end
-          const [isCapitalized, isLowercase] = letterCase(value)
+          const cases = letterCase(value)
+          const isCapitalized = (cases & capitalizedBit) !== 0
+          const isLowercase = (cases & lowercaseBit) !== 0
           const token: NameToken = {
             text: value,
             start,
@@ -124,34 +126,30 @@ function buildModel(tree: Root, file: VFile): NameModel {
   return {tokens, capitalized, allCapitalized, lowercase, runs}
 }
 
-const capitalizedCase: readonly [boolean, boolean] = [true, false]
-const lowercaseCase: readonly [boolean, boolean] = [false, true]
-const neitherCase: readonly [boolean, boolean] = [false, false]
+/** {@link letterCase}: capitalized. */
+const capitalizedBit = 1
+/** {@link letterCase}: all lowercase. */
+const lowercaseBit = 2
 
 /**
  * Whether `value` is capitalized (a capital first, a lowercase letter somewhere: `Peskov`,
- * `McDonald`, not `NATO`) and whether it is all lowercase (letters, marks, apostrophes:
- * `peskov`), by character codes for plain ASCII words, by Unicode classes for the rest.
+ * `McDonald`, not `NATO`: {@link capitalizedBit}) and whether it is all lowercase (letters,
+ * marks, apostrophes: `peskov`, `didn’t`: {@link lowercaseBit}), by character codes for
+ * plain words, by Unicode classes for the rest.
  */
-function letterCase(value: string): readonly [boolean, boolean] {
+function letterCase(value: string): number {
   const first = value.charCodeAt(0)
   let hasLower = false
-  let isPlain = true
   let allLower = value.length > 0
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index)
     if (code >= 97 && code <= 122) hasLower = true
-    else if (code === 39) continue
-    else if (code >= 128) {
-      isPlain = false
-      break
-    } else allLower = false
+    else if (code === 39 || code === 0x2019) continue
+    else if (code >= 128) return (/^\p{Lu}/u.test(value) && /\p{Ll}/u.test(value) ? capitalizedBit : 0) | (/^[\p{Ll}\p{M}'’]+$/u.test(value) ? lowercaseBit : 0)
+    else allLower = false
   }
-  if (isPlain) {
-    if (first >= 65 && first <= 90) return hasLower ? capitalizedCase : neitherCase
-    return allLower ? lowercaseCase : neitherCase
-  }
-  return [/^\p{Lu}/u.test(value) && /\p{Ll}/u.test(value), /^[\p{Ll}\p{M}'’]+$/u.test(value)]
+  if (first >= 65 && first <= 90) return hasLower ? capitalizedBit : 0
+  return allLower ? lowercaseBit : 0
 }
 
 /** Runs of capitalized words one space apart: `Dmitry Peskov`, `Ursula von der Leyen`. */
