@@ -11,7 +11,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {unpack} from 'efrt'
-import {getLookup} from '../rules/spelling/lookup.js'
+import {getLookup} from '../rules/lib/dictionary-lookup.js'
 
 const require = createRequire(import.meta.url)
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')

@@ -7,7 +7,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {dictionaryPackages, getLookup, type Lookup} from '../spelling/lookup.js'
+import {dictionaryPackages, getLookup, type Lookup} from './dictionary-lookup.js'
 
 /** The compiled lists. */
 export type ListName = 'countries' | 'demonyms' | 'languages' | 'cities' | 'name-parts' | 'people'

@@ -8,7 +8,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {RuleContext} from '../../src/rule.js'
-import type {Lookup} from '../spelling/lookup.js'
+import type {Lookup} from './dictionary-lookup.js'
 import {editDistance, fold, getDictionary, getPeople, getProperNouns, nameParticles, personTitles, type NounKind} from './gazetteer.js'
 import {getNameModel, type NameModel} from './proper-nouns.js'
 

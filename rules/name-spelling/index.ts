@@ -12,7 +12,7 @@ import {location} from 'vfile-location'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {editDistance, fold, nameDistance, getDictionary, getPeople, getProperNouns, isCommonWord, type PeopleIndex} from '../lib/gazetteer.js'
 import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
-import type {Lookup} from '../spelling/lookup.js'
+import type {Lookup} from '../lib/dictionary-lookup.js'
 
 export default defineRule({
   id: 'name-spelling',

@@ -4,7 +4,7 @@
  *
  * retext-spell builds its nspell checker from the Hunspell files on every start (~0.4 s),
  * so this rule asks the same questions of a precompiled lookup of the expanded forms
- * (`lookup.ts`, cached on disk) and ranks its own suggestions (`suggest.ts`) only for the
+ * (`rules/lib/dictionary-lookup.ts`, cached on disk) and ranks its own suggestions (`suggest.ts`) only for the
  * words it flags. What it leaves alone goes beyond retext-spell, because news copy is full
  * of names, acronyms, numbers, addresses and run-together words: see `docs/rules/spelling.md`.
  */
@@ -20,7 +20,7 @@ import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.j
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {isLikelyName} from '../lib/names.js'
 import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, nameParticles, newsWords} from './data.js'
-import {dictionaryPackages, getLookup, type Lookup} from './lookup.js'
+import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
 import {easySlip, maxSuggestions, nearestSlip, suggest} from './suggest.js'
 
 /** One word of a word node: `Russia’s` in `Russia’s`, `beforehand` and `The` in `beforehand.The`. */

@@ -8,7 +8,7 @@
  * commonest substitutions) and by how common the word is (SUBTLEX-US word frequencies), so
  * `ther` gives `there` before `the`, and `teh` gives `the`.
  */
-import type {Lookup} from './lookup.js'
+import type {Lookup} from '../lib/dictionary-lookup.js'
 
 /** At most this many suggestions per word. */
 export const maxSuggestions = 5

@@ -3,7 +3,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import spelling from '../../rules/spelling/index.js'
-import {getLookup, packageFolder} from '../../rules/spelling/lookup.js'
+import {getLookup, packageFolder} from '../../rules/lib/dictionary-lookup.js'
 import {suggest} from '../../rules/spelling/suggest.js'
 import {ruleTable} from '../helpers/rule-table.js'
 
