@@ -1,6 +1,7 @@
 /** End to end: the built CLI on the sample article and on the contract's exit codes. */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
+import type {JsonMessage} from '../../src/formatters/message.js'
 import {runCli} from '../helpers/cli.js'
 
 interface Expected {
@@ -13,17 +14,6 @@ interface Expected {
   tier: 'core' | 'stretch'
 }
 
-interface JsonMessage {
-  rule: string
-  severity: string
-  message: string
-  line: number
-  column: number
-  endLine: number
-  endColumn: number
-  actual: string
-  suggestions: string[]
-}
 
 const expected = JSON.parse(
   readFileSync(new URL('../fixtures/ukraine-talks.expected.json', import.meta.url), 'utf8'),
