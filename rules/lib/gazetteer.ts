@@ -8,6 +8,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {dictionaryPackages, getLookup, type Lookup} from './dictionary-lookup.js'
+import {nameParticles as particleList} from './name-particles.js'
 
 /** The compiled lists. */
 export type ListName = 'countries' | 'demonyms' | 'languages' | 'cities' | 'name-parts' | 'people'
@@ -23,10 +24,8 @@ export const months: readonly string[] = [
   'April', 'August', 'December', 'February', 'January', 'July', 'June', 'March', 'May', 'November', 'October', 'September',
 ]
 
-/** Lowercase parts of names (`de Gaulle`, `van Gogh`, `von der Leyen`, `bin Salman`). */
-export const nameParticles: ReadonlySet<string> = new Set([
-  'al', 'bin', 'bint', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'st', 'ten', 'ter', 'van', 'von', 'y', 'zu',
-])
+/** Lowercase parts of names (`de Gaulle`, `van Gogh`, `von der Leyen`, `bin Salman`), as a set. */
+export const nameParticles: ReadonlySet<string> = new Set(particleList)
 
 /** Titles that stand before a person's surname (`President putin`, `Senators Frist and Breaux`). */
 export const personTitles: ReadonlySet<string> = new Set([

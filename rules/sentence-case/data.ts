@@ -4,33 +4,6 @@
  */
 
 /**
- * Lowercase particles of surnames (`de Gaulle`, `van Gogh`, `von der Leyen`, `da Silva`,
- * `al-Assad`): a sentence may start with them when a name follows.
- */
-export const nameParticles: readonly string[] = [
-  'al',
-  'bin',
-  'da',
-  'das',
-  'de',
-  'del',
-  'della',
-  'den',
-  'der',
-  'di',
-  'dos',
-  'du',
-  'el',
-  'ibn',
-  'la',
-  'le',
-  'ten',
-  'ter',
-  'van',
-  'von',
-]
-
-/**
  * Abbreviations that end in a period and may stand inside a sentence (`Sen. Warren`,
  * `etc. and`, the old `per cent. of`), as written; lowercase entries also match a capitalized word.
  */

@@ -14,7 +14,8 @@ import type {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
 import {getDocument, type DocParagraph, type Document} from '../lib/document.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
-import {abbreviations, nameParticles} from './data.js'
+import {nameParticles} from '../lib/name-particles.js'
+import {abbreviations} from './data.js'
 
 const abbreviationSet = new Set(abbreviations)
 const particleSet = new Set(nameParticles)

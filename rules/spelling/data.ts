@@ -3,35 +3,6 @@
  */
 
 /**
- * Lowercase particles of names (`de Gaulle`, `van Gogh`, `von der Leyen`, `da Silva`,
- * `bin Salman`) that the dictionary does not know as words.
- */
-export const nameParticles: readonly string[] = [
-  'al',
-  'bin',
-  'da',
-  'das',
-  'de',
-  'del',
-  'della',
-  'den',
-  'der',
-  'des',
-  'di',
-  'do',
-  'dos',
-  'du',
-  'el',
-  'ibn',
-  'la',
-  'le',
-  'ter',
-  'van',
-  'von',
-  'zu',
-]
-
-/**
  * Lowercase first parts of hyphenated compounds that are prefixes, not words
  * (`re-elect`, `pre-war`, `anti-war`, `e-mail`).
  */
