@@ -1,5 +1,6 @@
 /**
- * Words a title-case headline may leave lowercase, beyond `minorWords` (`rules/lib/title-case.ts`).
+ * Words a title-case headline may leave lowercase, beyond `minorWords` (`rules/lib/title-case.ts`)
+ * and the name particles (`rules/lib/name-particles.ts`).
  * Sorted, one per line.
  */
 export const lowercaseWords: readonly string[] = [
@@ -23,38 +24,20 @@ export const lowercaseWords: readonly string[] = [
   'besides',
   'between',
   'beyond',
-  // Name particles: “de Gaulle”, “van Gogh”, “von der Leyen”, “da Silva”, “bin Salman”.
-  'bin',
   // Units keep their case in any headline (“Runner Sets Record in 10 km Race”).
   'cm',
-  'da',
-  'das',
-  'de',
-  'del',
-  'della',
-  'den',
-  'der',
-  'des',
   'despite',
-  'di',
-  'do',
-  'dos',
-  'du',
   'during',
   'e',
-  'el',
   'etc',
   'except',
   'ft',
   'hooks',
-  'ibn',
   'inside',
   'kg',
   'km',
-  'la',
   'lb',
   'lbs',
-  'le',
   'like',
   'mg',
   'mi',
@@ -67,8 +50,6 @@ export const lowercaseWords: readonly string[] = [
   'past',
   'since',
   'te',
-  'ten',
-  'ter',
   'through',
   'throughout',
   'till',
@@ -79,11 +60,7 @@ export const lowercaseWords: readonly string[] = [
   'until',
   'unto',
   'v',
-  'van',
   'versus',
-  'von',
   'within',
   'without',
-  'y',
-  'zu',
 ]

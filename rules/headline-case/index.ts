@@ -13,6 +13,7 @@ import {defineRule} from '../../src/rule.js'
 import {dictionaryPackages, getLookup} from '../lib/dictionary-lookup.js'
 import {getDocument, type DocParagraph} from '../lib/document.js'
 import {minorWords} from '../lib/title-case.js'
+import {nameParticles} from '../lib/name-particles.js'
 import {lowercaseWords} from './data.js'
 
 /** Options of `headline-case`. */
@@ -32,7 +33,8 @@ interface HeadlineWord {
   readonly isQuoted: boolean
 }
 
-const mayStayLowercase = new Set([...minorWords, ...lowercaseWords])
+// Name particles too: “de Gaulle”, “van Gogh”, “von der Leyen”, “bin Salman”.
+const mayStayLowercase = new Set([...minorWords, ...lowercaseWords, ...nameParticles])
 
 export default defineRule<HeadlineCaseOptions>({
   id: 'headline-case',
