@@ -11,6 +11,7 @@ const usage = `Usage:
   copydesk lsp --stdio
   copydesk rules [--json]
   copydesk explain RULE
+  copydesk init [FOLDER]     # write a commented .copydeskrc.yaml
   copydesk --version | --help
 `
 
@@ -19,6 +20,7 @@ export const extraCommands = new Map<string, (args: readonly string[], io: Io) =
 
 // Loaded on demand: `lint` never pays for the language server's modules.
 extraCommands.set('lsp', async (args, io) => (await import('../lsp/command.js')).lspCommand(args, io))
+extraCommands.set('init', async (args, io) => (await import('./init-command.js')).initCommand(args, io))
 
 /** Run the command line `args` (without node and the script); resolves to the exit status. */
 export async function main(args: readonly string[], io: Io): Promise<number> {
@@ -46,7 +48,7 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
       default: {
         const extra = extraCommands.get(command)
         if (extra) return await extra(rest, io)
-        throw new RunError(`Unknown command \`${command}\`, expected one of \`lint\`, \`lsp\`, \`rules\`, \`explain\``)
+        throw new RunError(`Unknown command \`${command}\`, expected one of \`lint\`, \`lsp\`, \`rules\`, \`explain\`, \`init\``)
       }
     }
   } catch (error) {
