@@ -4,11 +4,12 @@
  * `copydesk lsp --stdio` from an unrelated folder. Dependencies come from npm's cache (filled
  * by `npm ci`), so the test needs no network when the cache is warm.
  */
-import {spawn, spawnSync} from 'node:child_process'
+import {execFile, spawn, spawnSync} from 'node:child_process'
 import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams} from 'vscode-languageserver-protocol/node.js'
 import {root} from '../helpers/cli.js'
@@ -17,7 +18,10 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 let temp: string
 let bin: string
 
-beforeAll(() => {
+// Asynchronous: a long synchronous child would block the test worker's event loop.
+const run = promisify(execFile)
+
+beforeAll(async () => {
   temp = mkdtempSync(path.join(os.tmpdir(), 'copydesk-pack-'))
   // `dist/` is built by `npm test` before vitest runs: pack it as it is.
   const pack = spawnSync(npm, ['pack', '--ignore-scripts', '--pack-destination', temp], {cwd: root, encoding: 'utf8'})
@@ -25,11 +29,8 @@ beforeAll(() => {
   const tarball = readdirSync(temp).find((name) => /^copydesk-.*\.tgz$/.test(name))
   expect(tarball).toBeDefined()
   const prefix = path.join(temp, 'global')
-  const install = spawnSync(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(temp, tarball!)], {
-    cwd: temp,
-    encoding: 'utf8',
-  })
-  expect(install.status, install.stderr).toBe(0)
+  // A failing install rejects with npm's output, which vitest shows.
+  await run(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', path.join(temp, tarball!)], {cwd: temp})
   bin = path.join(prefix, 'bin')
 }, 240_000)
 
