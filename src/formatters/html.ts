@@ -10,6 +10,8 @@ import type {VFileMessage} from 'vfile-message'
 import {statistics} from 'vfile-statistics'
 import {isCertain} from '../fix/apply.js'
 import type {MessageFields, Severity} from '../rule.js'
+import {location} from 'vfile-location'
+import {renderMarkdownRows, type MarkdownSpan} from './html-markdown.js'
 import {fileName, messagePoints, severityOf} from './message.js'
 import type {Formatter} from './types.js'
 
@@ -103,7 +105,7 @@ function renderFile(file: VFile, position: number, ruleClass: (id: string) => st
     ruleClass: ruleClass(ruleIdOf(message)),
   }))
   const id = `f${position}`
-  const rows = lines.map((line, index) => {
+  const rows = isMarkdown(file) ? renderMarkdown(text, notes, id) : lines.map((line, index) => {
     const lineNumber = index + 1
     const here = notes.filter((note) => {
       const {start, end} = messagePoints(note.message)
@@ -121,6 +123,32 @@ function renderFile(file: VFile, position: number, ruleClass: (id: string) => st
   // A clean draft is folded away (a click opens it): the page is for the drafts that need work.
   if (count === 0) return `<section class="file" id="file-${position}"><details><summary><h2>${heading}</h2></summary>\n${proof}\n</details></section>`
   return `<section class="file" id="file-${position}">\n<h2>${heading}</h2>\n${proof}\n</section>`
+}
+
+function isMarkdown(file: VFile): boolean {
+  return /\.(md|markdown)$/i.test(file.path ?? '')
+}
+
+/** A Markdown draft as it reads: one row per block, its notes in the margin. */
+function renderMarkdown(text: string, notes: readonly Note[], id: string): string[] {
+  const points = location(text)
+  const offset = (point: {line: number; column: number}) => points.toOffset(point) ?? text.length
+  const spans: Array<MarkdownSpan<Note>> = notes.map((note) => {
+    const {start, end} = messagePoints(note.message)
+    const from = offset(start)
+    return {note, from, to: Math.max(from, offset(end))}
+  })
+  const rows = renderMarkdownRows(text, spans, {
+    markClass: (covering) => `hl ${covering[0].severity} ${covering[0].ruleClass}${covering.length > 1 ? ' stacked' : ''}`,
+    tip,
+    tag: (note) => `<a class="tag ${note.severity}" id="${id}-m${note.number}" href="#${id}-n${note.number}">${note.number}</a>`,
+  })
+  return rows.map((row) => {
+    const ending = [...row.notes].sort((a, b) => a.number - b.number)
+    return `<div class="row md${ending.length > 0 ? ' flagged' : ''}"><span class="ln">${row.line}</span><div class="text md">${row.html || '&nbsp;'}</div>${
+      ending.length > 0 ? `<ol class="notes">${ending.map((note) => renderNote(note, id)).join('')}</ol>` : '<div class="notes"></div>'
+    }</div>`
+  })
 }
 
 /** A line with its flagged spans wrapped in marks; overlapping spans are cut at every boundary. */
@@ -267,6 +295,11 @@ mark.point{color:var(--error);font-weight:700;padding:0 2px}
 .tip-head{display:block;margin-bottom:3px;color:#c9ccd2}.tip-fix{display:block;margin-top:4px;color:#9be5b4}
 .sev{font-size:11px;text-transform:uppercase;letter-spacing:.5px;font-weight:700}.sev.error{color:#ff8a8a}.sev.warning{color:#ffc35c}.sev.info{color:#8ab8ff}
 mark.hl:hover .tip{display:block}
+.text.md{white-space:normal}.text.md>*{margin:0 0 4px}.text.md h1{font-size:1.6em}.text.md h2{font-size:1.35em}.text.md h3{font-size:1.15em}.text.md h1,.text.md h2,.text.md h3,.text.md h4{line-height:1.3;margin:6px 0 4px}
+.text.md ul,.text.md ol{padding-left:1.4em}.text.md blockquote{border-left:3px solid var(--rule-line);margin-left:0;padding-left:12px;color:#3b3f46}
+.text.md pre{font:13px/1.5 "DejaVu Sans Mono","Liberation Mono",monospace;background:#f0ece2;border-radius:4px;padding:6px 10px;white-space:pre-wrap}.text.md pre code{background:none;padding:0}
+.text.md a{color:#1d4f91}.text.md .image{color:var(--muted);font-style:italic}.text.md table{border-collapse:collapse}.text.md td,.text.md th{border:1px solid var(--rule-line);padding:2px 8px}
+.text.md hr{border:0;border-top:1px solid var(--rule-line)}
 footer{max-width:1240px;margin:0 auto;padding:0 28px 30px;color:var(--muted);font-size:13px}
 @media (max-width:900px){.row{grid-template-columns:32px minmax(0,1fr)}.notes{grid-column:2;border-left:0;padding-left:0}}
 @media print{body{background:#fff}.tip{display:none!important}}

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {escapeHtml, html} from '../../src/formatters/html.js'
+import {lint} from '../../src/pipeline/lint.js'
 import {context, sampleFiles} from './files.js'
 
 describe('--format html', () => {
@@ -13,7 +14,12 @@ describe('--format html', () => {
   })
 
   it('escapes the drafts: a <script> in a draft is shown, never run', () => {
-    expect(page).toContain('Embed &#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;')
+    // The Markdown draft's HTML is shown as code, escaped.
+    expect(page).toContain('Embed <code class="html">&#x3C;script></code>alert("x")<code class="html">&#x3C;/script></code>')
+    const [plain] = sampleFiles()
+    plain.value = 'Embed <script>alert("x")</script> here.\n'
+    plain.messages = []
+    expect(html([plain], context)).toContain('Embed &#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; here.')
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;')
   })
 
@@ -58,5 +64,60 @@ describe('--format html', () => {
     expect(page).toMatch(/<mark class="hl warning r\d+">on <span class="tip"/)
     expect(page).toMatch(/<mark class="hl warning r\d+ stacked">the the<span class="tip"/)
     expect(page).toMatch(/<mark class="hl warning r\d+"> same<span class="tip"/)
+  })
+})
+
+describe('--format html on a Markdown draft', () => {
+  const draft = [
+    '---',
+    'title: Talks',
+    '---',
+    '# Talks in Istanbul',
+    '',
+    'He flew to istanbul on **monday**, said the *the* spokesman, [Dmitry Peskov](https://example.com/peskov).',
+    '',
+    '- A list item with media,stating things.',
+    '- Code `the the` and a [bad link](javascript:alert(1)) stay as they are.',
+    '',
+    '> A quote &amp; more.',
+    '',
+    '![Photo of istanbul](https://example.com/x.png)',
+    '',
+  ].join('\n')
+
+  async function render(): Promise<string> {
+    return html([await lint(draft, {path: 'drafts/talks.md'})], context)
+  }
+
+  it('renders the draft as it reads: headings, emphasis, lists, links, quotes, front matter', async () => {
+    const page = await render()
+    expect(page).toMatch(/<h1>Talks in Istanbul<\/h1>/)
+    expect(page).toMatch(/<ul>\s*<li>A list item with media/)
+    expect(page).toContain('<a href="https://example.com/peskov">Dmitry Peskov</a>')
+    expect(page).toMatch(/<blockquote>\s*<p>A quote &#x26; more.<\/p>\s*<\/blockquote>/)
+    expect(page).toContain('<code>the the</code>')
+    expect(page).toMatch(/<pre class="frontmatter"><code>---\ntitle: Talks\n---<\/code><\/pre>/)
+  })
+
+  it('keeps each highlight on its text, across emphasis too', async () => {
+    const page = await render()
+    expect(page).toMatch(/He flew to <mark class="hl warning r\d+">istanbul<span class="tip"/)
+    expect(page).toMatch(/<strong><mark class="hl warning r\d+">monday<span class="tip"/)
+    // `the *the*`: one problem over plain text and emphasis, marked in both.
+    expect(page).toMatch(/<mark class="hl warning r\d+">the <span class="tip".*?<em><mark class="hl warning r\d+">the<span class="tip"/s)
+    expect(page).toMatch(/media<mark class="hl warning r\d+">,<span class="tip"/)
+    // Every problem has its numbered note and its numbered tag in the text.
+    const {messages} = await lint(draft, {path: 'drafts/talks.md'})
+    expect(messages.length).toBeGreaterThanOrEqual(4)
+    expect(page.match(/<li class="note /g)?.length).toBe(messages.length)
+    expect(page.match(/<a class="tag /g)?.length).toBe(messages.length)
+  })
+
+  it('keeps the page self-contained and safe: no script links, no images', async () => {
+    const page = await render()
+    expect(page).not.toMatch(/javascript:/)
+    expect(page).toContain('<a>bad link</a>')
+    expect(page).not.toMatch(/<img|src=/)
+    expect(page).toMatch(/<span class="image">\[Photo of <mark class="hl warning r\d+">istanbul<span class="tip".*?<\/mark><a class="tag warning"[^>]*>\d+<\/a>\]<\/span>/)
   })
 })
