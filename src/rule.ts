@@ -38,6 +38,13 @@ export interface RuleMeta {
   readonly fixable: boolean
   /** A text the rule flags and one it leaves alone; executed by the tests. */
   readonly examples: {readonly bad: string; readonly good: string}
+  /**
+   * What the rule's messages in one paragraph depend on. `paragraph`: that paragraph, the
+   * paragraph before it, the 64 characters after it, and whether it is the draft's first, so
+   * that the language server may keep a paragraph's messages while the text around it
+   * changes (`src/pipeline/incremental.ts`). Default `document`: anything in the draft.
+   */
+  readonly scope?: 'paragraph' | 'document'
 }
 
 /** The transformer a rule returns: it reads the tree and adds messages to the file. */

@@ -38,6 +38,8 @@ export default defineRule<HouseStyleOptions>({
     why: 'One spelling per term keeps copy consistent across writers; readers notice when a paper writes `10 am` on one page and `10 a.m.` on the next.',
     severity: 'info',
     fixable: true,
+    // Matches terms inside one paragraph (headlines: the first paragraph or a title-case line).
+    scope: 'paragraph',
     examples: {bad: 'The briefing starts at 10 am in Kyiv.', good: 'The briefing starts at 10 a.m. in Kyiv.'},
   },
   plugin(options = {}, context) {

@@ -36,6 +36,8 @@ export default defineRule({
     why: 'A mark run into the next word (`media,stating`, `beforehand.The`) or set off by a space (`Istanbul ,`) is a keyboard slip that readers notice and that breaks search and hyphenation.',
     severity: 'warning',
     fixable: true,
+    // Reads the marks of one paragraph and the characters around them, up to white space.
+    scope: 'paragraph',
     examples: {
       bad: 'Talks were reached beforehand.The details remain undisclosed.',
       good: 'Talks were reached beforehand. The details remain undisclosed.',

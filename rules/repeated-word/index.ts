@@ -14,6 +14,8 @@ export default defineRule({
     why: 'A doubled word is almost always a slip of the keyboard or of an edit, and the eye skips it when reading.',
     severity: 'warning',
     fixable: true,
+    // Compares the words of one sentence.
+    scope: 'paragraph',
     examples: {bad: 'Talks resumed on the the same day.', good: 'They had had enough of the talks.'},
   },
   plugin() {

@@ -30,6 +30,8 @@ export default defineRule({
     why: 'A sentence starts with a capital; a lowercase start is left over from an edit or a paste, and readers take it for a run-on.',
     severity: 'warning',
     fixable: true,
+    // Reads one paragraph, the paragraph before it (does it go on?) and 40 characters on.
+    scope: 'paragraph',
     examples: {
       bad: 'Putin spoke first.\nfollowing this, Trump plans to call Zelensky.',
       good: 'Putin spoke first.\nFollowing this, Trump plans to call Zelensky.',

@@ -89,7 +89,7 @@ function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
 }
 
 /** Whether a line break after `line` ends a paragraph (not hard-wrapped prose). */
-function endsParagraph(line: string): boolean {
+export function endsParagraph(line: string): boolean {
   const text = line.trim()
   if (text === '') return false
   // “Ukraine War: Trump Seeks to mediate as Russia Confirms Planning for Talks”: a headline.

@@ -37,8 +37,21 @@ export function getProcessor(config: ResolvedConfig, kind: DraftKind = 'text'): 
   return processor
 }
 
+/** Options of {@link createProcessor}, for the incremental engine. */
+export interface ProcessorOptions {
+  /** Only the enabled rules that pass (default: all). */
+  readonly select?: (rule: Rule) => boolean
+  /** Plain text: split paragraphs at line ends while running (default `true`; `false` for a tree already split). */
+  readonly splitLines?: boolean
+}
+
+/** The enabled rules of a configuration, in registry order. */
+export function enabledRules(config: ResolvedConfig): Rule[] {
+  return rules.filter((rule) => (config.rules[rule.id] ?? [rule.meta.severity])[0] !== 'off')
+}
+
 /** Build the retext processor: parser, then each enabled rule in registry order. */
-export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'): Processor<Root, Root, Root> {
+export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text', options: ProcessorOptions = {}): Processor<Root, Root, Root> {
   const context: RuleContext = {
     language: config.language,
     dictionary: config.dictionary,
@@ -48,10 +61,10 @@ export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'
   }
   const processor = unified().use(retextEnglish) as unknown as Processor<Root, Root, Root>
   // Markdown paragraphs come from the Markdown tree; plain text has one paragraph a line.
-  if (kind === 'text') processor.use(linesAsParagraphs)
+  if (kind === 'text' && options.splitLines !== false) processor.use(linesAsParagraphs)
   for (const rule of rules) {
-    const [severity, options] = config.rules[rule.id] ?? [rule.meta.severity]
-    if (severity !== 'off') processor.use(withIdentity(rule, severity, context), options)
+    const [severity, ruleOptions] = config.rules[rule.id] ?? [rule.meta.severity]
+    if (severity !== 'off' && (options.select?.(rule) ?? true)) processor.use(withIdentity(rule, severity, context), ruleOptions)
   }
   // Markdown: remark parses the file and the rules run on its prose (bridge mode).
   if (kind === 'markdown') {

@@ -1,0 +1,345 @@
+/**
+ * The incremental engine of the language server: the same messages as {@link lint} on the
+ * same text, computed from what the last lint of the draft left behind.
+ *
+ * A plain-text draft is cut into chunks at line ends that end a paragraph (where
+ * `splitLineParagraphs` cuts too) and that no sentence of parse-latin crosses (see
+ * {@link splitChunks}), so that each chunk parses alone into exactly the nodes the whole draft
+ * parses into.
+ *
+ * - Parsing: each chunk is parsed once per text; its nodes are moved to the chunk's place.
+ * - Rules of `scope: 'paragraph'` (see `RuleMeta.scope`): their messages are kept per chunk,
+ *   keyed by the chunk's text, the chunk before it, the 64 characters after it and whether it
+ *   is the first; only changed chunks are linted again (on a tree of those chunks, the chunk
+ *   before each, and the first chunk).
+ * - Rules of the whole document (names, duplicated lines, quotation balance, headline style,
+ *   spelling, which asks the document's names) run on the whole tree, one rule at a time.
+ *
+ * Between chunks and between rules the engine yields to the event loop and gives up when
+ * `isStale()` says a newer version of the draft arrived. Markdown drafts are linted whole.
+ */
+import type {Root, RootContent} from 'nlcst'
+import retextEnglish from 'retext-english'
+import {unified, type Processor} from 'unified'
+import type {Point, Position} from 'unist'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {ResolvedConfig} from '../config/types.js'
+import type {Rule} from '../rule.js'
+import {endsParagraph, splitLineParagraphs} from './line-paragraphs.js'
+import {settle} from './lint.js'
+import {createProcessor, enabledRules} from './processor.js'
+
+/** parse-latin's white space: a run of these is one white-space node. */
+const whiteSpace = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/
+/** Characters after a chunk that a paragraph rule may read (sentence-case reads 40). */
+const lookahead = 64
+
+/** A stretch of the draft that parses on its own. */
+export interface Chunk {
+  /** Offset of its first character. */
+  readonly start: number
+  /** Offset just past its last character. */
+  readonly end: number
+  /** 1-based line and column of its first character. */
+  readonly line: number
+  readonly column: number
+  readonly text: string
+}
+
+/**
+ * Cut a plain-text draft into chunks that parse alone. A chunk ends where a line that ends a
+ * paragraph ends (before its line break) and the next line starts with a capital letter; the
+ * next chunk starts with the white space between them. So parse-latin can join no sentence
+ * across the cut: it joins a sentence to the one before when it starts in lowercase, with a
+ * digit or with punctuation, and it joins a sentence that ends in an abbreviation (`et al.`)
+ * to the next, which changes nothing in the chunk before (the point joins the word either way).
+ */
+export function splitChunks(text: string): Chunk[] {
+  const chunks: Chunk[] = []
+  let chunkStart = 0
+  let chunkLine = 1
+  let chunkColumn = 1
+  let lineStart = 0
+  let from = 0
+  for (;;) {
+    const newline = text.indexOf('\n', from)
+    if (newline === -1) break
+    let runStart = newline
+    while (runStart > lineStart && whiteSpace.test(text[runStart - 1])) runStart--
+    let runEnd = newline + 1
+    while (runEnd < text.length && whiteSpace.test(text[runEnd])) runEnd++
+    let lastNewline = newline
+    for (let at = newline; at < runEnd; at++) if (text.charCodeAt(at) === 10) lastNewline = at
+    if (runStart > chunkStart && runEnd < text.length && capital.test(text[runEnd]) && endsParagraph(text.slice(lineStart, runStart))) {
+      const chunkText = text.slice(chunkStart, runStart)
+      chunks.push({start: chunkStart, end: runStart, line: chunkLine, column: chunkColumn, text: chunkText})
+      chunkStart = runStart
+      chunkLine += lineBreaks(chunkText)
+      chunkColumn = runStart - Math.max(text.lastIndexOf('\n', runStart - 1), text.lastIndexOf('\r', runStart - 1))
+    }
+    lineStart = lastNewline + 1
+    from = runEnd
+  }
+  chunks.push({start: chunkStart, end: text.length, line: chunkLine, column: chunkColumn, text: text.slice(chunkStart)})
+  return chunks
+}
+
+const capital = /\p{Lu}/u
+
+/** Line breaks as parse-latin counts them: `\r`, and `\n` but not after `\r`. */
+function lineBreaks(text: string): number {
+  let count = 0
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 13 || (code === 10 && text.charCodeAt(at - 1) !== 13)) count++
+  }
+  return count
+}
+
+/** Options of {@link IncrementalLinter.lint}. */
+export interface IncrementalLintOptions {
+  readonly path?: string
+  readonly cwd?: string
+  /** Asked between chunks and rules: `true` abandons the lint (it resolves to `undefined`). */
+  readonly isStale?: () => boolean
+}
+
+/** A chunk's parsed nodes, relative to its start, and the copy last placed in a draft. */
+interface ParsedChunk {
+  readonly nodes: readonly RootContent[]
+  placed?: {readonly offset: number; readonly line: number; readonly column: number; readonly nodes: RootContent[]}
+  used: number
+}
+
+/** A chunk's messages from the paragraph rules, as computed at `offset`/`line`, by rule id. */
+interface LocalResult {
+  readonly offset: number
+  readonly line: number
+  readonly column: number
+  readonly byRule: ReadonlyMap<string, readonly VFileMessage[]>
+  used: number
+}
+
+/** The processors of one configuration (built once per configuration object). */
+interface Processors {
+  readonly enabled: readonly Rule[]
+  readonly local: Processor<Root, Root, Root> | undefined
+  readonly document: ReadonlyArray<{readonly rule: Rule; readonly processor: Processor<Root, Root, Root>}>
+}
+
+const processorsByConfig = new WeakMap<ResolvedConfig, Processors>()
+const parser = unified().use(retextEnglish).freeze() as unknown as Processor<Root, Root, Root>
+
+function isParagraphRule(rule: Rule): boolean {
+  return rule.meta.scope === 'paragraph'
+}
+
+function processorsFor(config: ResolvedConfig): Processors {
+  let processors = processorsByConfig.get(config)
+  if (!processors) {
+    const enabled = enabledRules(config)
+    const hasLocal = enabled.some(isParagraphRule)
+    processors = {
+      enabled,
+      local: hasLocal ? createProcessor(config, 'text', {select: isParagraphRule, splitLines: false}) : undefined,
+      document: enabled.filter((rule) => !isParagraphRule(rule)).map((rule) => ({rule, processor: createProcessor(config, 'text', {select: (other) => other === rule, splitLines: false})})),
+    }
+    processorsByConfig.set(config, processors)
+  }
+  return processors
+}
+
+/** Let pending I/O (a newer edit) in. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
+/** Lints one plain-text draft again and again as it changes; one per open document and configuration. */
+export class IncrementalLinter {
+  private readonly parsed = new Map<string, ParsedChunk>()
+  private readonly local = new Map<string, LocalResult>()
+  private generation = 0
+
+  constructor(private readonly config: ResolvedConfig) {}
+
+  /** The messages of `text`, sorted and settled as {@link lint} gives them; `undefined` when abandoned. */
+  async lint(text: string, options: IncrementalLintOptions = {}): Promise<VFile | undefined> {
+    const isStale = options.isStale ?? (() => false)
+    const generation = ++this.generation
+    const processors = processorsFor(this.config)
+    const chunks = splitChunks(text)
+
+    // Parse: new chunks only, yielding between them.
+    const placed: RootContent[][] = []
+    for (const chunk of chunks) {
+      let entry = this.parsed.get(chunk.text)
+      if (!entry) {
+        entry = {nodes: parseChunk(chunk.text), used: generation}
+        this.parsed.set(chunk.text, entry)
+        await yieldToEvents()
+        if (isStale()) return undefined
+      }
+      entry.used = generation
+      if (!entry.placed || entry.placed.offset !== chunk.start || entry.placed.line !== chunk.line || entry.placed.column !== chunk.column) {
+        const shift: Shift = {offset: chunk.start, lines: chunk.line - 1, firstLine: 1, columns: chunk.column - 1}
+        entry.placed = {offset: chunk.start, line: chunk.line, column: chunk.column, nodes: entry.nodes.map((node) => moved(node, shift))}
+      }
+      placed.push(entry.placed.nodes)
+    }
+    const children = placed.flat()
+    const tree: Root = {type: 'RootNode', children, position: span(children, text)}
+    const file = new VFile({value: text, path: options.path, cwd: options.cwd})
+
+    // Paragraph rules: lint the chunks whose key changed, with the context they read.
+    const keys = chunks.map((chunk, index) => localKey(chunks, index, text))
+    if (processors.local) {
+      const dirty = chunks.map((_, index) => index).filter((index) => !this.local.has(keys[index]))
+      if (dirty.length > 0) {
+        const included = new Set<number>([0])
+        for (const index of dirty) {
+          if (index > 0) included.add(index - 1)
+          included.add(index)
+        }
+        const order = [...included].sort((a, b) => a - b)
+        const pruned: Root = {type: 'RootNode', children: order.flatMap((index) => placed[index])}
+        const localFile = new VFile({value: text, path: options.path, cwd: options.cwd})
+        await processors.local.run(pruned, localFile)
+        const byChunk = new Map<number, Map<string, VFileMessage[]>>(dirty.map((index) => [index, new Map()]))
+        for (const message of localFile.messages) {
+          const index = chunkAt(chunks, message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset)
+          const byRule = index === undefined ? undefined : byChunk.get(index)
+          if (!byRule) continue // a context chunk: its messages are kept already
+          const list = byRule.get(message.ruleId ?? '')
+          if (list) list.push(message)
+          else byRule.set(message.ruleId ?? '', [message])
+        }
+        for (const [index, byRule] of byChunk) this.local.set(keys[index], {offset: chunks[index].start, line: chunks[index].line, column: chunks[index].column, byRule, used: generation})
+        await yieldToEvents()
+        if (isStale()) return undefined
+      }
+    }
+
+    // Document rules: the whole tree, one rule at a time.
+    for (const {processor} of processors.document) {
+      await processor.run(tree, file)
+      await yieldToEvents()
+      if (isStale()) return undefined
+    }
+
+    // Every rule's messages in registry order, each rule's in the order it reported them.
+    const messages: VFileMessage[] = []
+    for (const rule of processors.enabled) {
+      if (!isParagraphRule(rule)) {
+        for (const message of file.messages) if (message.ruleId === rule.id) messages.push(message)
+        continue
+      }
+      chunks.forEach((chunk, index) => {
+        const result = this.local.get(keys[index])!
+        result.used = generation
+        const isInPlace = result.offset === chunk.start && result.line === chunk.line && result.column === chunk.column
+        const shift: Shift = {offset: chunk.start - result.offset, lines: chunk.line - result.line, firstLine: result.line, columns: chunk.column - result.column}
+        for (const message of result.byRule.get(rule.id) ?? []) messages.push(isInPlace ? message : movedMessage(message, shift))
+      })
+    }
+    file.messages = messages
+    file.data.copydeskRuleOrder = processors.enabled.map((rule) => rule.id)
+    settle(file)
+    this.forgetUnused(generation)
+    return file
+  }
+
+  /** Keep only what the last lint used (the draft's current chunks). */
+  private forgetUnused(generation: number): void {
+    for (const [key, entry] of this.parsed) if (entry.used !== generation) this.parsed.delete(key)
+    for (const [key, entry] of this.local) if (entry.used !== generation) this.local.delete(key)
+  }
+}
+
+/** What a paragraph rule's messages in chunk `index` depend on (see `RuleMeta.scope`). */
+function localKey(chunks: readonly Chunk[], index: number, text: string): string {
+  const chunk = chunks[index]
+  const previous = index > 0 ? chunks[index - 1].text : ''
+  return `${index === 0 ? 'F' : index === 1 ? 'S' : 'L'}${previous.length}:${previous}${chunk.text.length}:${chunk.text}${text.slice(chunk.end, chunk.end + lookahead)}`
+}
+
+/** The index of the chunk holding `offset`. */
+function chunkAt(chunks: readonly Chunk[], offset: number | undefined): number | undefined {
+  if (offset === undefined) return undefined
+  let low = 0
+  let high = chunks.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (offset < chunks[middle].start) high = middle - 1
+    else if (offset >= chunks[middle].end && middle < chunks.length - 1) low = middle + 1
+    else return middle
+  }
+  return undefined
+}
+
+function parseChunk(text: string): RootContent[] {
+  const tree = parser.parse(text)
+  splitLineParagraphs(tree, text)
+  return tree.children
+}
+
+/** How to move a chunk's positions: by offset and lines; columns only on the chunk's first line (`firstLine`, before the move). */
+interface Shift {
+  readonly offset: number
+  readonly lines: number
+  readonly firstLine: number
+  readonly columns: number
+}
+
+/** A copy of `node` and its children at their new place. */
+function moved<Node extends RootContent>(node: Node, shift: Shift): Node {
+  const copy = {...node} as Node & {children?: RootContent[]}
+  if (node.position) copy.position = movedPosition(node.position, shift)
+  if ('children' in node) copy.children = (node.children as RootContent[]).map((child) => moved(child, shift))
+  return copy
+}
+
+function movedPosition(position: Position, shift: Shift): Position {
+  return {start: movedPoint(position.start, shift), end: movedPoint(position.end, shift)}
+}
+
+function movedPoint(point: Point, shift: Shift): Point {
+  return {
+    line: point.line + shift.lines,
+    column: point.line === shift.firstLine ? point.column + shift.columns : point.column,
+    offset: point.offset === undefined ? undefined : point.offset + shift.offset,
+  }
+}
+
+/** A copy of a paragraph rule's message for its chunk's new place. */
+function movedMessage(message: VFileMessage, shift: Shift): VFileMessage {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(message) as object) as VFileMessage, message)
+  const place = message.place
+  if (place) copy.place = 'start' in place ? movedPosition(place, shift) : movedPoint(place, shift)
+  const start = copy.place && 'start' in copy.place ? copy.place.start : copy.place
+  if (message.line !== undefined && start) {
+    copy.line = start.line
+    copy.column = start.column
+  }
+  // vfile names a message `path:line:column-line:column`.
+  const name = copy.place ? placeName(copy.place) : '1:1'
+  copy.name = message.file ? `${message.file}:${name}` : name
+  return copy
+}
+
+function placeName(place: Position | Point): string {
+  return 'start' in place ? `${pointName(place.start)}-${pointName(place.end)}` : pointName(place)
+}
+
+/** `line:column`, as vfile-message names a place. */
+function pointName(point: Point): string {
+  return `${point.line || 1}:${point.column || 1}`
+}
+
+/** The root's position, as the parser gives it: from the first node to the end of the text. */
+function span(children: readonly RootContent[], text: string): Position | undefined {
+  const first = children[0]?.position
+  const last = children.at(-1)?.position
+  if (!first || !last || text === '') return undefined
+  return {start: {...first.start}, end: {...last.end}}
+}

@@ -1,0 +1,145 @@
+/**
+ * The language server's incremental engine gives exactly the messages of a fresh `lint()`:
+ * after random edit sequences (seeded; `INCREMENTAL_SEED=N` replays one), on every sample
+ * draft and on generated prose, the messages of the engine, which keeps what it can from the
+ * lints before, equal those of `lint()` of the final text, field by field.
+ */
+import {readdirSync, readFileSync} from 'node:fs'
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import type {VFile} from 'vfile'
+import {defaultConfig} from '../../src/config/defaults.js'
+import {IncrementalLinter, splitChunks} from '../../src/pipeline/incremental.js'
+import {lint} from '../../src/pipeline/lint.js'
+import type {MessageFields} from '../../src/rule.js'
+
+const config = defaultConfig('/')
+const seed = Number(process.env.INCREMENTAL_SEED ?? Date.now() % 2 ** 31)
+console.log(`incremental: seed ${seed} (INCREMENTAL_SEED=${seed} to replay)`)
+
+const folder = new URL('../fixtures/eval/', import.meta.url)
+const drafts = [
+  ...['ukraine-talks.txt', 'city-council-dirty.txt', 'eu-summit-clean.txt'].map((name) => readFileSync(new URL(`../../samples/${name}`, import.meta.url), 'utf8')),
+  ...readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => readFileSync(new URL(name, folder), 'utf8')),
+]
+
+/** Everything a formatter or the server shows of a message. */
+function shown(file: VFile) {
+  return file.messages.map((message) => {
+    const fields = message as typeof message & MessageFields
+    return {
+      name: message.name,
+      rule: message.ruleId,
+      reason: message.reason,
+      line: message.line,
+      column: message.column,
+      place: message.place,
+      fatal: message.fatal,
+      actual: fields.actual,
+      expected: fields.expected,
+      fix: fields.fix,
+      note: message.note,
+      url: message.url,
+      cause: message.cause instanceof Error ? String(message.cause) : undefined,
+    }
+  })
+}
+
+/** A small deterministic generator (mulberry32), so that a seed replays the same edits. */
+function random(state: number) {
+  return () => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const insertions = ['n', 'e', 'news ', ' ', ',', '.', '. ', '\n', '\n\n', '"', '“', '”', 'The ', 'the the ', 'istanbul ', 'Peskov ', 'Mako Rubio ', 'ther ', 'Trump Seeks to mediate\n', 'He said, The war goes on.\n', '  ', 'U.S.', ':']
+
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1))
+  const choice = next()
+  if (choice < 0.2) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4))
+  if (choice < 0.25) {
+    // Delete a whole line, or copy one elsewhere (duplicated lines, moved headlines).
+    const lines = text.split('\n')
+    const line = Math.floor(next() * lines.length)
+    if (next() < 0.5) lines.splice(line, 1)
+    else lines.splice(Math.floor(next() * lines.length), 0, lines[line])
+    return lines.join('\n')
+  }
+  const insert = insertions[Math.floor(next() * insertions.length)]
+  return text.slice(0, at) + insert + text.slice(at)
+}
+
+describe('splitChunks', () => {
+  it('cuts before the line break after a paragraph when the next line starts with a capital', () => {
+    const text = 'Talks Resume in Istanbul\nThe talks resumed.\nA long line of hard-wrapped prose that goes on and on without\nending here. Then more.\n\n  Indented.\nend of it.\n5 more.\nEnd'
+    const chunks = splitChunks(text)
+    expect(chunks.map((chunk) => chunk.text).join('')).toBe(text)
+    expect(chunks.map((chunk) => [chunk.text, chunk.line, chunk.column])).toEqual([
+      ['Talks Resume in Istanbul', 1, 1],
+      ['\nThe talks resumed.', 1, 25],
+      // Hard-wrapped: one paragraph over two lines.
+      ['\nA long line of hard-wrapped prose that goes on and on without\nending here. Then more.', 2, 19],
+      // `end` and `5` would join the sentence before: no cut before them.
+      ['\n\n  Indented.\nend of it.\n5 more.', 4, 24],
+      ['\nEnd', 8, 8],
+    ])
+  })
+})
+
+describe('IncrementalLinter', () => {
+  it('equals lint() on every draft, cold', async () => {
+    for (const text of drafts) {
+      const engine = new IncrementalLinter(config)
+      const incremental = await engine.lint(text, {path: 'draft.txt'})
+      expect(shown(incremental!)).toEqual(shown(await lint(text, {config, path: 'draft.txt'})))
+    }
+  })
+
+  it('equals lint() after random edit sequences', async () => {
+    const next = random(seed)
+    for (const [index, draft] of drafts.entries()) {
+      const engine = new IncrementalLinter(config)
+      let text = draft
+      await engine.lint(text, {path: 'draft.txt'})
+      for (let step = 0; step < 12; step++) {
+        text = edit(text, next)
+        const incremental = await engine.lint(text, {path: 'draft.txt'})
+        // Compared at every step: a difference names the draft, the step and the seed.
+        const expected = shown(await lint(text, {config, path: 'draft.txt'}))
+        expect(shown(incremental!), `draft ${index}, step ${step}, seed ${seed}`).toEqual(expected)
+      }
+    }
+  }, 240_000)
+
+  it('equals lint() on generated prose edited at random', async () => {
+    const piece = fc.constantFrom('the ', 'The ', 'istanbul', 'Peskov ', 'monday ', 'U.S. ', 'ther ', 'said, ', 'talks', ' ', ',', '.', '. ', '\n', '\n\n', '\r\n', '"', '“', '”', ':', 'Mako Rubio', 'Talks Resume in Istanbul\n', '  ', '\t', '—')
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, {maxLength: 80}), fc.array(fc.tuple(fc.nat(400), fc.nat(3), fc.constantFrom('', 'x', '\n', '. The ', ' ', '"')), {maxLength: 6}), async (pieces, edits) => {
+        const engine = new IncrementalLinter(config)
+        let text = pieces.join('')
+        await engine.lint(text)
+        for (const [at, remove, insert] of edits) {
+          const start = Math.min(at, text.length)
+          text = text.slice(0, start) + insert + text.slice(start + remove)
+          const incremental = await engine.lint(text)
+          expect(shown(incremental!)).toEqual(shown(await lint(text, {config})))
+        }
+      }),
+      {seed, numRuns: 60},
+    )
+  }, 240_000)
+
+  it('gives up when a newer version arrived, and resumes from what it kept', async () => {
+    const engine = new IncrementalLinter(config)
+    const text = drafts[0]
+    expect(await engine.lint(text, {isStale: () => true})).toBeUndefined()
+    const file = await engine.lint(text)
+    expect(shown(file!)).toEqual(shown(await lint(text, {config})))
+  })
+})
