@@ -19,7 +19,7 @@ const usage = `Usage:
 export const extraCommands = new Map<string, (args: readonly string[], io: Io) => Promise<number> | number>()
 
 // Loaded on demand: `lint` never pays for the language server's modules.
-extraCommands.set('lsp', async (args, io) => (await import('../lsp/command.js')).lspCommand(args, io))
+extraCommands.set('lsp', async (args, io) => (await import('./lsp-command.js')).lspCommand(args, io))
 extraCommands.set('init', async (args, io) => (await import('./init-command.js')).initCommand(args, io))
 
 /** Run the command line `args` (without node and the script); resolves to the exit status. */

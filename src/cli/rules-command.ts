@@ -1,6 +1,6 @@
 /** `copydesk rules` and `copydesk explain <id>`: the rules, from their meta. */
 import {rules} from '../../rules/index.js'
-import {lint} from '../pipeline/lint.js'
+import {explainRule} from '../pipeline/explain.js'
 import {RunError} from './errors.js'
 import type {Io} from './io.js'
 
@@ -29,18 +29,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   if (!rule) {
     throw new RunError(`Unknown rule \`${id ?? ''}\`, expected one of ${rules.map((candidate) => `\`${candidate.id}\``).join(', ')}`)
   }
-  const bad = await lint(rule.meta.examples.bad)
-  const lines = [
-    `${rule.id} (${rule.meta.severity}${rule.meta.fixable ? ', fixable' : ''})`,
-    '',
-    rule.meta.description,
-    '',
-    rule.meta.why,
-    '',
-    `Flagged:      ${rule.meta.examples.bad}`,
-    ...bad.messages.filter((message) => message.ruleId === rule.id).map((message) => `              ${message.line}:${message.column} ${message.reason}`),
-    `Not flagged:  ${rule.meta.examples.good}`,
-  ]
+  const lines = await explainRule(rule)
   io.stdout.write(lines.join('\n') + '\n')
   return 0
 }

@@ -153,8 +153,10 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
   }
 
   const dictionary = [...(config.dictionary ?? [])]
+  const sources = [file]
   for (const [index, list] of (config.dictionaryFiles ?? []).entries()) {
     const absolute = path.resolve(folder, list)
+    sources.push(absolute)
     let text: string
     try {
       text = await readFile(absolute, 'utf8')
@@ -189,6 +191,7 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
       throw new ConfigError(`${name}: styles[${index}]: ${(error as Error).message}`)
     }
     styles.push(resolved)
+    if (isPath) sources.push(resolved)
   }
 
   return {
@@ -200,6 +203,7 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
     styles,
     cwd: folder,
     path: file,
+    sources,
   }
 }
 

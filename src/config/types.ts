@@ -24,4 +24,6 @@ export interface ResolvedConfig {
   readonly cwd: string
   /** Path of the configuration file, when there is one. */
   readonly path?: string
+  /** Every file the configuration was read from: the file itself, its dictionary files and style packs (the language server watches them). */
+  readonly sources?: readonly string[]
 }

@@ -2,7 +2,7 @@
  * Code actions from diagnostics: a quick fix per suggestion, "add to dictionary", "disable on
  * this line" (Markdown), and the "fix all certain problems" source action.
  */
-import type {CodeAction, Diagnostic, TextEdit} from 'vscode-languageserver'
+import type {CodeAction, CodeActionContext, Diagnostic, TextEdit} from 'vscode-languageserver'
 import {CodeActionKind} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {VFileMessage} from 'vfile-message'
@@ -86,6 +86,27 @@ function disableOnLine(document: TextDocument, diagnostic: Diagnostic, rule: str
       },
     },
   }
+}
+
+/** The kinds of actions the server offers (`codeActionProvider.codeActionKinds`). */
+export const actionKinds = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, fixAllKind]
+
+/**
+ * The actions for a `textDocument/codeAction` request, answered at once: quick fixes from the
+ * diagnostics the client sends, and "fix all" from `messages`, the latest results when they
+ * are for the document's version now (`undefined` otherwise: fixes of older text would land wrong).
+ */
+export function codeActions(document: TextDocument, context: CodeActionContext, messages: readonly VFileMessage[] | undefined, isMarkdown: boolean): CodeAction[] {
+  const actions: CodeAction[] = isWanted(context.only, CodeActionKind.QuickFix) ? quickFixes(document, context.diagnostics, isMarkdown) : []
+  // Asked for (`source.fixAll`, on save), or beside a certain quick fix in the lightbulb menu.
+  const isAsked = context.only ? isWanted(context.only, fixAllKind) : context.diagnostics.some((diagnostic) => (diagnostic.data as {fix?: unknown} | undefined)?.fix === true)
+  const action = isAsked && messages ? fixAll(document, messages) : undefined
+  if (action) {
+    // eglot asks for `source.fixAll` and keeps only actions of exactly that kind.
+    if (context.only?.includes(CodeActionKind.SourceFixAll)) action.kind = CodeActionKind.SourceFixAll
+    actions.push(action)
+  }
+  return actions
 }
 
 /** The "fix all certain problems" action for a document and its latest messages, or none. */

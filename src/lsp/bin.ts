@@ -1,14 +1,8 @@
 #!/usr/bin/env node
 /** The `copydesk-lsp` executable: `copydesk lsp --stdio` (an entry point, like `src/cli.ts`, so it may touch `process`). */
-import {main} from '../cli/main.js'
+import {serveStdio} from './stdio.js'
 
-main(['lsp', '--stdio'], {
-  cwd: process.cwd(),
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  isTTY: false,
-}).then(
+serveStdio({cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr}).then(
   (code) => {
     process.exitCode = code
   },

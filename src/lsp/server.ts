@@ -1,256 +1,226 @@
 /**
- * The language server: open documents ↔ in-memory VFiles, messages → diagnostics and code actions.
+ * The language server: open documents ↔ in-memory drafts, messages → diagnostics, code
+ * actions and hovers.
  *
- * Modeled on unified-language-server (a unified processor per workspace, `toDiagnostic` for
- * messages, a quick fix per `expected`), with copydesk's own configuration, incremental sync,
- * and one lint in flight per document so that a newer edit supersedes a stale lint.
+ * Modeled on unified-language-server (a processor per configuration, `toDiagnostic` for
+ * messages, a quick fix per `expected`), with copydesk's own configuration and incremental
+ * linting. `startServer` only wires the connection to small handlers, each testable alone:
+ * {@link Workspace} (folders), {@link Configuration} (settings, configuration files, which
+ * documents are prose), {@link ConfigWatcher} (configuration files changed on disk),
+ * {@link Diagnostics} (linting, push and pull), `actions.ts` (code actions) and `hover.ts`.
  */
 import path from 'node:path'
-import {fileURLToPath, pathToFileURL} from 'node:url'
-import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
-  type CodeAction,
   type Connection,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {isCertain} from '../fix/apply.js'
-import {toDiagnostic} from '../formatters/diagnostic.js'
-import {isMarkdownPath, lint} from '../pipeline/lint.js'
-import {addToDictionaryCommand, fixAll, fixAllKind, isWanted, quickFixes} from './actions.js'
+import {actionKinds, addToDictionaryCommand, codeActions} from './actions.js'
+import {Configuration, isMarkdown} from './configuration.js'
 import {addToDictionary} from './dictionary.js'
-import {ConfigStore, readEditorSettings, type EditorSettings} from './settings.js'
+import {Diagnostics} from './diagnostics.js'
+import {hoverAt} from './hover.js'
+import {ConfigWatcher} from './watch.js'
+import {pathOf, Workspace} from './workspace.js'
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
   /** Root for documents outside every workspace folder that have no path (untitled). */
   readonly cwd: string
-  /** Milliseconds to wait after a change that arrives while a lint runs (edits in that time are linted once); idle, a change is linted at once. */
-  readonly debounceMs?: number
+  /** How often the server polls the files a configuration was read from (ms; default 500). */
+  readonly watchIntervalMs?: number
 }
 
-/** One open document's lint state. */
-interface DocumentState {
-  timer?: NodeJS.Timeout
-  /** Whether a lint of this document is running (one at a time). */
-  running: boolean
-  /** The messages of the last published lint, and the version they belong to. */
-  latest?: {version: number; messages: readonly VFileMessage[]}
+/** What the client can do, from `initialize`. */
+export interface ClientFeatures {
+  readonly canRequestConfiguration: boolean
+  readonly canRegisterConfiguration: boolean
+  readonly canWatchFiles: boolean
+  readonly canFollowFolders: boolean
+  /** Whether the client pulls diagnostics (`textDocument/diagnostic`); then none are pushed. */
+  readonly canPull: boolean
+}
+
+/** Read the client's capabilities. */
+export function clientFeatures(params: InitializeParams): ClientFeatures {
+  const {workspace, textDocument} = params.capabilities
+  return {
+    canRequestConfiguration: Boolean(workspace?.configuration),
+    canRegisterConfiguration: Boolean(workspace?.didChangeConfiguration?.dynamicRegistration),
+    canWatchFiles: Boolean(workspace?.didChangeWatchedFiles?.dynamicRegistration),
+    canFollowFolders: Boolean(workspace?.workspaceFolders),
+    canPull: Boolean(textDocument?.diagnostic),
+  }
+}
+
+/** What the server offers. */
+export function serverCapabilities(): InitializeResult {
+  return {
+    capabilities: {
+      textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental},
+      codeActionProvider: {codeActionKinds: actionKinds},
+      executeCommandProvider: {commands: [addToDictionaryCommand]},
+      hoverProvider: true,
+      diagnosticProvider: {interFileDependencies: false, workspaceDiagnostics: false},
+      workspace: {workspaceFolders: {supported: true, changeNotifications: true}},
+    },
+    serverInfo: {name: 'copydesk'},
+  }
+}
+
+/** The running server, as its transport needs to know it. */
+export interface RunningServer {
+  /** Whether the client sent `shutdown` (then `exit` ends with status 0). */
+  readonly hasShutdown: boolean
 }
 
 /** Serve copydesk over `connection` (created by the caller with its transport) and start listening. */
-export function startServer(connection: Connection, options: ServerOptions): void {
+export function startServer(connection: Connection, options: ServerOptions): RunningServer {
+  let hasShutdown = false
   const documents = new TextDocuments(TextDocument)
-  const states = new Map<string, DocumentState>()
-  const debounceMs = options.debounceMs ?? 10
-  const store = new ConfigStore((text) => connection.console.warn(text))
-  const settingsByRoot = new Map<string, Promise<EditorSettings>>()
-  let globalSettings: EditorSettings = {}
-  let roots: string[] = []
-  let canRequestConfiguration = false
-  let canRegisterConfiguration = false
-  let canWatchFiles = false
-  let canFollowFolders = false
+  const workspace = new Workspace(options.cwd)
+  let features: ClientFeatures = {canRequestConfiguration: false, canRegisterConfiguration: false, canWatchFiles: false, canFollowFolders: false, canPull: false}
+  // A notification, never `window/showMessageRequest`: a client that answers a request with an error must not bring the server down.
+  const show = (type: MessageType, message: string) => void connection.sendNotification(ShowMessageNotification.type, {type, message})
+  const configuration = new Configuration(
+    workspace,
+    {
+      get canRequest() {
+        return features.canRequestConfiguration
+      },
+      request: (scopeUri) => connection.workspace.getConfiguration({scopeUri, section: 'copydesk'}),
+    },
+    {problem: (text) => connection.console.warn(text), invalid: (text) => show(MessageType.Error, text)},
+  )
+  const diagnostics = new Diagnostics({
+    document: (uri) => documents.get(uri),
+    setup: (document) => configuration.setup(document),
+    publish: (uri, results) => {
+      if (!features.canPull) void connection.sendDiagnostics({uri, version: results.version, diagnostics: [...results.diagnostics]})
+    },
+    error: (text) => connection.console.error(text),
+  })
+  const watcher = new ConfigWatcher(() => configChanged(), options.watchIntervalMs)
 
-  /** The workspace folder holding `filePath` (the deepest), else the draft's folder. */
-  function rootFor(filePath: string | undefined): string {
-    if (!filePath) return roots[0] ?? options.cwd
-    return roots.find((root) => filePath.startsWith(root + path.sep)) ?? path.dirname(filePath)
+  /** A configuration file or a file it reads changed: read them again and lint every document. */
+  function configChanged(): void {
+    configuration.filesChanged()
+    diagnostics.relintAll()
+    void watchSources()
   }
 
-  function pathOf(uri: string): string | undefined {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined
-  }
-
-  function settingsFor(root: string): Promise<EditorSettings> {
-    if (!canRequestConfiguration) return Promise.resolve(globalSettings)
-    let settings = settingsByRoot.get(root)
-    if (!settings) {
-      settings = connection.workspace
-        .getConfiguration({scopeUri: pathToFileURL(root).href, section: 'copydesk'})
-        .then((value: unknown) => report(readEditorSettings(value)))
-        .catch(() => ({}))
-      settingsByRoot.set(root, settings)
-    }
-    return settings
-  }
-
-  function report({settings, problems}: {settings: EditorSettings; problems: string[]}): EditorSettings {
-    for (const problem of problems) connection.console.warn(problem)
-    return settings
-  }
-
-  function isMarkdown(document: TextDocument): boolean {
-    return document.languageId === 'markdown' || isMarkdownPath(pathOf(document.uri))
-  }
-
-  async function lintDocument(document: TextDocument): Promise<VFile> {
-    const filePath = pathOf(document.uri)
-    const root = rootFor(filePath)
-    const config = await store.resolve(filePath, root, await settingsFor(root))
-    const file = new VFile({value: document.getText(), path: filePath, cwd: root})
-    return lint(file, {config, kind: isMarkdown(document) ? 'markdown' : 'text'})
-  }
-
-  function schedule(uri: string, delay: number): void {
-    const state = states.get(uri)
-    if (!state) return
-    clearTimeout(state.timer)
-    state.timer = setTimeout(() => {
-      state.timer = undefined
-      void run(uri, state)
-    }, delay)
-  }
-
-  async function run(uri: string, state: DocumentState): Promise<void> {
-    // The lint in flight finishes first; then `finally` below lints the newest version.
-    if (state.running) return
-    const document = documents.get(uri)
-    if (!document) return
-    const version = document.version
-    state.running = true
-    try {
-      const file = await lintDocument(document)
-      // The lint runs mostly synchronously: let the edits that arrived meanwhile be applied
-      // before deciding whether this version is still the current one.
-      await new Promise((resolve) => setTimeout(resolve, 0))
-      // Publish only for the version that was linted, and only if it is still the current one.
-      if (states.get(uri) === state && documents.get(uri)?.version === version) {
-        state.latest = {version, messages: file.messages}
-        await connection.sendDiagnostics({uri, version, diagnostics: file.messages.map((message) => toDiagnostic(message, isCertain))})
-      }
-    } catch (error) {
-      connection.console.error(`copydesk: cannot lint ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
-    } finally {
-      state.running = false
-      const current = documents.get(uri)
-      if (states.get(uri) === state && current && current.version !== version && !state.timer) schedule(uri, 0)
-    }
-  }
-
-  function relintAll(): void {
-    for (const document of documents.all()) {
-      const state = states.get(document.uri)
-      // A forced re-lint (new configuration) of the same version must publish again.
-      if (state) state.latest = undefined
-      schedule(document.uri, 0)
-    }
+  /** Keep watching the files the configurations in use were read from (after their lints). */
+  async function watchSources(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    watcher.watchFiles(await configuration.sources())
   }
 
   connection.onInitialize((params): InitializeResult => {
+    features = clientFeatures(params)
     const folders = params.workspaceFolders ?? (params.rootUri ? [{uri: params.rootUri, name: ''}] : [])
-    roots = folders
-      .map((folder) => pathOf(folder.uri))
-      .filter((root): root is string => root !== undefined)
-      .sort((a, b) => b.length - a.length)
-    const capabilities = params.capabilities
-    canRequestConfiguration = Boolean(capabilities.workspace?.configuration)
-    canRegisterConfiguration = Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration)
-    canWatchFiles = Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration)
-    canFollowFolders = Boolean(capabilities.workspace?.workspaceFolders)
-    return {
-      capabilities: {
-        textDocumentSync: {openClose: true, change: TextDocumentSyncKind.Incremental},
-        codeActionProvider: {codeActionKinds: [CodeActionKind.QuickFix, fixAllKind]},
-        executeCommandProvider: {commands: [addToDictionaryCommand]},
-        workspace: {workspaceFolders: {supported: true, changeNotifications: true}},
-      },
-      serverInfo: {name: 'copydesk'},
-    }
+    workspace.set(folders.map((folder) => folder.uri))
+    return serverCapabilities()
   })
 
   connection.onInitialized(() => {
-    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, {section: 'copydesk'})
-    if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{globPattern: '**/.copydeskrc.{json,yaml,yml}'}, {globPattern: '**/.copydeskrc'}],
-      })
+    const ignore = () => undefined
+    if (features.canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, {section: 'copydesk'}).catch(ignore)
+    if (features.canWatchFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {watchers: [{globPattern: '**/.copydeskrc.{json,yaml,yml}'}, {globPattern: '**/.copydeskrc'}]})
+        .catch(ignore)
+    } else {
+      // Neovim 0.7 and other clients that cannot watch files: the server watches the folders.
+      for (const folder of workspace.folders) watcher.watchFolder(folder)
     }
-    if (canFollowFolders) {
+    if (features.canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((folder) => pathOf(folder.uri)))
-        roots = [...roots.filter((root) => !removed.has(root)), ...event.added.map((folder) => pathOf(folder.uri)).filter((root): root is string => root !== undefined)]
-        roots.sort((a, b) => b.length - a.length)
-        settingsByRoot.clear()
-        relintAll()
+        workspace.change(
+          event.added.map((folder) => folder.uri),
+          event.removed.map((folder) => folder.uri),
+        )
+        configuration.foldersChanged()
+        diagnostics.relintAll()
       })
     }
   })
 
   connection.onDidChangeConfiguration((change) => {
-    settingsByRoot.clear()
-    if (!canRequestConfiguration) {
-      const section = (change.settings as {copydesk?: unknown} | null | undefined)?.copydesk
-      globalSettings = report(readEditorSettings(section))
-    }
-    relintAll()
+    configuration.settingsChanged(change.settings)
+    diagnostics.relintAll()
   })
 
-  connection.onDidChangeWatchedFiles(() => {
-    store.clear()
-    relintAll()
+  connection.onDidChangeWatchedFiles(() => configChanged())
+
+  documents.onDidOpen(({document}) => {
+    const filePath = pathOf(document.uri)
+    if (filePath && !features.canWatchFiles) watcher.watchFolder(path.dirname(filePath))
   })
 
   documents.onDidChangeContent(({document}) => {
-    const isOpening = !states.has(document.uri)
-    if (isOpening) states.set(document.uri, {running: false})
-    // Idle: lint at once. Busy: wait out the debounce, so that edits typed during a lint are
-    // coalesced into one lint of the newest version (`run` lints it when the current one ends).
-    schedule(document.uri, isOpening || !states.get(document.uri)!.running ? 0 : debounceMs)
+    diagnostics.changed(document.uri)
+    // The first lint reads the document's configuration: watch its files from then on.
+    if (document.version <= 1) void watchSources()
   })
 
   documents.onDidClose(({document}) => {
-    const state = states.get(document.uri)
-    if (state) clearTimeout(state.timer)
-    states.delete(document.uri)
-    void connection.sendDiagnostics({uri: document.uri, diagnostics: []})
+    diagnostics.closed(document.uri)
+    if (!features.canPull) void connection.sendDiagnostics({uri: document.uri, diagnostics: []})
   })
 
-  connection.onCodeAction(async ({textDocument, context}) => {
+  connection.languages.diagnostics.on(async ({textDocument}) => {
+    const results = await diagnostics.pull(textDocument.uri)
+    return {kind: DocumentDiagnosticReportKind.Full, items: [...(results?.diagnostics ?? [])]}
+  })
+
+  connection.onCodeAction(({textDocument, context}) => {
     const document = documents.get(textDocument.uri)
     if (!document) return []
-    const actions: CodeAction[] = isWanted(context.only, CodeActionKind.QuickFix) ? quickFixes(document, context.diagnostics, isMarkdown(document)) : []
-    // Asked for (`source.fixAll`, on save), or beside a certain quick fix in the lightbulb menu.
-    const isAsked = context.only ? isWanted(context.only, fixAllKind) : context.diagnostics.some((diagnostic) => (diagnostic.data as {fix?: unknown} | undefined)?.fix === true)
-    if (isAsked) {
-      const state = states.get(document.uri)
-      const messages = state?.latest?.version === document.version ? state.latest.messages : (await lintDocument(document)).messages
-      const action = fixAll(document, messages)
-      if (action) actions.push(action)
-    }
-    return actions
+    return codeActions(document, context, diagnostics.current(document.uri)?.messages, isMarkdown(document))
+  })
+
+  connection.onHover(({textDocument, position}) => {
+    const results = diagnostics.current(textDocument.uri)
+    return results ? hoverAt(position, results.messages) : null
   })
 
   connection.onExecuteCommand(async ({command, arguments: args}) => {
     if (command !== addToDictionaryCommand) return null
     const {uri, word} = (args?.[0] ?? {}) as {uri?: unknown; word?: unknown}
     if (typeof uri !== 'string' || typeof word !== 'string' || word === '') {
-      void connection.window.showErrorMessage(`copydesk: \`${addToDictionaryCommand}\` expects [{uri, word}]`)
+      show(MessageType.Error, `copydesk: \`${addToDictionaryCommand}\` expects [{uri, word}]`)
       return null
     }
     const filePath = pathOf(uri)
-    const root = rootFor(filePath)
+    const root = workspace.rootFor(filePath)
     try {
       const file = await addToDictionary(word, filePath ? path.dirname(filePath) : root, root)
-      store.clear()
-      relintAll()
+      configChanged()
       return {file}
     } catch (error) {
-      void connection.window.showErrorMessage(error instanceof Error ? error.message : String(error))
+      show(MessageType.Error, error instanceof Error ? error.message : String(error))
       return null
     }
   })
 
   connection.onShutdown(() => {
-    for (const state of states.values()) clearTimeout(state.timer)
+    hasShutdown = true
+    watcher.close()
   })
 
   documents.listen(connection)
   connection.listen()
+  return {
+    get hasShutdown() {
+      return hasShutdown
+    },
+  }
 }

@@ -56,14 +56,23 @@ export function applyEditorSettings(config: ResolvedConfig, settings: EditorSett
   return {config: {...config, rules}, problems}
 }
 
+/** What a {@link ConfigStore} says about configurations it reads. */
+export interface ConfigReports {
+  /** A problem with the editor's settings (said once each). */
+  problem(text: string): void
+  /** A configuration that cannot be read or is invalid (said once each; the last good one stays in use). */
+  invalid(text: string): void
+}
+
 /** Finds, caches and interns configurations; `clear()` after a config file or setting changes. */
 export class ConfigStore {
   private readonly byFolder = new Map<string, Promise<ResolvedConfig>>()
+  /** The last configuration that could be read, per folder: kept while the file is invalid. */
+  private readonly lastGood = new Map<string, ResolvedConfig>()
   private readonly interned = new Map<string, ResolvedConfig>()
   private readonly reported = new Set<string>()
 
-  /** `onProblem` hears about config files that could not be read (the defaults are used then). */
-  constructor(private readonly onProblem: (text: string) => void) {}
+  constructor(private readonly reports: ConfigReports) {}
 
   /** The configuration for a draft at `filePath` (or none: untitled) inside `root`, with `settings` over it. */
   async resolve(filePath: string | undefined, root: string, settings: EditorSettings): Promise<ResolvedConfig> {
@@ -71,27 +80,45 @@ export class ConfigStore {
     const key = filePath ? path.dirname(filePath) : `untitled:${root}`
     let base = this.byFolder.get(key)
     if (!base) {
-      base = loadConfigFor(filePath, {cwd: root}).catch((error: unknown) => {
-        this.onProblem(`copydesk: ${error instanceof Error ? error.message : String(error)}; using the default configuration`)
-        return defaultConfig(root)
-      })
+      base = loadConfigFor(filePath, {cwd: root}).then(
+        (config) => {
+          this.lastGood.set(key, config)
+          return config
+        },
+        (error: unknown) => {
+          const last = this.lastGood.get(key)
+          const text = `copydesk: ${error instanceof Error ? error.message : String(error)}; ${last ? 'keeping the last valid configuration' : 'using the default configuration'}`
+          this.once(text, (line) => this.reports.invalid(line))
+          return last ?? defaultConfig(root)
+        },
+      )
       this.byFolder.set(key, base)
     }
     const {config, problems} = applyEditorSettings(await base, settings)
     // Said once per server, not on every keystroke's lint.
-    for (const problem of problems) {
-      if (this.reported.has(problem)) continue
-      this.reported.add(problem)
-      this.onProblem(problem)
-    }
+    for (const problem of problems) this.once(problem, (line) => this.reports.problem(line))
     return this.intern(config)
+  }
+
+  /** Every file the configurations in use were read from. */
+  async sources(): Promise<string[]> {
+    const configs = await Promise.all(this.byFolder.values())
+    return [...new Set(configs.flatMap((config) => config.sources ?? (config.path ? [config.path] : [])))]
   }
 
   /** Forget every loaded configuration (the interned objects stay, so unchanged ones still hit). */
   clear(): void {
     this.byFolder.clear()
+    // A configuration that is still invalid after the change is said again.
+    this.reported.clear()
     // The loader caches config files by folder too: a changed `.copydeskrc.*` must be read again.
     clearConfigCache()
+  }
+
+  private once(text: string, say: (text: string) => void): void {
+    if (this.reported.has(text)) return
+    this.reported.add(text)
+    say(text)
   }
 
   private intern(config: ResolvedConfig): ResolvedConfig {

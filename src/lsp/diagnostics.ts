@@ -1,0 +1,156 @@
+/**
+ * Linting open documents: one lint at a time per document, always of its newest version.
+ *
+ * A lint of plain text goes through the document's {@link IncrementalLinter}, which keeps
+ * what it can from the lint before and gives up at the next chunk or rule when a newer
+ * version arrives; the loop then lints that version. Results are published (push) or handed
+ * to `textDocument/diagnostic` requests (pull) only for the version they were computed for,
+ * and only while it is the newest: never a publish for a version older than the latest received.
+ */
+import type {Diagnostic} from 'vscode-languageserver'
+import {DiagnosticSeverity} from 'vscode-languageserver'
+import type {TextDocument} from 'vscode-languageserver-textdocument'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {ResolvedConfig} from '../config/types.js'
+import {isCertain} from '../fix/apply.js'
+import {toDiagnostic} from '../formatters/diagnostic.js'
+import {IncrementalLinter} from '../pipeline/incremental.js'
+import {maxDraftBytes, megabytes} from '../pipeline/limits.js'
+import {lint} from '../pipeline/lint.js'
+import type {DocumentSetup} from './configuration.js'
+
+/** The results of one lint of one version of a document. */
+export interface Results {
+  readonly version: number
+  readonly messages: readonly VFileMessage[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/** What the linting loop needs from the server. */
+export interface DiagnosticsHost {
+  /** The open document, in its newest version. */
+  document(uri: string): TextDocument | undefined
+  /** How to lint it. */
+  setup(document: TextDocument): Promise<DocumentSetup>
+  /** Push results (absent when the client pulls). */
+  publish?(uri: string, results: Results): void
+  /** Log a lint that failed. */
+  error(text: string): void
+}
+
+interface State {
+  running: boolean
+  /** Lint again even if the newest version has results (the configuration changed). */
+  isForced: boolean
+  engine?: {readonly config: ResolvedConfig; readonly linter: IncrementalLinter}
+  latest?: Results
+  readonly waiters: Array<{readonly version: number; readonly resolve: (results: Results | undefined) => void}>
+}
+
+/** Lints documents as they change and keeps the latest results of each. */
+export class Diagnostics {
+  private readonly states = new Map<string, State>()
+
+  constructor(private readonly host: DiagnosticsHost) {}
+
+  /** A document was opened or changed: lint its newest version. */
+  changed(uri: string): void {
+    let state = this.states.get(uri)
+    if (!state) this.states.set(uri, (state = {running: false, isForced: false, waiters: []}))
+    void this.run(uri, state)
+  }
+
+  /** A document was closed: forget it (pull requests waiting get nothing). */
+  closed(uri: string): void {
+    const state = this.states.get(uri)
+    this.states.delete(uri)
+    for (const waiter of state?.waiters.splice(0) ?? []) waiter.resolve(undefined)
+  }
+
+  /** The configuration changed: lint every document again, publishing even an unchanged version. */
+  relintAll(): void {
+    for (const [uri, state] of this.states) {
+      state.isForced = true
+      state.engine = undefined
+      void this.run(uri, state)
+    }
+  }
+
+  /** The latest results of a document if they are for its newest version. */
+  current(uri: string): Results | undefined {
+    const latest = this.states.get(uri)?.latest
+    return latest && latest.version === this.host.document(uri)?.version ? latest : undefined
+  }
+
+  /** Results for the document's version now (or a newer one, if it changes meanwhile): `textDocument/diagnostic`. */
+  pull(uri: string): Promise<Results | undefined> {
+    const document = this.host.document(uri)
+    const state = this.states.get(uri)
+    if (!document || !state) return Promise.resolve(undefined)
+    const current = this.current(uri)
+    if (current && !state.isForced) return Promise.resolve(current)
+    return new Promise((resolve) => state.waiters.push({version: document.version, resolve}))
+  }
+
+  private async run(uri: string, state: State): Promise<void> {
+    // The loop in flight lints the newest version when its lint ends or gives up.
+    if (state.running) return
+    state.running = true
+    try {
+      for (;;) {
+        const document = this.host.document(uri)
+        if (!document || this.states.get(uri) !== state) return
+        if (state.latest?.version === document.version && !state.isForced) return
+        state.isForced = false
+        const results = await this.lint(document, state)
+        // Only for the version linted, and only while it is the newest.
+        if (!results || this.states.get(uri) !== state || this.host.document(uri)?.version !== results.version || state.isForced) continue
+        state.latest = results
+        this.host.publish?.(uri, results)
+        for (const waiter of [...state.waiters]) {
+          if (waiter.version > results.version) continue
+          state.waiters.splice(state.waiters.indexOf(waiter), 1)
+          waiter.resolve(results)
+        }
+      }
+    } catch (error) {
+      this.host.error(`copydesk: cannot lint ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    } finally {
+      state.running = false
+    }
+  }
+
+  /** Lint `document` as it is now; `undefined` when a newer version overtook the lint. */
+  private async lint(document: TextDocument, state: State): Promise<Results | undefined> {
+    const version = document.version
+    const text = document.getText()
+    const uri = document.uri
+    const isStale = () => this.host.document(uri)?.version !== version
+    // A document over the CLI's limit would hold up every document for many seconds.
+    const bytes = text.length > maxDraftBytes / 4 ? Buffer.byteLength(text) : 0
+    if (bytes > maxDraftBytes) return {version, messages: [], diagnostics: [tooLarge(bytes)]}
+    const setup = await this.host.setup(document)
+    if (isStale()) return undefined
+    if (setup.skip) return {version, messages: [], diagnostics: []}
+    let file: VFile | undefined
+    if (setup.kind === 'markdown') {
+      file = await lint(new VFile({value: text, path: setup.path, cwd: setup.root}), {config: setup.config, kind: 'markdown'})
+    } else {
+      if (state.engine?.config !== setup.config) state.engine = {config: setup.config, linter: new IncrementalLinter(setup.config)}
+      file = await state.engine.linter.lint(text, {path: setup.path, cwd: setup.root, isStale})
+    }
+    if (!file) return undefined
+    return {version, messages: file.messages, diagnostics: file.messages.map((message) => toDiagnostic(message, isCertain))}
+  }
+}
+
+/** The one diagnostic of a document over {@link maxDraftBytes}, as the CLI words it. */
+function tooLarge(bytes: number): Diagnostic {
+  return {
+    range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+    severity: DiagnosticSeverity.Error,
+    source: 'copydesk',
+    message: `Document too large to proofread (${megabytes(bytes)}), expected a draft of at most ${megabytes(maxDraftBytes)}`,
+  }
+}

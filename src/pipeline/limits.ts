@@ -1,0 +1,12 @@
+/** Limits shared by the command line and the language server. */
+
+/**
+ * The largest draft copydesk proofreads: 4 MiB, a hundred times a long feature (the CLI
+ * refuses a larger file; the language server reports a larger document instead of linting it).
+ */
+export const maxDraftBytes = 4 * 1024 * 1024
+
+/** A size in MB with one decimal, as the messages about the limit write it. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
