@@ -4,7 +4,8 @@ import {serveStdio} from './stdio.js'
 
 serveStdio({cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr}).then(
   (code) => {
-    process.exitCode = code
+    // The protocol library's watch of the client's process and an open pipe would keep the process alive.
+    process.exit(code)
   },
   (error: unknown) => {
     process.stderr.write(`copydesk-lsp: internal error: ${error instanceof Error ? error.stack : String(error)}\n`)

@@ -105,6 +105,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     setup: (document) => configuration.setup(document),
     publish: (uri, results) => {
       if (!features.canPull) void connection.sendDiagnostics({uri, version: results.version, diagnostics: [...results.diagnostics]})
+      // The lint has read the document's configuration: watch the files it came from.
+      void watchSources()
     },
     error: (text) => connection.console.error(text),
   })
@@ -117,9 +119,8 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     void watchSources()
   }
 
-  /** Keep watching the files the configurations in use were read from (after their lints). */
+  /** Watch the files the configurations in use were read from. */
   async function watchSources(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 0))
     watcher.watchFiles(await configuration.sources())
   }
 
@@ -165,11 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
     if (filePath && !features.canWatchFiles) watcher.watchFolder(path.dirname(filePath))
   })
 
-  documents.onDidChangeContent(({document}) => {
-    diagnostics.changed(document.uri)
-    // The first lint reads the document's configuration: watch its files from then on.
-    if (document.version <= 1) void watchSources()
-  })
+  documents.onDidChangeContent(({document}) => diagnostics.changed(document.uri))
 
   documents.onDidClose(({document}) => {
     diagnostics.closed(document.uri)

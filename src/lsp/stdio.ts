@@ -38,10 +38,12 @@ export function serveStdio(options: StdioOptions): Promise<number> {
     const finish = (code: number) => {
       if (isDone) return
       isDone = true
-      connection.dispose()
-      // The client may keep its end open: let go of it so that the process can end.
-      ;(options.stdin as Readable).destroy?.()
       resolve(code)
+      try {
+        connection.dispose()
+      } catch (error) {
+        options.stderr.write(`copydesk: ${String(error)}\n`)
+      }
     }
     reader.onError((error) => {
       options.stderr.write(`copydesk: bad message from the client (${error.message.split('\n')[0]}); closing the connection\n`)
