@@ -1,0 +1,107 @@
+/**
+ * The server's handlers on their own, without a connection: which documents are prose, the
+ * `ignore` globs, workspace folders, code-action kinds, and the linting loop (never a result
+ * for a version older than the newest, pull requests answered for the version asked).
+ */
+import {describe, expect, it} from 'vitest'
+import {TextDocument} from 'vscode-languageserver-textdocument'
+import {defaultConfig} from '../../src/config/defaults.js'
+import type {ResolvedConfig} from '../../src/config/types.js'
+import {codeActions} from '../../src/lsp/actions.js'
+import {isIgnoredBy, isProse, type DocumentSetup} from '../../src/lsp/configuration.js'
+import {Diagnostics, type Results} from '../../src/lsp/diagnostics.js'
+import {Workspace} from '../../src/lsp/workspace.js'
+import {lint} from '../../src/pipeline/lint.js'
+
+describe('isProse', () => {
+  it('goes by extension, and by language id without one', () => {
+    const prose = (uri: string, languageId = 'plaintext') => isProse({uri, languageId})
+    expect(prose('file:///d/story.txt')).toBe(true)
+    expect(prose('file:///d/story.md', 'markdown')).toBe(true)
+    expect(prose('file:///d/story.markdown', 'plaintext')).toBe(true)
+    expect(prose('file:///d/NOTES')).toBe(true)
+    expect(prose('file:///d/code.ts', 'typescript')).toBe(false)
+    expect(prose('file:///d/data.json', 'plaintext')).toBe(false)
+    expect(prose('file:///d/script.py', 'python')).toBe(false)
+    expect(prose('untitled:Untitled-1', 'plaintext')).toBe(true)
+    expect(prose('untitled:Untitled-2', 'python')).toBe(false)
+  })
+})
+
+describe('isIgnoredBy', () => {
+  const config: ResolvedConfig = {...defaultConfig('/desk'), ignore: ['archive/**', '*.draft.txt']}
+  it('matches globs relative to the configuration folder', () => {
+    expect(isIgnoredBy(config, '/desk/archive/2024/old.txt')).toBe(true)
+    expect(isIgnoredBy(config, '/desk/notes.draft.txt')).toBe(true)
+    expect(isIgnoredBy(config, '/desk/story.txt')).toBe(false)
+    expect(isIgnoredBy(config, '/elsewhere/archive/old.txt')).toBe(false)
+  })
+})
+
+describe('Workspace', () => {
+  it('finds the deepest folder holding a draft', () => {
+    const workspace = new Workspace('/cwd')
+    workspace.set(['file:///a', 'file:///a/b'])
+    expect(workspace.rootFor('/a/b/story.txt')).toBe('/a/b')
+    expect(workspace.rootFor('/a/story.txt')).toBe('/a')
+    expect(workspace.rootFor('/z/story.txt')).toBe('/z')
+    workspace.change([], ['file:///a/b'])
+    expect(workspace.rootFor('/a/b/story.txt')).toBe('/a')
+    expect(workspace.rootFor(undefined)).toBe('/a')
+  })
+})
+
+describe('codeActions', () => {
+  it('answers fix-all from the results it is given, and nothing without them', async () => {
+    const text = 'The media,stating that.\n'
+    const document = TextDocument.create('file:///d/a.txt', 'plaintext', 1, text)
+    const {messages} = await lint(text)
+    const context = {diagnostics: [], only: ['source.fixAll']}
+    expect(codeActions(document, context, messages, false)).toMatchObject([{kind: 'source.fixAll', title: 'Fix all certain problems'}])
+    expect(codeActions(document, context, undefined, false)).toEqual([])
+  })
+})
+
+describe('Diagnostics', () => {
+  const config = defaultConfig('/')
+  const setup = (): Promise<DocumentSetup> => Promise.resolve({config, kind: 'text', path: undefined, root: '/'})
+
+  it('publishes only the newest version, and a pull gets the version it asked for', async () => {
+    let document = TextDocument.create('untitled:a', 'plaintext', 1, 'It is is late.\n')
+    const published: Results[] = []
+    const diagnostics = new Diagnostics({
+      document: () => document,
+      setup,
+      publish: (_uri, results) => published.push(results),
+      error: (text) => {
+        throw new Error(text)
+      },
+    })
+    diagnostics.changed('untitled:a')
+    // Three edits while the first lint runs: only the last is published after the first.
+    for (const [version, text] of [
+      [2, 'It is is late. We we left.\n'],
+      [3, 'It is late. We we left.\n'],
+      [4, 'It is late. We left.\n'],
+    ] as const) {
+      await new Promise((resolve) => setImmediate(resolve))
+      document = TextDocument.create('untitled:a', 'plaintext', version, text)
+      diagnostics.changed('untitled:a')
+    }
+    const pulled = await diagnostics.pull('untitled:a')
+    expect(pulled?.version).toBe(4)
+    expect(pulled?.diagnostics).toEqual([])
+    const versions = published.map((results) => results.version)
+    expect(versions.at(-1)).toBe(4)
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions)
+    expect(diagnostics.current('untitled:a')).toBe(pulled)
+  })
+
+  it('reports a document over 4 MiB instead of linting it', async () => {
+    const document = TextDocument.create('untitled:big', 'plaintext', 1, 'x'.repeat(4 * 1024 * 1024 + 1))
+    const diagnostics = new Diagnostics({document: () => document, setup, error: () => undefined})
+    diagnostics.changed('untitled:big')
+    const results = await diagnostics.pull('untitled:big')
+    expect(results?.diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Document too large to proofread (4.0 MB), expected a draft of at most 4.0 MB'])
+  })
+})
