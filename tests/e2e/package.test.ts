@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (temp) rmSync(temp, {recursive: true, force: true})
-})
+}, 180_000)
 
 describe('the packed tarball, installed globally into a temporary prefix', () => {
   it('ships the built code, the data, the schema, the docs and the licence, and no tests', () => {

@@ -16,7 +16,8 @@ const folder = path.join(temp, 'vscode')
 // Asynchronous: a long synchronous child would block the test worker's event loop.
 const run = promisify(execFile)
 
-afterAll(() => rmSync(temp, {recursive: true, force: true}))
+// Removing the installed node_modules takes a while on a busy machine.
+afterAll(() => rmSync(temp, {recursive: true, force: true}), 180_000)
 
 describe('editors/vscode', () => {
   it('declares what VS Code needs to start the client for plain text and Markdown', () => {
