@@ -1,6 +1,10 @@
 /**
  * `punctuation-spacing`: a missing space after `, ; : . ! ?` before a word (`media,stating`,
- * `beforehand.The`, `U.S.President`) and a stray space before them (`Istanbul ,`).
+ * `beforehand.The`, `U.S.President`, `said:"We`) and a stray space before them (`Istanbul ,`);
+ * the slips of wire copy and machine translation around other marks: brackets (`Staff(JS)`,
+ * `( UN)`, `(UN )`), a hyphen spaced on one side only (`Addis -Ababa`, `Kuala- Lumpur`),
+ * doubled and stray marks (`,,`, `;;`, `..`, `. .`, `,.`) and the lost last period of `a.m.`,
+ * `p.m.` and `U.S.` (`9 a.m,`, `the U.S`).
  *
  * retext keeps `beforehand.The` inside one WordNode and `media,stating` as word,
  * punctuation, word, so every single-character PunctuationNode is checked, wherever it sits,
@@ -9,12 +13,18 @@
  */
 import type {Root} from 'nlcst'
 import type {Point} from 'unist'
+import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
 import {walk as visit} from '../lib/walk.js'
+import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import {defineRule} from '../../src/rule.js'
-import {clauseStarters as clauseStarterList, fileExtensions, topLevelDomains} from './data.js'
+import {clauseStarters as clauseStarterList, fileExtensions, hyphenPrefixes as hyphenPrefixList, suspendingWords, topLevelDomains, truncatedAbbreviations} from './data.js'
 
 const clauseStarters = new Set(clauseStarterList)
+const suspending = new Set(suspendingWords)
+const hyphenPrefixes = new Set(hyphenPrefixList)
+const truncated = new Map(truncatedAbbreviations.map((abbreviation) => [abbreviation.slice(0, -1), abbreviation]))
 
 /** Marks this rule checks. */
 const marks = new Set([',', ';', ':', '.', '!', '?'])
@@ -43,9 +53,40 @@ export default defineRule({
       good: 'Talks were reached beforehand. The details remain undisclosed.',
     },
   },
-  plugin() {
+  plugin(_options, context) {
+    // The dictionary, loaded only when a hyphen needs it (`Addis -Ababa` is no word).
+    let words: Lookup | undefined
+    const lookup = () => (words ??= getLookup(dictionaryPackages[context.language]))
     return (tree: Root, file: VFile) => {
       const text = String(file.value ?? '')
+      const place = location(file)
+      const reported = new Set<number>()
+      const report = (slip: Slip) => {
+        if (reported.has(slip.start)) return
+        reported.add(slip.start)
+        const message = file.message(slip.reason, {place: {start: place.toPoint(slip.start)!, end: place.toPoint(slip.end)!}})
+        Object.assign(message, {actual: text.slice(slip.start, slip.end), expected: slip.expected})
+      }
+      // Marks other than the six: brackets, hyphens, doubled marks (`,,` is one node).
+      visit(tree, (node) => {
+        if (node.type !== 'PunctuationNode' && node.type !== 'SymbolNode') return
+        const start = node.position?.start.offset
+        if (start === undefined) return
+        for (let at = start; at < start + node.value.length; at++) {
+          if (text[at] !== node.value[at - start]) return
+          const slip = markSlip(text, at, lookup)
+          if (slip) report(slip)
+        }
+      })
+      // `9 a.m,`, `the U.S`: an abbreviation that lost its last period.
+      visit(tree, 'WordNode', (node) => {
+        const end = node.position?.end.offset
+        if (end === undefined) return
+        const expected = truncated.get(toString(node))
+        if (expected === undefined || /[.\p{L}\p{N}'’-]/u.test(text[end] ?? '') || isAddress(tokenAround(text, end - 1))) return
+        const start = end - expected.length + 1
+        report({start, end, reason: `Missing \`.\` after \`${text.slice(start, end)}\``, expected: [expected]})
+      })
       visit(tree, 'PunctuationNode', (node) => {
         if (!marks.has(node.value)) return
         const at = node.position?.start.offset
@@ -113,7 +154,9 @@ function isMissingSpace(text: string, at: number): boolean {
   const before = text[at - 1]
   const after = text[at + 1]
   // “said,“I will”: a curly opening quote can only start a quotation.
-  const opensQuote = after === '“' && (mark === ',' || mark === ':')
+  // “said:"We”: after a colon, a straight quote before a word opens a quotation too (after a
+  // comma it may close one: `"Yes,"he said`).
+  const opensQuote = (after === '“' && (mark === ',' || mark === ':')) || (after === '"' && mark === ':' && isLetter(before) && isLetter(text[at + 2]))
   // “in Kyiv,2024”: a comma between a word and a number (digit groups have digits both sides).
   const beforeNumber = isDigit(after) && isLetter(before) && (mark === ',' || mark === ';')
   if (!isLetter(after) && !opensQuote && !beforeNumber) return false
@@ -163,6 +206,8 @@ function isSentenceDot(text: string, at: number, left: string, right: string): b
     if ((tokenAround(text, at).match(/\p{L}\.(?=\p{L})/gu) ?? []).length > 1) return false
     return /^\p{Ll}+$/u.test(left) && left.length >= 3
   }
+  // “Congress.A new”: a word, then `A` or `I` and a lowercase word, is two sentences.
+  if ((right === 'A' || right === 'I') && /^\p{Lu}?\p{Ll}{3,}$/u.test(left) && / \p{Ll}/u.test(text.slice(at + 2, at + 4))) return true
   // `ASP.NET`, `J.R.R.`, `U.S.A`: capitals only after the dot.
   if (!/\p{Ll}/u.test(right)) return false
   // “U.S.President”, “beforehand.The”, “p.m.Friday”, “2024.The”.
@@ -186,8 +231,129 @@ function strayStart(text: string, at: number): number | undefined {
   if (mark === '.' && after !== undefined && /[\p{L}\p{N}]/u.test(after)) return undefined
   // “Istanbul ,then”: the comma still belongs to the word before it.
   if (mark === ',' && isLetter(after)) return from
+  // “said ,“We”: the comma before a quotation.
+  if (mark === ',' && (after === '“' || after === '"') && isLetter(text[at + 2])) return from
   if (after === undefined || /\s/.test(after)) return from
   // “:)”, “;-)”, “:P”: emoticons; “(…the end .)”: a mark before a closing bracket or quote.
   if (mark === ':' || mark === ';') return undefined
   return closers.has(after) ? from : undefined
+}
+
+/** A slip to report: the range, the message and the replacements (one: a certain fix). */
+interface Slip {
+  readonly start: number
+  readonly end: number
+  readonly reason: string
+  readonly expected: string[]
+}
+
+/** The slip at the mark at `at` that is not one of the six (brackets, hyphens, doubles), if any. */
+function markSlip(text: string, at: number, lookup: () => Lookup): Slip | undefined {
+  const mark = text[at]
+  const before = text[at - 1]
+  const after = text[at + 1]
+  if (mark === '(' || mark === ')') return bracketSlip(text, at)
+  if (mark === '-') return hyphenSlip(text, at, lookup)
+  if (isAddress(tokenAround(text, at))) return undefined
+  // “talks,, he said”, “energy;; food”: a doubled mark (three or more is someone's choice).
+  if ((mark === ',' || mark === ';') && after === mark && before !== mark && text[at + 2] !== mark) {
+    return {start: at, end: at + 2, reason: `Doubled \`${mark}\``, expected: [mark]}
+  }
+  if (mark !== '.' && mark !== ',') return undefined
+  const isEnd = (char: string | undefined) => char === undefined || /\s/.test(char) || closers.has(char) || char === '”'
+  const endsWord = isLetter(before) || isDigit(before) || closers.has(before)
+  // “the talks.. Officials”: two periods are no ellipsis.
+  if (mark === '.' && after === '.' && before !== '.' && endsWord && isEnd(text[at + 2])) {
+    return {start: at, end: at + 2, reason: 'Doubled `.`', expected: ['.']}
+  }
+  // “in Washington,. The”: a comma left before the period.
+  if (mark === ',' && after === '.' && text[at + 2] !== '.' && (isLetter(before) || closers.has(before)) && isEnd(text[at + 2])) {
+    return {start: at, end: at + 2, reason: 'Stray `,` before `.`', expected: ['.']}
+  }
+  // “…partnership”. .”, “the talks. .”: a stray second period, not a spaced ellipsis `. . .`.
+  if (mark === '.' && before !== '.' && endsWord) {
+    let next = at + 1
+    while (isSpace(text[next])) next++
+    if (next > at + 1 && text[next] === '.' && text[next + 1] !== '.' && !(isSpace(text[next + 1]) && text[next + 2] === '.') && isEnd(text[next + 1])) {
+      return {start: at + 1, end: next + 1, reason: 'Stray `.` after `.`', expected: ['']}
+    }
+  }
+  return undefined
+}
+
+/** “the Joint Staff(JS)”, “( UN)”, “(UN )”: a bracket run into a word or set off inside. */
+function bracketSlip(text: string, at: number): Slip | undefined {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1
+  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at)
+  if (isAddress(tokenAround(text, at))) return undefined
+  if (text[at] === '(') {
+    const close = text.indexOf(')', at)
+    if (close === -1 || close > lineEnd || text.slice(at + 1, close).includes('(')) return undefined
+    const inside = text.slice(at + 1, close)
+    // “Staff(JS)”: a word of two letters or more, then a bracket with a word in it; not
+    // `name(s)`, `f(x)`, `Article 5(2)`, `print()`, `iPhone(TM)`.
+    if (/\p{L}{2}$/u.test(text.slice(lineStart, at)) && /^\p{L}{2}/u.test(inside) && !/^(?:e?s|ies|TM|SM)$/.test(inside)) {
+      return {start: at, end: at + 1, reason: 'Missing space before `(`', expected: [' (']}
+    }
+    // “( UN)”, “Staff( JS)”: not `:( ` or `:-( `, an emoticon.
+    const space = /^[ \t\u00A0]+/.exec(inside)
+    if (space && /[\p{L}\p{N}"“]/u.test(inside[space[0].length] ?? '') && /(?:^|[\s\p{L}"“])$/u.test(text.slice(lineStart, at))) {
+      return {start: at, end: at + 1 + space[0].length, reason: 'Space after `(`', expected: ['(']}
+    }
+    return undefined
+  }
+  // “(UN )”: a space before the closing bracket of a pair on this line.
+  const open = text.lastIndexOf('(', at)
+  if (open < lineStart || text.slice(open, at).includes(')')) return undefined
+  let from = at
+  while (from > open + 1 && isSpace(text[from - 1])) from--
+  if (from === at || from === open + 1) return undefined
+  if (!/[\p{L}\p{N}.!?"”’]/u.test(text[from - 1])) return undefined
+  return {start: from, end: at + 1, reason: 'Space before `)`', expected: [')']}
+}
+
+/**
+ * “Addis -Ababa”, “Kuala- Lumpur”, “self- defense”: a hyphen between two words with a space on
+ * one side only. In a name either the hyphen or the space is the slip (`Addis Ababa`,
+ * `Hewlett-Packard`), so both are offered and neither is applied unattended; a prefix takes
+ * its hyphen. A suspended hyphen (`pre- and post-war`, `10- to 15-year-olds`) and a dash
+ * spaced on both sides (`talks - which` is house style) pass.
+ */
+function hyphenSlip(text: string, at: number, lookup: () => Lookup): Slip | undefined {
+  const before = text[at - 1]
+  const after = text[at + 1]
+  if (before === '-' || after === '-') return undefined
+  let left: string
+  let right: string
+  let start: number
+  let end: number
+  if (isSpace(before) && isLetter(after) && !isSpace(text[at - 2])) {
+    // “Addis -Ababa”: not `-v`, `-ing` or a bullet at the start of a line.
+    left = wordBefore(text, at - 1)
+    right = wordAfter(text, at)
+    if (left.length === 0 || !/\p{L}/u.test(left) || right.length < 2 || !isLetter(text[at - 2])) return undefined
+    start = at - 1 - left.length
+    end = at + 1 + right.length
+  } else if (isLetter(before) && isSpace(after) && isLetter(text[at + 2])) {
+    left = wordBefore(text, at)
+    right = wordAfter(text, at + 1)
+    // “pre- and post-war”, “short- or long-term”, “10- to 15-year-olds”.
+    if (suspending.has(right.toLowerCase()) || left.length < 2) return undefined
+    start = at - left.length
+    end = at + 2 + right.length
+  } else {
+    return undefined
+  }
+  if (/[\p{L}\p{N}@]/u.test(text[end] ?? '') || isAddress(tokenAround(text, at))) return undefined
+  // Transcripts type a dash as a hyphen and one space (“every year- every year”, “by Iran-
+  // were wreaking”): only a name split in two (`Addis -Ababa`) or a prefix cut off its word
+  // (`self- defense`) is a slip of the hyphen.
+  // `Africa- Nigeria`, `Constitution- It`: two words the dictionary knows, a dash again.
+  const isName = isUpper(left[0]) && isUpper(right[0]) && !(lookup().correct(left) && lookup().correct(right))
+  if (!isName && !(hyphenPrefixes.has(left.toLowerCase()) && isLower(right[0]))) return undefined
+  // “-Ababa.” or a hyphen in a list of suffixes: only whole words on both sides.
+  if (/[\p{L}\p{N}_]/u.test(text[start - 1] ?? '')) return undefined
+  // `self- defense`: the prefix takes its hyphen, so that fix is certain.
+  const expected = isName ? [`${left}-${right}`, `${left} ${right}`] : [`${left}-${right}`]
+  return {start, end, reason: 'Space on one side of `-`', expected}
 }

@@ -3,6 +3,7 @@ import {ruleTable} from '../helpers/rule-table.js'
 
 const missing = (mark: string) => `Unexpected missing space after \`${mark}\`, expected \`${mark} \``
 const stray = (mark: string) => `Unexpected space before \`${mark}\`, remove it`
+const oneSided = 'Space on one side of `-`'
 
 ruleTable(punctuationSpacing, {
   valid: [
@@ -63,6 +64,23 @@ ruleTable(punctuationSpacing, {
     'The IPv6 address fe80::1 and the drive C:\\Users were named.',
     // Things this rule leaves to others.
     'He said,"yes" and left.',
+    // Brackets: plurals, functions, clauses, trademarks, emoticons, code and addresses.
+    'The plan(s) and f(x) and print() and Article 5(2) were cited; so was Section 3(a).',
+    'She has an iPhone(TM) and an eBay account.',
+    'Smiles :-( and ( :) and “:)” were sent.',
+    'Mr. Smith (the envoy) met the (new) team (see below).',
+    {text: 'Run `print(x)` and `a,,b` or `p.m` in code, then see [the docs](http://example.com/a,,b).', path: 'guide.md'},
+    'Visit http://example.com/a,,b/(draft) or ../docs or write to john,,doe@example.com.',
+    // Hyphens: suspended hyphens, dashes typed as hyphens (house style), names the dictionary knows.
+    'Pre- and post-war budgets, short- or long-term loans and 10- to 15-year-olds.',
+    'The talks - which began in May - ended.',
+    'Three countries in Africa- Nigeria, Ghana and Uganda- have voted.',
+    'The score was 3-1 and the U.S.-led force crossed at -5 degrees.',
+    // Periods: ellipses, initialisms, complete abbreviations.
+    'At 9 a.m., the U.S. and the U.K. met; at 5 p.m. they left the U.S.',
+    'He paused... then went on. Wait . . . what? Then…. And so on.',
+    'The talks ended. “We are done.” . . . Nothing followed.',
+    'Officials at the U.N. and the E.U., e.g. in Washington, D.C., agreed.',
   ],
   invalid: [
     {
@@ -202,6 +220,80 @@ ruleTable(punctuationSpacing, {
       messages: [`1:35-1:37: ${stray(',')}`],
       // Fixing the space gives `Istanbul,then`, which the next pass fixes too.
       output: 'Putin and Zelensky met in Istanbul, then left.',
+    },
+    {
+      // Wire copy: “a meeting with the Joint Staff(JS)”.
+      text: 'The Joint Staff(JS) said the ( UN) and the (UN ) agreed.',
+      messages: ['1:16-1:17: Missing space before `(`', '1:30-1:32: Space after `(`', '1:47-1:49: Space before `)`'],
+      suggestions: [[' ('], ['('], [')']],
+      output: 'The Joint Staff (JS) said the (UN) and the (UN) agreed.',
+    },
+    {
+      // A name split by a hyphen with one space: the hyphen or the space may be the slip.
+      text: 'He flew to Addis -Ababa and Kuala- Lumpur.',
+      messages: [`1:12-1:24: ${oneSided}`, `1:29-1:42: ${oneSided}`],
+      suggestions: [
+        ['Addis-Ababa', 'Addis Ababa'],
+        ['Kuala-Lumpur', 'Kuala Lumpur'],
+      ],
+    },
+    {
+      text: 'They spoke of self- defense and non- aligned states.',
+      messages: [`1:15-1:28: ${oneSided}`, `1:33-1:45: ${oneSided}`],
+      suggestions: [['self-defense'], ['non-aligned']],
+      output: 'They spoke of self-defense and non-aligned states.',
+    },
+    {
+      text: 'The talks,, he said;; went on.',
+      messages: ['1:10-1:12: Doubled `,`', '1:20-1:22: Doubled `;`'],
+      suggestions: [[','], [';']],
+      output: 'The talks, he said; went on.',
+    },
+    {
+      text: 'The talks went on.. Officials agreed, etc.. The end.',
+      messages: ['1:18-1:20: Doubled `.`', '1:42-1:44: Doubled `.`'],
+      output: 'The talks went on. Officials agreed, etc. The end.',
+    },
+    {
+      text: 'The talks ended. . They left.',
+      messages: ['1:17-1:19: Stray `.` after `.`'],
+      suggestions: [['']],
+      output: 'The talks ended. They left.',
+    },
+    {
+      // Wire copy: “…a comprehensive strategic partnership”. .”
+      text: '“We seek partnership”. . The talks went on.',
+      messages: ['1:23-1:25: Stray `.` after `.`'],
+      output: '“We seek partnership”. The talks went on.',
+    },
+    {
+      text: 'They met in Washington,. The talks went on.',
+      messages: ['1:23-1:25: Stray `,` before `.`'],
+      suggestions: [['.']],
+      output: 'They met in Washington. The talks went on.',
+    },
+    {
+      text: 'He said:"We will win."',
+      messages: [`1:8-1:9: ${missing(':')}`],
+      output: 'He said: "We will win."',
+    },
+    {
+      // The space goes first; the next pass adds the one after the comma.
+      text: 'He said ,“We will win.”',
+      messages: [`1:8-1:10: ${stray(',')}`],
+      output: 'He said, “We will win.”',
+    },
+    {
+      text: 'We met at 9 a.m, and at 5 p.m in the U.S',
+      messages: ['1:13-1:16: Missing `.` after `a.m`', '1:27-1:30: Missing `.` after `p.m`', '1:38-1:41: Missing `.` after `U.S`'],
+      suggestions: [['a.m.'], ['p.m.'], ['U.S.']],
+      output: 'We met at 9 a.m., and at 5 p.m. in the U.S.',
+    },
+    {
+      // Not an initialism `S.A`: two sentences run together.
+      text: 'The bill passed Congress.A new law followed.',
+      messages: [`1:25-1:26: ${missing('.')}`],
+      output: 'The bill passed Congress. A new law followed.',
     },
   ],
 })
