@@ -162,3 +162,134 @@ export const abbreviations: readonly string[] = [
   'yr',
   'yrs',
 ]
+
+/**
+ * Pronouns and auxiliaries that are never a name: capitalized after a word that cannot end a
+ * sentence (`said that It was`), the capital is a slip. Lowercase. Not `he`, `his`, `him`:
+ * many writers capitalize them for God (“the blessings which He has bestowed”).
+ */
+export const midSentenceLowercase: readonly string[] = [
+  'are',
+  'been',
+  'could',
+  'has',
+  'have',
+  'is',
+  'it',
+  'its',
+  'our',
+  'she',
+  'should',
+  'their',
+  'them',
+  'they',
+  'was',
+  'we',
+  'were',
+  'would',
+]
+
+/** Verbs and adverbs that follow the pronoun `I` (`i think`): after them, `i` is no letter. */
+export const pronounVerbs: readonly string[] = [
+  'agree',
+  'also',
+  'am',
+  'asked',
+  'believe',
+  'can',
+  'cannot',
+  'could',
+  'did',
+  'do',
+  'don’t',
+  "don't",
+  'feel',
+  'felt',
+  'got',
+  'had',
+  'have',
+  'hope',
+  'just',
+  'knew',
+  'know',
+  'love',
+  'mean',
+  'must',
+  'need',
+  'never',
+  'promise',
+  'really',
+  'remember',
+  'said',
+  'saw',
+  'say',
+  'see',
+  'should',
+  'think',
+  'thought',
+  'told',
+  'understand',
+  'want',
+  'was',
+  'went',
+  'will',
+  'wish',
+  'would',
+]
+
+/**
+ * Words after which a clause goes on, never a sentence end: a capital pronoun after them is
+ * a slip of the capital (`said that It was`), not of a lost period (`this epidemic It is`).
+ */
+export const clauseOpeners: readonly string[] = [
+  'added',
+  'although',
+  'and',
+  'because',
+  'believe',
+  'believes',
+  'but',
+  'if',
+  'or',
+  'said',
+  'say',
+  'says',
+  'since',
+  'stated',
+  'that',
+  'think',
+  'thinks',
+  'though',
+  'told',
+  'when',
+  'whether',
+  'while',
+]
+
+/**
+ * Words that open a sentence: after a figure and a period (`in 2026. the court`), the period
+ * ends a sentence. Other words (`1835. and the debt`, `1868. was $16m`) hint at a stray period.
+ */
+export const sentenceOpeners: readonly string[] = [
+  'a',
+  'after',
+  'an',
+  'but',
+  'he',
+  'her',
+  'his',
+  'however',
+  'in',
+  'it',
+  'its',
+  'our',
+  'she',
+  'the',
+  'their',
+  'there',
+  'these',
+  'they',
+  'this',
+  'those',
+  'we',
+]

@@ -5,8 +5,13 @@
  * retext starts a new sentence only before a capital, so `…a week. following this…` stays one
  * SentenceNode: a sentence start is the start of a paragraph (in plain text, of a line) or a
  * word after a period and white space. Words lowercase by design (`iPhone`, `bell hooks`,
- * `de Gaulle`), addresses (`example.com`), list markers (`a)`, `ii.`) and the word after an
- * abbreviation (`Sen.`, `a.m.`, `etc.`) pass.
+ * `de Gaulle`), addresses (`example.com`, `http://…`), list markers (`a)`, `ii.`) and the word
+ * after an abbreviation (`Sen.`, `a.m.`, `etc.`) pass. A quoted sentence starts with a capital
+ * too (`He said: "the talks…`), and a sentence may end in a figure (`in 2026. the court`).
+ *
+ * Capitals in the middle of a sentence are checked where they cannot be a name: a pronoun or an
+ * auxiliary verb capitalized after a conjunction or a verb of saying (`said that It was`), and
+ * the pronoun `i` (`i think`).
  */
 import type {Root, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
@@ -15,9 +20,13 @@ import {defineRule} from '../../src/rule.js'
 import {getDocument, type DocParagraph, type Document} from '../lib/document.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {nameParticles} from '../lib/name-particles.js'
-import {abbreviations} from './data.js'
+import {abbreviations, clauseOpeners, midSentenceLowercase, pronounVerbs, sentenceOpeners} from './data.js'
 
 const abbreviationSet = new Set(abbreviations)
+const lowercaseWords = new Map(midSentenceLowercase.map((word) => [word.charAt(0).toUpperCase() + word.slice(1), word]))
+const afterPronoun = new Set(pronounVerbs)
+const openers = new Set(clauseOpeners)
+const sentenceOpenerSet = new Set(sentenceOpeners)
 const particleSet = new Set(nameParticles)
 
 /** A paragraph's content as one sequence (retext's sentence breaks do not matter here). */
@@ -45,15 +54,33 @@ export default defineRule({
         // Where a sentence may start: the paragraph's first node, and words after a period.
         let isStart = !continuesPrevious(document, index)
         let afterPeriod = false
+        // Whether the last node was `: ` (a quotation after it starts a sentence).
+        let afterColon = false
+        // Whether the period before is a figure's (`in 2026.`): only some words start a sentence.
+        let afterFigure = false
         nodes.forEach((node, at) => {
           if (node.type === 'WhiteSpaceNode') {
             if (afterPeriod) isStart = true
             return
           }
           if (node.type === 'WordNode') {
+            // “in 2026. the court”, not “by 1835. and the debt” (a stray period).
+            if (afterFigure && !sentenceOpenerSet.has(toString(node))) isStart = false
+            afterFigure = false
             if (isStart && startsLowercase(document.text, node)) report(file, node)
-            afterPeriod = endsSentence(node) && !isAbbreviationAt(nodes, at)
+            else if (!paragraph.isHeadline) checkMidSentence(file, document.text, nodes, at)
+            afterPeriod = endsSentence(node, at > 0) && !isAbbreviationAt(nodes, at)
+            afterFigure = afterPeriod && !endsSentence(node, false)
+            afterColon = false
+          } else if (isOpeningQuote(nodes, at) && (isStart || afterColon)) {
+            // “He said: "the talks…”, a paragraph that opens “the talks…”: a quoted sentence
+            // starts with a capital too; a quoted word or two (`"woke" is…`) may not.
+            afterPeriod = false
+            afterColon = false
+            isStart = isQuotedClause(nodes, at)
+            return
           } else {
+            afterColon = node.type === 'PunctuationNode' && node.value === ':'
             // “(the)”, “"the”, “@user”, “— the”: not a word to capitalize.
             const before = nodes[at - 1]
             afterPeriod =
@@ -110,6 +137,8 @@ function startsLowercase(text: string, word: Word): boolean {
   if (!/^[\p{L}'’-]+$/u.test(value.replace(/[.]$/, ''))) return false
   const start = word.position?.start.offset ?? 0
   const rest = text.slice(start, start + 40)
+  // “http://example.com is down”: the word is the scheme of an address.
+  if (/^[a-z][a-z\d+.-]*:\/\/|^(?:mailto|tel):/i.test(rest)) return false
   // “a) first”, “ii. second”: list markers.
   if (/^(?:[a-z]|[ivx]+)[.)]/.test(rest)) return false
   // “bell hooks”, “danah boyd”.
@@ -121,11 +150,15 @@ function startsLowercase(text: string, word: Word): boolean {
   return true
 }
 
-/** Whether a word ends with a period that ends a sentence (`spoke.`), not an abbreviation. */
-function endsSentence(word: Word): boolean {
+/**
+ * Whether a word ends with a period that ends a sentence (`spoke.`, `in 2026.`), not an
+ * abbreviation; a figure only in mid-paragraph (`1. the first` is a list).
+ */
+function endsSentence(word: Word, isInside: boolean): boolean {
   const last = word.children.at(-1)
   if (last?.type !== 'PunctuationNode' || last.value !== '.') return false
-  return isSentenceEnd({...word, children: word.children.slice(0, -1)})
+  const stem = {...word, children: word.children.slice(0, -1)}
+  return isSentenceEnd(stem) || (isInside && isFigure(stem))
 }
 
 /** Whether the word before a period makes the period end a sentence. */
@@ -149,4 +182,71 @@ function isAbbreviationAt(nodes: readonly Node[], at: number): boolean {
   const number = nodes[at - 2]
   const unit = toString(word).replace(/\.$/, '')
   return nodes[at - 1]?.type === 'WhiteSpaceNode' && number?.type === 'WordNode' && /^[\d.,]+$/.test(toString(number)) && /^\p{Ll}{1,4}$/u.test(unit)
+}
+
+/** Whether the node at `at` is a double quote that opens a quotation (a word right after it). */
+function isOpeningQuote(nodes: readonly Node[], at: number): boolean {
+  const node = nodes[at]
+  if (node.type !== 'PunctuationNode' || (node.value !== '"' && node.value !== '“')) return false
+  const before = nodes[at - 1]
+  if (before !== undefined && before.type === 'WordNode') return false
+  return nodes[at + 1]?.type === 'WordNode'
+}
+
+/**
+ * Whether the quotation opened at `at` is a clause, not a quoted word or two (`"woke" is a
+ * slur`): three words or more before its closing quote (or the paragraph's end).
+ */
+function isQuotedClause(nodes: readonly Node[], at: number): boolean {
+  let words = 0
+  for (let index = at + 1; index < nodes.length; index++) {
+    const node = nodes[index]
+    if (node.type === 'PunctuationNode' && (node.value === '"' || node.value === '”')) return words >= 3
+    if (node.type === 'WordNode') words++
+    if (words >= 3) return true
+  }
+  return true
+}
+
+/** Whether a word is a figure that may end a sentence (`in 2026.`), not a list number (`1.`). */
+function isFigure(word: Word): boolean {
+  return /^(?:\d{2,}|\d{1,3}(?:,\d{3})+)$/.test(toString(word))
+}
+
+/**
+ * Capitals in mid-sentence that are no name: a pronoun or an auxiliary after a word that
+ * cannot end a sentence and before a lowercase word (`said that It was`), and the pronoun `i`.
+ */
+function checkMidSentence(file: VFile, text: string, nodes: readonly Node[], at: number): void {
+  const word = nodes[at] as Word
+  const value = toString(word)
+  const space = nodes[at - 1]
+  const previous = nodes[at - 2]
+  const gap = nodes[at + 1]
+  const next = nodes[at + 2]
+  // Both neighbours on the same line, one space away: `Gone With The Wind`, a line break,
+  // a bracket or a quotation mark may capitalize the word rightly.
+  const isBetweenWords =
+    space?.type === 'WhiteSpaceNode' && space.value === ' ' && previous?.type === 'WordNode' &&
+    gap?.type === 'WhiteSpaceNode' && gap.value === ' ' && next?.type === 'WordNode'
+  if (!isBetweenWords) return
+  const before = toString(previous)
+  const after = toString(next)
+  if (!/^\p{Ll}+$/u.test(before)) return
+  const lower = lowercaseWords.get(value)
+  if (lower !== undefined && /^\p{Ll}+$/u.test(after) && openers.has(before)) {
+    say(file, word, `Capital \`${value}\` in mid-sentence: \`${lower}\``, lower)
+    return
+  }
+  // “i think”, “i’m sure”: the pronoun, not a letter (`the letter i`, `i.e.`, `(i)`).
+  const pronoun = /^i(?:['’](?:m|ve|ll|d))?$/.exec(value)
+  if (pronoun && (value !== 'i' || afterPronoun.has(after.toLowerCase())) && !/^(?:the|letter|an?|dotted)$/.test(before)) {
+    const expected = 'I' + value.slice(1)
+    say(file, word, `\`${value}\` is the pronoun \`${expected}\``, expected)
+  }
+}
+
+function say(file: VFile, word: Word, reason: string, expected: string): void {
+  const message = file.message(reason, {place: {start: word.position!.start, end: word.position!.end}})
+  Object.assign(message, {actual: toString(word), expected: [expected]})
 }

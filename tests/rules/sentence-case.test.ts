@@ -1,6 +1,7 @@
 import sentenceCase from '../../rules/sentence-case/index.js'
 import {ruleTable} from '../helpers/rule-table.js'
 
+const midSentence = (word: string) => `Capital \`${word}\` in mid-sentence: \`${word.toLowerCase()}\``
 const lowercase = (word: string) =>
   `Unexpected lowercase \`${word}\` at the start of a sentence, expected \`${word.charAt(0).toUpperCase() + word.slice(1)}\``
 
@@ -10,8 +11,8 @@ ruleTable(sentenceCase, {
     'ᵫ is a letter with no capital.',
     // The contract's “never flagged” list.
     '5,000 people marched. 3.5 percent voted.',
-    '"the talks are over," he said.',
-    '“we will win,” she said.',
+    '"The talks are over," he said.',
+    '“We will win,” she said.',
     'iPhone sales rose. eBay shares fell.',
     'iOS and macOS updates shipped.\nmacOS users were told to update.',
     'bell hooks wrote about love.',
@@ -58,6 +59,24 @@ ruleTable(sentenceCase, {
     // Questions and exclamations run on in quoted speech.
     'What now? he asked.',
     'Yahoo! shares rose.',
+    // Quoted words and phrases, quotations that start mid-sentence, names in quotes.
+    '"woke" is a word, and "the deal" was the phrase.',
+    'He said: "iPhone sales are up."',
+    'He said: “...the talks are over.”',
+    'He called it "a good start" and left.',
+    // Addresses at the start of a line.
+    'The site was down.\nhttp://example.com is back, and https://x.org too.',
+    'The site was down.\nwww.example.com is back.',
+    // Capitals in mid-sentence that may be right: God, titles, names, the letter i.
+    'The blessings which He has bestowed are many.',
+    'Gone With The Wind aired, and It Follows did too.',
+    'The letter i was dotted; see (i) and i. below, i.e. the list.',
+    'Officials said The Hague would rule.',
+    // A capital after a lost period is not this check's (`this epidemic It is`).
+    'The cost of this epidemic It is to be reckoned.',
+    // A figure and a period before a word that does not start a sentence: a stray period.
+    'The debt was paid by 1835. and the rest in 1840.',
+    '1. the first item\n2. the second item',
     // The sample's clean lines.
     'Trump’s Plan: A Three-Way Conversation',
     'He emphasized the urgency of the situation, adding, The theme of this currency is to end the massacre.',
@@ -114,6 +133,46 @@ ruleTable(sentenceCase, {
       text: 'Russia’s Conditions for a Summit\ndespite these efforts, Russia’s stance remains conditional.',
       messages: [`2:1-2:8: ${lowercase('despite')}`],
       output: 'Russia’s Conditions for a Summit\nDespite these efforts, Russia’s stance remains conditional.',
+    },
+    {
+      // A quoted sentence starts with a capital: after a colon, and at a paragraph's start.
+      text: 'He said: "the talks are over." And “the talks will go on,” she said.',
+      messages: [`1:11-1:14: ${lowercase('the')}`],
+      output: 'He said: "The talks are over." And “the talks will go on,” she said.',
+    },
+    {
+      text: '“the talks will resume on Monday,” he said.',
+      messages: [`1:2-1:5: ${lowercase('the')}`],
+      output: '“The talks will resume on Monday,” he said.',
+    },
+    {
+      text: 'The talks ended.\n"the talks are over," he said.\n“we will win,” she said.',
+      messages: [`2:2-2:5: ${lowercase('the')}`, `3:2-3:4: ${lowercase('we')}`],
+      output: 'The talks ended.\n"The talks are over," he said.\n“We will win,” she said.',
+    },
+    {
+      text: 'He said:"the talks are over."',
+      messages: [`1:10-1:13: ${lowercase('the')}`],
+      output: 'He said:"The talks are over."',
+    },
+    {
+      // Machine translation: “the spokesman said that It was a matter for the court”.
+      text: 'He said that It was over, and officials said They would stay.',
+      messages: [`1:14-1:16: ${midSentence('It')}`, `1:46-1:50: ${midSentence('They')}`],
+      suggestions: [['it'], ['they']],
+      output: 'He said that it was over, and officials said they would stay.',
+    },
+    {
+      text: 'He was sure i think so, and i’m sure i was right.',
+      messages: ['1:13-1:14: `i` is the pronoun `I`', '1:29-1:32: `i’m` is the pronoun `I’m`', '1:38-1:39: `i` is the pronoun `I`'],
+      suggestions: [['I'], ['I’m'], ['I']],
+      output: 'He was sure I think so, and I’m sure I was right.',
+    },
+    {
+      // A sentence after one that ends in a figure.
+      text: 'The case began in 2026. the court ruled on it.',
+      messages: [`1:25-1:28: ${lowercase('the')}`],
+      output: 'The case began in 2026. The court ruled on it.',
     },
   ],
 })
