@@ -1,11 +1,20 @@
 /**
- * `repeated-word`: the same word twice in a row (`the the`), wrapping retext-repeated-words.
+ * `repeated-word`: the same word twice in a row (`the the`), wrapping retext-repeated-words,
+ * and the doubles that plugin lets pass because they may be grammar: `that that` before a
+ * word that cannot follow the pronoun (`that that the`, not `that that was`) and `can can`
+ * before a verb (`can can attend`, not `can-can`). A name before the same word in
+ * lowercase (`Theresa May may`, `Will will`) is no repeat.
  */
-import type {Root} from 'nlcst'
+import type {Root, Sentence, SentenceContent} from 'nlcst'
+import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
 import {defineRule} from '../../src/rule.js'
-import {legitimateDoubles} from './data.js'
+import {walk} from '../lib/walk.js'
+import {functionWords, legitimateDoubles, notAfterThat} from './data.js'
+
+const functionWordSet = new Set(functionWords)
+const notAfterThatSet = new Set(notAfterThat)
 
 export default defineRule({
   id: 'repeated-word',
@@ -27,12 +36,51 @@ export default defineRule({
       const added = file.messages.splice(before)
       for (const message of added) {
         const actual = String(message.actual ?? '')
-        const word = actual.split(/\s+/)[0]
+        const [word, second = ''] = actual.split(/\s+/)
         if (legitimateDoubles.includes(word.toLowerCase())) continue
+        // “Theresa May may attend”: a capitalized name, then the word; only a function word
+        // (`The the`, `We we`) is repeated whatever its case.
+        if (/^\p{Lu}/u.test(word) && /^\p{Ll}/u.test(second) && !functionWordSet.has(second)) continue
         message.reason = `Unexpected repeated \`${word}\`, remove one`
         message.expected = [word]
         file.messages.push(message)
       }
+      // The doubles retext-repeated-words lets pass (`that`, `can`): repeated only by context.
+      walk(tree, 'SentenceNode', (sentence) => {
+        checkGrammaticalDoubles(sentence, file)
+      })
+      // In text order, whichever pass found them.
+      const ours = file.messages.splice(before)
+      const offset = (message: (typeof ours)[number]) => (message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0)
+      file.messages.push(...ours.sort((a, b) => offset(a) - offset(b)))
     }
   },
 })
+
+/** `that that the`, `can can attend`: a double the plugin skips, by the word after it. */
+function checkGrammaticalDoubles(sentence: Sentence, file: VFile): void {
+  const nodes = sentence.children
+  for (let at = 0; at + 4 < nodes.length; at++) {
+    const [first, space, second, gap, next] = nodes.slice(at, at + 5) as SentenceContent[]
+    if (first.type !== 'WordNode' || second.type !== 'WordNode' || next.type !== 'WordNode') continue
+    if (space.type !== 'WhiteSpaceNode' || gap.type !== 'WhiteSpaceNode') continue
+    const word = toString(first)
+    const lower = word.toLowerCase()
+    if (toString(second) !== lower) continue
+    const after = toString(next)
+    // “He said that that was the end”: the second `that` is a pronoun or a determiner; before
+    // an article or a subject pronoun (`that that the`, `that that we`) it cannot be.
+    const isThat = lower === 'that' && notAfterThatSet.has(after.toLowerCase())
+    // “You can can attend”: the modal twice before a verb (`a can-can show` has a hyphen;
+    // `will will` and the other modals the plugin reports itself).
+    const isModal = lower === 'can' && /^\p{Ll}+$/u.test(after)
+    if (!isThat && !isModal) continue
+    // “Can can be opened”: a name or a sentence start before the modal; let it pass.
+    if (isModal && word !== lower) continue
+    const message = file.message(`Unexpected repeated \`${word}\`, remove one`, {
+      ancestors: [sentence],
+      place: {start: first.position!.start, end: second.position!.end},
+    })
+    Object.assign(message, {actual: toString(nodes.slice(at, at + 3)), expected: [word]})
+  }
+}

@@ -9,6 +9,13 @@ ruleTable(repeatedWord, {
     'Knock knock, who is there?',
     'The the-word is not a repeat.',
     'Bora Bora is an island.',
+    // A name, then the same word in lowercase.
+    'Theresa May may attend, and Will will come.',
+    // `that that` as conjunction and pronoun or determiner; `can-can` with a hyphen.
+    'She asked that that plan be dropped.',
+    'He said that that, the deal, was done.',
+    'They saw the can-can show.',
+    'Can can openers work?',
   ],
   invalid: [
     {
@@ -27,6 +34,18 @@ ruleTable(repeatedWord, {
       text: 'It is is a deal.\nWe we agree.',
       messages: ['1:4-1:9: Unexpected repeated `is`, remove one', '2:1-2:6: Unexpected repeated `We`, remove one'],
       output: 'It is a deal.\nWe agree.',
+    },
+    {
+      // Machine translation: “the ministry said that that the talks would continue”.
+      text: 'He said that that the deal was done, and that that we would win.',
+      messages: ['1:9-1:18: Unexpected repeated `that`, remove one', '1:42-1:51: Unexpected repeated `that`, remove one'],
+      suggestions: [['that'], ['that']],
+      output: 'He said that the deal was done, and that we would win.',
+    },
+    {
+      text: 'You can can attend the can-can show, and it will will be fun.',
+      messages: ['1:5-1:12: Unexpected repeated `can`, remove one', '1:45-1:54: Unexpected repeated `will`, remove one'],
+      output: 'You can attend the can-can show, and it will be fun.',
     },
   ],
 })
