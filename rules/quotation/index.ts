@@ -2,7 +2,8 @@
  * `quotation`: quotation marks that do not pair up, straight and curly quotes mixed in one
  * document, and a direct quotation run into the text without marks (`adding, The theme…`).
  *
- * Only double quotes are checked: a single `’` is far more often an apostrophe.
+ * Only double quotes are checked: a single `’` is far more often an apostrophe. A backtick or
+ * an acute accent typed for an apostrophe (`Iran`s`, `Iran´s`, `don´t`) is flagged too.
  */
 import type {Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
@@ -76,6 +77,9 @@ export default defineRule({
         }),
       )
       const balances = fixedOf.map(curlyBalance)
+      // The document's apostrophe: straight when it writes straight quotes or apostrophes and
+      // no curly one.
+      const apostrophe = (/\p{L}'\p{L}/u.test(text) || straight > 0) && !/[’“”]/u.test(text) ? "'" : '’'
       const oddStraight = fixedOf.map((marks) => {
         const straights = marks.filter((mark) => mark.value === '"')
         return straights.length % 2 === 1 && !straights.some((mark) => isInchMark(mark, text))
@@ -119,12 +123,19 @@ export default defineRule({
         if (oddStraight[index] && !isWrapped) {
           const straights = marks.filter((mark) => mark.value === '"')
           const first = straights[0]
-          const isContinued = straights.length === 1 && first.isOpening && continues
+          // “"It was a long night," she said. "But we won.⏎"And…”: the last quotation runs on
+          // into the next paragraph, which opens with a quote (news style, as with curly quotes).
+          const lone = unpairedStraight(straights)
+          const isContinued = (straights.length === 1 && first.isOpening && continues) || (lone === straights.at(-1) && lone.isOpening && !lone.isClosing && continues)
           if (!isContinued) {
-            const lone = unpairedStraight(straights)
             if (lone.isOpening) say(lone.offset, lone.offset + 1, 'Unexpected opening quote `"` without a closing `"`, expected `"` after the quotation')
             else say(lone.offset, lone.offset + 1, 'Unexpected closing quote `"` without an opening `"`, expected `"` before the quotation')
           }
+        }
+
+        for (const mark of apostrophes(paragraph, text)) {
+          const name = mark.value === '`' ? 'Backtick' : 'Acute accent'
+          say(mark.offset, mark.offset + 1, `${name} used as an apostrophe: \`${apostrophe}\``, apostrophe)
         }
 
         if (!paragraph.isHeadline) {
@@ -257,4 +268,31 @@ function runIn(
     const lead = text.slice(from, to)
     say(start, end, `Unexpected quotation without quotation marks after \`${lead}\`, expected \`${style}${toString(word)}\``)
   }
+}
+
+/** A backtick or an acute accent typed for an apostrophe (`Iran`s`, `don´t`). */
+interface FalseApostrophe {
+  readonly value: '`' | '´'
+  readonly offset: number
+}
+
+/**
+ * Backticks and acute accents between a word and the ending of a contraction or possessive
+ * (`Iran`s`, `Iran´s`, `don´t`, `they´re`): only those the tree proofreads (Markdown code spans
+ * are not in it).
+ */
+function apostrophes(paragraph: DocParagraph, text: string): FalseApostrophe[] {
+  const found: FalseApostrophe[] = []
+  visit(paragraph.node, (node) => {
+    if (node.type !== 'PunctuationNode' && node.type !== 'SymbolNode') return
+    if (node.value !== '`' && node.value !== '´') return
+    const offset = node.position?.start.offset
+    if (offset === undefined || text[offset] !== node.value) return
+    if (!/\p{L}$/u.test(text.slice(Math.max(0, offset - 1), offset))) return
+    // “`code`s” in plain text: the backtick closes a pair opened in the same word.
+    if (/\S*$/u.exec(text.slice(Math.max(0, offset - 40), offset))![0].includes(node.value)) return
+    if (!/^(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}`´])/u.test(text.slice(offset + 1, offset + 4))) return
+    found.push({value: node.value, offset})
+  })
+  return found
 }

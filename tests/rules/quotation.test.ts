@@ -29,6 +29,11 @@ ruleTable(quotation, {
     'The minister added, Peskov said, that nothing would change.',
     '“He told me, This is it,” she said.',
     {text: 'Type `say "hi` to start, as the manual said.', path: 'guide.md'},
+    // A quotation that runs on into the next paragraph, with straight quotes as with curly ones.
+    '"It was a long night," she said. "But we won.\n"And we will win again," she said.',
+    // Backticks and accents that are no apostrophe.
+    'The accent ´ and the backtick ` stand alone; café and `code`s.',
+    {text: 'Run `Iran`s` code, and the `rm`s too.', path: 'guide.md'},
   ],
   invalid: [
     {
@@ -84,6 +89,34 @@ ruleTable(quotation, {
         '1:84-1:85: Unexpected curly quote `”`, expected `"`',
       ],
       output: '"This is a good day," she said. "We acted together," he said. He called it "a step."',
+    },
+    {
+      // The quotation that runs on must run on into a paragraph that opens with a quote.
+      text: '"It was a long night," she said. "But we won.\nThe council voted.',
+      messages: ['1:34-1:35: Unexpected opening quote `"` without a closing `"`, expected `"` after the quotation'],
+    },
+    {
+      // Wire copy: “Iran`s foreign minister”, “Iran´s position”.
+      text: 'Iran`s plan and Iran´s reply. They don´t know.',
+      messages: [
+        '1:5-1:6: Backtick used as an apostrophe: `’`',
+        '1:21-1:22: Acute accent used as an apostrophe: `’`',
+        '1:39-1:40: Acute accent used as an apostrophe: `’`',
+      ],
+      suggestions: [['’'], ['’'], ['’']],
+      output: 'Iran’s plan and Iran’s reply. They don’t know.',
+    },
+    {
+      // The document writes straight apostrophes: so does the fix.
+      text: "Iran´s plan. It's here.",
+      messages: ["1:5-1:6: Acute accent used as an apostrophe: `'`"],
+      output: "Iran's plan. It's here.",
+    },
+    {
+      text: 'Run `Iran`s` code, but Iran´s plan.',
+      path: 'guide.md',
+      messages: ['1:28-1:29: Acute accent used as an apostrophe: `’`'],
+      output: 'Run `Iran`s` code, but Iran’s plan.',
     },
   ],
 })
