@@ -34,8 +34,18 @@ ruleTable(houseStyle, {
     {text: '“It was a past history we regret,” she said.', options: ap},
     {text: 'The new website went live at noon.', options: ap},
     {text: 'He met them at 10 a.m. on Jan. 5.', config: {styles: ['ap']}},
+    // A hyphen typed for a dash is a matter of house style: the default pack leaves it alone.
+    'The talks - which began in May - ended.',
+    {text: 'The talks — which began in May — ended 3 - 1, in a U.S.-led well-known plan.', options: ap},
   ],
   invalid: [
+    {
+      // AP: an em dash with a space on each side, not a hyphen or two (scores keep theirs).
+      text: 'The talks - which began in May - ended 3 - 1, and -- as expected -- nothing changed.',
+      options: ap,
+      messages: ['1:11-1:12: Unexpected `-`, expected `—`', '1:32-1:33: Unexpected `-`, expected `—`', '1:51-1:53: Unexpected `--`, expected `—`', '1:66-1:68: Unexpected `--`, expected `—`'],
+      output: 'The talks — which began in May — ended 3 - 1, and — as expected — nothing changed.',
+    },
     {
       // The sample, line 4.
       text: 'Trump outlined his strategy via social media,stating,I will talk to Russia at 10 am on monday.',
