@@ -293,3 +293,19 @@ export const sentenceOpeners: readonly string[] = [
   'those',
   'we',
 ]
+
+/**
+ * Lowercase words ending in `s` that are no plural noun, so no subject before a verb
+ * (`as`, `this`, `always`).
+ */
+export const notPluralNouns: readonly string[] = [
+  'always',
+  'besides',
+  'does',
+  'perhaps',
+  'sometimes',
+  'thus',
+  'towards',
+  'unless',
+  'whereas',
+]

@@ -10,8 +10,8 @@
  * too (`He said: "the talks…`), and a sentence may end in a figure (`in 2026. the court`).
  *
  * Capitals in the middle of a sentence are checked where they cannot be a name: a pronoun or an
- * auxiliary verb capitalized after a conjunction or a verb of saying (`said that It was`), and
- * the pronoun `i` (`i think`).
+ * auxiliary verb capitalized after a conjunction or a verb of saying (`said that It was`), a
+ * verb in the past tense after its subject (`officials Banned`), and the pronoun `i`.
  */
 import type {Root, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
@@ -20,13 +20,16 @@ import {defineRule} from '../../src/rule.js'
 import {getDocument, type DocParagraph, type Document} from '../lib/document.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {nameParticles} from '../lib/name-particles.js'
-import {abbreviations, clauseOpeners, midSentenceLowercase, pronounVerbs, sentenceOpeners} from './data.js'
+import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
+import {abbreviations, clauseOpeners, midSentenceLowercase, notPluralNouns, pronounVerbs, sentenceOpeners} from './data.js'
 
 const abbreviationSet = new Set(abbreviations)
 const lowercaseWords = new Map(midSentenceLowercase.map((word) => [word.charAt(0).toUpperCase() + word.slice(1), word]))
 const afterPronoun = new Set(pronounVerbs)
 const openers = new Set(clauseOpeners)
 const sentenceOpenerSet = new Set(sentenceOpeners)
+const subjectPronouns = new Set(['he', 'i', 'it', 'she', 'they', 'we', 'who'])
+const notPlurals = new Set(notPluralNouns)
 const particleSet = new Set(nameParticles)
 
 /** A paragraph's content as one sequence (retext's sentence breaks do not matter here). */
@@ -46,7 +49,10 @@ export default defineRule({
       good: 'Putin spoke first.\nFollowing this, Trump plans to call Zelensky.',
     },
   },
-  plugin() {
+  plugin(_options, context) {
+    // The dictionary, loaded only when a capitalized verb needs it (`officials Banned it`).
+    let words: Lookup | undefined
+    const lookup = () => (words ??= getLookup(dictionaryPackages[context.language]))
     return (tree: Root, file: VFile) => {
       const document = getDocument(tree, file)
       document.paragraphs.forEach((paragraph, index) => {
@@ -68,7 +74,7 @@ export default defineRule({
             if (afterFigure && !sentenceOpenerSet.has(toString(node))) isStart = false
             afterFigure = false
             if (isStart && startsLowercase(document.text, node)) report(file, node)
-            else if (!paragraph.isHeadline) checkMidSentence(file, document.text, nodes, at)
+            else if (!paragraph.isHeadline) checkMidSentence(file, nodes, at, lookup)
             afterPeriod = endsSentence(node, at > 0) && !isAbbreviationAt(nodes, at)
             afterFigure = afterPeriod && !endsSentence(node, false)
             afterColon = false
@@ -215,9 +221,10 @@ function isFigure(word: Word): boolean {
 
 /**
  * Capitals in mid-sentence that are no name: a pronoun or an auxiliary after a word that
- * cannot end a sentence and before a lowercase word (`said that It was`), and the pronoun `i`.
+ * cannot end a sentence and before a lowercase word (`said that It was`), a past-tense verb
+ * after its subject (`officials Banned the import`), and the pronoun `i`.
  */
-function checkMidSentence(file: VFile, text: string, nodes: readonly Node[], at: number): void {
+function checkMidSentence(file: VFile, nodes: readonly Node[], at: number, lookup: () => Lookup): void {
   const word = nodes[at] as Word
   const value = toString(word)
   const space = nodes[at - 1]
@@ -238,6 +245,15 @@ function checkMidSentence(file: VFile, text: string, nodes: readonly Node[], at:
     say(file, word, `Capital \`${value}\` in mid-sentence: \`${lower}\``, lower)
     return
   }
+  // “officials Banned the import”: a verb in the past tense after its subject (a pronoun or
+  // a plural noun), which the dictionary knows in lowercase only (not `Ahmed`, `Reed`).
+  if (/^\p{Lu}\p{Ll}{3,}ed$/u.test(value) && /^\p{Ll}+$/u.test(after) && isSubject(before)) {
+    const lower = value.toLowerCase()
+    if (!lookup().has(value) && lookup().has(lower)) {
+      say(file, word, `Capital \`${value}\` in mid-sentence: \`${lower}\``, lower)
+      return
+    }
+  }
   // “i think”, “i’m sure”: the pronoun, not a letter (`the letter i`, `i.e.`, `(i)`).
   const pronoun = /^i(?:['’](?:m|ve|ll|d))?$/.exec(value)
   if (pronoun && (value !== 'i' || afterPronoun.has(after.toLowerCase())) && !/^(?:the|letter|an?|dotted)$/.test(before)) {
@@ -249,4 +265,11 @@ function checkMidSentence(file: VFile, text: string, nodes: readonly Node[], at:
 function say(file: VFile, word: Word, reason: string, expected: string): void {
   const message = file.message(reason, {place: {start: word.position!.start, end: word.position!.end}})
   Object.assign(message, {actual: toString(word), expected: [expected]})
+}
+
+/** Whether a lowercase word may be the subject of a verb after it: a pronoun or a plural noun. */
+function isSubject(word: string): boolean {
+  if (subjectPronouns.has(word)) return true
+  // Not `courageous Allied airlift`, `the crisis`, `status`: adjectives and singulars in -s.
+  return word.length >= 4 && /[^isu]s$/.test(word) && !notPlurals.has(word)
 }

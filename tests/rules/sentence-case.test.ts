@@ -72,6 +72,11 @@ ruleTable(sentenceCase, {
     'Gone With The Wind aired, and It Follows did too.',
     'The letter i was dotted; see (i) and i. below, i.e. the list.',
     'Officials said The Hague would rule.',
+    // Names that end in -ed, a team, a capitalized subject.
+    'He told Ahmed that fans of Leeds United were there, and officials Reed and Ted agreed.',
+    'The church was Reformed in 1560, and its members Blessed Are The Meek sang.',
+    // Truman, 1953: “the blockade was thwarted by the courageous Allied airlift”.
+    'The blockade was thwarted by the courageous Allied airlift.',
     // A capital after a lost period is not this check's (`this epidemic It is`).
     'The cost of this epidemic It is to be reckoned.',
     // A figure and a period before a word that does not start a sentence: a stray period.
@@ -161,6 +166,12 @@ ruleTable(sentenceCase, {
       messages: [`1:14-1:16: ${midSentence('It')}`, `1:46-1:50: ${midSentence('They')}`],
       suggestions: [['it'], ['they']],
       output: 'He said that it was over, and officials said they would stay.',
+    },
+    {
+      // Machine translation: “the officials Banned the import of…”.
+      text: 'The officials Banned the import, and they Arrested him.',
+      messages: [`1:15-1:21: ${midSentence('Banned')}`, `1:43-1:51: ${midSentence('Arrested')}`],
+      output: 'The officials banned the import, and they arrested him.',
     },
     {
       text: 'He was sure i think so, and i’m sure i was right.',
