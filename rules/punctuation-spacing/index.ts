@@ -254,7 +254,16 @@ function markSlip(text: string, at: number, lookup: () => Lookup): Slip | undefi
   const after = text[at + 1]
   if (mark === '(' || mark === ')') return bracketSlip(text, at)
   if (mark === '-') return hyphenSlip(text, at, lookup)
-  if (isAddress(tokenAround(text, at))) return undefined
+  const slip = doubledSlip(text, at)
+  // `http://example.com/a,,b`, `../docs`: addresses are not prose.
+  return slip && !isAddress(tokenAround(text, at)) ? slip : undefined
+}
+
+/** `,,`, `;;`, `..`, `,.` and `. .`: a doubled or stray mark at `at`, if any. */
+function doubledSlip(text: string, at: number): Slip | undefined {
+  const mark = text[at]
+  const before = text[at - 1]
+  const after = text[at + 1]
   // “talks,, he said”, “energy;; food”: a doubled mark (three or more is someone's choice).
   if ((mark === ',' || mark === ';') && after === mark && before !== mark && text[at + 2] !== mark) {
     return {start: at, end: at + 2, reason: `Doubled \`${mark}\``, expected: [mark]}
@@ -283,9 +292,14 @@ function markSlip(text: string, at: number, lookup: () => Lookup): Slip | undefi
 
 /** “the Joint Staff(JS)”, “( UN)”, “(UN )”: a bracket run into a word or set off inside. */
 function bracketSlip(text: string, at: number): Slip | undefined {
+  const slip = bracketSpacing(text, at)
+  return slip && !isAddress(tokenAround(text, at)) ? slip : undefined
+}
+
+function bracketSpacing(text: string, at: number): Slip | undefined {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1
-  const lineEnd = text.indexOf('\n', at) === -1 ? text.length : text.indexOf('\n', at)
-  if (isAddress(tokenAround(text, at))) return undefined
+  const newline = text.indexOf('\n', at)
+  const lineEnd = newline === -1 ? text.length : newline
   if (text[at] === '(') {
     const close = text.indexOf(')', at)
     if (close === -1 || close > lineEnd || text.slice(at + 1, close).includes('(')) return undefined
