@@ -306,7 +306,9 @@ function bracketSpacing(text: string, at: number): Slip | undefined {
     const inside = text.slice(at + 1, close)
     // “Staff(JS)”: a word of two letters or more, then a bracket with a word in it; not
     // `name(s)`, `f(x)`, `Article 5(2)`, `print()`, `iPhone(TM)`.
-    if (/\p{L}{2}$/u.test(text.slice(lineStart, at)) && /^\p{L}{2}/u.test(inside) && !/^(?:e?s|ies|TM|SM)$/.test(inside)) {
+    // Nor a formula, `Ca(OH)2`.
+    const isFormula = /^[\p{Lu}\d]+$/u.test(inside) && isDigit(text[close + 1])
+    if (/\p{L}{2}$/u.test(text.slice(lineStart, at)) && /^\p{L}{2}/u.test(inside) && !/^(?:e?s|ies|TM|SM)$/.test(inside) && !isFormula) {
       return {start: at, end: at + 1, reason: 'Missing space before `(`', expected: [' (']}
     }
     // “( UN)”, “Staff( JS)”: not `:( ` or `:-( `, an emoticon.

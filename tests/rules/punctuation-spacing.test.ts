@@ -66,7 +66,7 @@ ruleTable(punctuationSpacing, {
     'He said,"yes" and left.',
     // Brackets: plurals, functions, clauses, trademarks, emoticons, code and addresses.
     'The plan(s) and f(x) and print() and Article 5(2) were cited; so was Section 3(a).',
-    'She has an iPhone(TM) and an eBay account.',
+    'She has an iPhone(TM) and an eBay account, and a tub of Ca(OH)2.',
     'Smiles :-( and ( :) and “:)” were sent.',
     'Mr. Smith (the envoy) met the (new) team (see below).',
     {text: 'Run `print(x)` and `a,,b` or `p.m` in code, then see [the docs](http://example.com/a,,b).', path: 'guide.md'},
