@@ -64,6 +64,8 @@ ruleTable(sentenceCase, {
     'He said: "iPhone sales are up."',
     'He said: “...the talks are over.”',
     'He called it "a good start" and left.',
+    // Markdown code is never proofread.
+    {text: 'Run `He said: "the talks are over"` and `said that It was` or `i think` in code.', path: 'guide.md'},
     // Addresses at the start of a line.
     'The site was down.\nhttp://example.com is back, and https://x.org too.',
     'The site was down.\nwww.example.com is back.',
