@@ -42,7 +42,7 @@ const isSpace = (char: string | undefined) => char === ' ' || char === '\t' || c
 export default defineRule({
   id: 'punctuation-spacing',
   meta: {
-    description: 'Flag a missing space after `, ; : . ! ?` and a space before them.',
+    description: 'Flag a missing space after `, ; : . ! ?` and a space before them, brackets and hyphens spaced wrongly, doubled marks and `a.m`, `U.S` without their last period.',
     why: 'A mark run into the next word (`media,stating`, `beforehand.The`) or set off by a space (`Istanbul ,`) is a keyboard slip that readers notice and that breaks search and hyphenation.',
     severity: 'warning',
     fixable: true,

@@ -32,7 +32,7 @@ const subordinators = new Set(subordinatorList)
 export default defineRule({
   id: 'quotation',
   meta: {
-    description: 'Flag quotation marks that do not pair up, mixed straight and curly quotes, and quotations without marks.',
+    description: 'Flag quotation marks that do not pair up, mixed straight and curly quotes, quotations without marks, and a backtick or accent typed for an apostrophe.',
     why: 'A missing closing mark leaves the reader unsure where a speaker’s words end, and a quotation without marks puts words in the reporter’s mouth.',
     severity: 'warning',
     fixable: true,

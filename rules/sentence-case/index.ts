@@ -38,7 +38,7 @@ type Node = DocParagraph['sentences'][number]['node']['children'][number]
 export default defineRule({
   id: 'sentence-case',
   meta: {
-    description: 'Flag a sentence that starts with a lowercase letter.',
+    description: 'Flag a sentence that starts with a lowercase letter, and a capital in mid-sentence that is no name (`said that It was`, `i think`).',
     why: 'A sentence starts with a capital; a lowercase start is left over from an edit or a paste, and readers take it for a run-on.',
     severity: 'warning',
     fixable: true,
