@@ -84,7 +84,9 @@ describe('the packed tarball, installed globally into a temporary prefix', () =>
       const published = new Promise<PublishDiagnosticsParams>((resolve) => {
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => resolve(params))
       })
-      connection.onRequest(() => null)
+      // Requests a server may send: answered as a client without those features would.
+      connection.onRequest('workspace/configuration', (params: {items: unknown[]}) => params.items.map(() => null))
+      for (const method of ['client/registerCapability', 'window/workDoneProgress/create', 'window/showMessageRequest']) connection.onRequest(method, () => null)
       connection.listen()
       try {
         const init = (await connection.sendRequest('initialize', {processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}})) as {
@@ -97,7 +99,7 @@ describe('the packed tarball, installed globally into a temporary prefix', () =>
         const params = await published
         expect(params.uri).toBe(uri)
         expect(params.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['repeated-word'])
-        await connection.sendRequest('shutdown')
+        await connection.sendRequest('shutdown', null)
         await connection.sendNotification('exit')
       } finally {
         connection.dispose()
