@@ -4,11 +4,14 @@
  *
  * Each list is read from disk the first time a rule needs it, then kept for the process.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
+import {LRUCache} from 'lru-cache'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {getDataFolder} from './data-folder.js'
 import {dictionaryPackages, getLookup, type Lookup} from './dictionary-lookup.js'
 import {nameParticles as particleList} from './name-particles.js'
+
+export {getDataFolder} from './data-folder.js'
 
 /** The compiled lists. */
 export type ListName = 'countries' | 'demonyms' | 'languages' | 'cities' | 'name-parts' | 'people'
@@ -64,25 +67,6 @@ export const personTitles: ReadonlySet<string> = new Set([
   'spokeswoman',
 ])
 
-let dataFolder: string | undefined
-
-/**
- * The folder of the compiled lists: `rules/lib/data` under the package root, found by
- * walking up from this module (it runs from `rules/lib/` under vitest and from
- * `dist/rules/lib/` after `tsc`, which does not copy the data).
- */
-export function getDataFolder(): string {
-  if (dataFolder) return dataFolder
-  let folder = path.dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    const candidate = path.join(folder, 'rules', 'lib', 'data')
-    if (existsSync(path.join(folder, 'package.json')) && existsSync(candidate)) return (dataFolder = candidate)
-    const parent = path.dirname(folder)
-    if (parent === folder) throw new Error('Cannot find `rules/lib/data`, expected it in the copydesk package (`npm run build:data`)')
-    folder = parent
-  }
-}
-
 const lists = new Map<ListName, readonly string[]>()
 
 /** A compiled list, sorted, as written (read on first use). */
@@ -105,14 +89,13 @@ export function fold(word: string): string {
     // Plain lowercase ASCII letters fold to themselves.
     // Plain ASCII names (`Smith`, `O'Neill`) need no Unicode normalization.
     folded = /^[a-z]*$/.test(word) ? word : /^[A-Za-z'’‘-]*$/.test(word) ? word.replace(/['’‘-]/g, '').toLowerCase() : foldNow(word)
-    if (folds.size >= 200_000) folds.clear()
     folds.set(word, folded)
   }
   return folded
 }
 
-/** Folded spellings already computed (names repeat: a draft, a list, a draft again). */
-const folds = new Map<string, string>()
+/** Folded spellings already computed (names repeat: a draft, a list, a draft again), bounded. */
+const folds = new LRUCache<string, string>({max: 200_000})
 
 function foldNow(word: string): string {
   return word.normalize('NFD').replace(/['’‘-]/gu, '').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').toLowerCase()
@@ -214,19 +197,19 @@ export function getDictionary(language: 'en-US' | 'en-GB' = 'en-US'): Lookup {
  */
 export function isCommonWord(word: string, dictionary: Lookup): boolean {
   let answers = commonWords.get(dictionary)
-  if (!answers) commonWords.set(dictionary, (answers = new Map()))
+  if (!answers) commonWords.set(dictionary, (answers = new LRUCache({max: 100_000})))
   let answer = answers.get(word)
   if (answer === undefined) {
     const plain = word.replace(/’/g, "'")
     // `harbor` is an English word in a British draft too: any English dictionary counts.
     answer = [dictionary, ...Object.values(dictionaryPackages).map((name) => getLookup(name))].some((lookup) => lookup.has(word) || lookup.has(plain))
-    if (answers.size > 100_000) answers.clear()
     answers.set(word, answer)
   }
   return answer
 }
 
-const commonWords = new WeakMap<Lookup, Map<string, boolean>>()
+/** Answers per dictionary (a run's lookup with its house words), bounded. */
+const commonWords = new WeakMap<Lookup, LRUCache<string, boolean>>()
 
 /**
  * A rough sound key for comparing names: folded, with `c` before a back vowel and `ck` as

@@ -3,26 +3,25 @@
  * `dictionary-en` (or `dictionary-en-gb`) with the verdicts of `retext-spell`.
  *
  * retext-spell builds its nspell checker from the Hunspell files on every start (~0.4 s),
- * so this rule asks the same questions of a precompiled lookup of the expanded forms
- * (`rules/lib/dictionary-lookup.ts`, cached on disk) and ranks its own suggestions (`suggest.ts`) only for the
- * words it flags. What it leaves alone goes beyond retext-spell, because news copy is full
+ * so this rule asks the same questions of the expanded forms compiled at build time
+ * (`rules/lib/dictionary-lookup.ts`, `rules/lib/data/dictionaries.bin`) and ranks its own
+ * suggestions (`suggest.ts`, candidates from `candidates.ts`) only for the words it flags. What it leaves alone goes beyond retext-spell, because news copy is full
  * of names, acronyms, numbers, addresses and run-together words: see `docs/rules/spelling.md`.
  */
-import {readFileSync} from 'node:fs'
+import {LRUCache} from 'lru-cache'
 import type {Parent, Root, Word} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
 import {toString} from 'nlcst-to-string'
 import {pointEnd, pointStart} from 'unist-util-position'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
-import wordListPath from 'word-list'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {isLikelyName} from '../lib/names.js'
 import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, newsWords} from './data.js'
-import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
-import {easySlip, maxSuggestions, nearestSlip, suggest} from './suggest.js'
+import {dictionaryPackages, getLookup, isInWordList, type Lookup} from '../lib/dictionary-lookup.js'
+import {easySlip, maxSuggestions, maxWordLength, nearestSlip, suggest} from './suggest.js'
 
 /** One word of a word node: `Russia’s` in `Russia’s`, `beforehand` and `The` in `beforehand.The`. */
 interface Unit {
@@ -47,7 +46,10 @@ const apostrophes = new Set(["'", '’'])
  * backticks. nlcst splits these into word nodes (`https`, `x`, `com`), so they are found on
  * the source text; only done for a file that has an unknown word.
  */
-const notProse = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>"”)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]+`/giu
+// The e-mail branch starts only where a run of its letters starts: tried at every letter of
+// a run, it cost time quadratic in the run's length (a 16,000-letter “word”: 1.5 s). The
+// leftmost match is the same, since a match inside a run extends back to the run's start.
+const notProse = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>"”)]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`\n]+`/giu
 
 export default defineRule({
   id: 'spelling',
@@ -63,17 +65,20 @@ export default defineRule({
     // Built on the first file, so that listing the rules (`copydesk rules`) loads nothing.
     const getWords = () =>
       (lookup ??= getLookup(dictionaryPackages[context.language] ?? dictionaryPackages['en-US']).extend([...newsWords, ...nameParticles, ...context.dictionary]))
-    const suggestions = new Map<string, string[]>()
+    // Per-word answers, once per run (CLI) or session (language server), bounded.
+    const suggestions = new LRUCache<string, string[]>({max: 10_000})
+    const wellFormed = new LRUCache<string, boolean>({max: 50_000})
     // `deep: false` when the capitalized word is already the answer (`istanbul`).
     const suggestFor = (word: string, deep: boolean): string[] => {
       const key = `${deep}:${word}`
       let list = suggestions.get(key)
-      if (!list) {
-        // A language server reuses the processor for hours: keep the memo bounded.
-        if (suggestions.size >= 10_000) suggestions.clear()
-        suggestions.set(key, (list = suggest(word, getWords(), {deep})))
-      }
+      if (!list) suggestions.set(key, (list = suggest(word, getWords(), {deep})))
       return list
+    }
+    const isWellFormedWord = (word: string): boolean => {
+      let answer = wellFormed.get(word)
+      if (answer === undefined) wellFormed.set(word, (answer = isWellFormed(word, getWords(), context)))
+      return answer
     }
 
     return (tree, file) => {
@@ -102,7 +107,7 @@ export default defineRule({
         for (const [at, unit] of units.entries()) {
           // `Lee Jae-myung`, `Abu al-Assad`: the parts of a hyphenated name after a capitalized one.
           if (unit.before === '-' && at > 0 && /^\p{Lu}/u.test(units[at - 1].text)) continue
-          const verdict = check(unit, isCompound, words, tree, file, context)
+          const verdict = check(unit, isCompound, words, tree, file, context, isWellFormedWord)
           if (verdict === undefined) continue
           const start = pointStart(unit.nodes[0])
           const end = pointEnd(unit.nodes.at(-1)!)
@@ -160,7 +165,7 @@ function split(node: Word): Unit[] {
 /** What is wrong with a unit: `undefined` when nothing is, else the kind of report. */
 type Verdict = {readonly stem: string; readonly suffix: string; readonly capital?: string}
 
-function check(unit: Unit, isCompound: boolean, words: Lookup, tree: Root, file: VFile, context: RuleContext): Verdict | undefined {
+function check(unit: Unit, isCompound: boolean, words: Lookup, tree: Root, file: VFile, context: RuleContext, isWellFormedWord: (word: string) => boolean): Verdict | undefined {
   const text = unit.text
   if (words.correct(text.replace(/’/g, "'"))) return undefined
   // `Russia’s`, `Zelensky's`, `goverment’s`: judge the word without its possessive.
@@ -181,7 +186,11 @@ function check(unit: Unit, isCompound: boolean, words: Lookup, tree: Root, file:
   // `naïve`, `São`, `jihadist`: a word with letters beyond a–z is accepted when its plain
   // spelling is known, and otherwise taken as foreign (or a name) and left alone.
   if (/[^a-z'’-]/iu.test(stem)) return undefined
-  if (isWellFormed(stem.toLowerCase(), words, context)) return undefined
+  // A run of letters longer than any English word the dictionaries lack (`antidisestablish-
+  // mentarianism` is 28): no slip, compound or name model applies, and they cost more than
+  // linear time in the length (a 4,000-letter run took 20 s). Reported, without suggestions.
+  if (stem.length > maxWordLength) return {stem, suffix}
+  if (isWellFormedWord(stem.toLowerCase())) return undefined
   if (/^\p{Lu}/u.test(stem)) {
     if (isLikelyName(stem, tree, file, context)) return undefined
     return {stem, suffix}
@@ -208,7 +217,7 @@ function isWellFormed(word: string, words: Lookup, context: RuleContext): boolea
   if (nearestSlip(word, words) <= easySlip) return false
   // `multilateralism`, `artemisinin`, `insourcing`: real words Hunspell's list lacks, in the
   // larger SCOWL-based list of `word-list` (none of the misspellings we test is in it).
-  if (getWordList().has(word)) return true
+  if (isInWordList(word)) return true
   for (const prefix of derivationPrefixes) {
     if (word.length - prefix.length >= 4 && word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), words, 1)) return true
   }
@@ -218,75 +227,6 @@ function isWellFormed(word: string, words: Lookup, context: RuleContext): boolea
     if (!closedUpExceptions.has(head) && !closedUpExceptions.has(tail) && isCommonWord(head, words) && isCommonWord(tail, words)) return true
   }
   return false
-}
-
-let wordList: {has(word: string): boolean} | undefined
-
-/**
- * The words of `word-list` (about 275,000, one a line), read on the first unknown word.
- * Kept as the file's bytes and an open-addressing table of line numbers by hash (5 MB)
- * rather than a Set of strings (46 MB).
- */
-function getWordList(): {has(word: string): boolean} {
-  return (wordList ??= lazyLineSet(readFileSync(wordListPath)))
-}
-
-/**
- * The same answers as {@link lineSet}; a short draft asks a handful of words, so the first
- * ones are searched for in the bytes (`\nword\n`, about a millisecond each) and the table
- * (100 ms to build) is made only when a long draft keeps asking.
- */
-function lazyLineSet(bytes: Buffer): {has(word: string): boolean} {
-  const padded = Buffer.concat([Buffer.from('\n'), bytes, Buffer.from('\n')])
-  let searches = 0
-  let table: {has(word: string): boolean} | undefined
-  return {
-    has(word) {
-      if (table) return table.has(word)
-      if (++searches > 64) return (table = lineSet(bytes)).has(word)
-      return padded.indexOf(`\n${word}\n`, 0, 'utf8') !== -1
-    },
-  }
-}
-
-/** FNV-1a over bytes `[start, end)`. */
-function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5
-  for (let at = start; at < end; at++) hash = Math.imul(hash ^ bytes[at], 0x01000193)
-  return hash >>> 0
-}
-
-/** Membership of the lines of `bytes` (split at `\n`, as `split('\n')` would), exactly. */
-function lineSet(bytes: Buffer): {has(word: string): boolean} {
-  const starts: number[] = [0]
-  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) starts.push(at + 1)
-  const count = starts.length
-  const lineStart = Uint32Array.from(starts)
-  const lineEnd = (line: number) => (line + 1 < count ? lineStart[line + 1] - 1 : bytes.length)
-  let size = 1
-  while (size < count * 2) size *= 2
-  const mask = size - 1
-  // Line number + 1 per slot; 0 is empty.
-  const table = new Uint32Array(size)
-  for (let line = 0; line < count; line++) {
-    let slot = hashBytes(bytes, lineStart[line], lineEnd(line)) & mask
-    while (table[slot] !== 0) slot = (slot + 1) & mask
-    table[slot] = line + 1
-  }
-  return {
-    has(word) {
-      const target = Buffer.from(word, 'utf8')
-      let slot = hashBytes(target, 0, target.length) & mask
-      while (table[slot] !== 0) {
-        const line = table[slot] - 1
-        const start = lineStart[line]
-        const end = lineEnd(line)
-        if (end - start === target.length && bytes.compare(target, 0, target.length, start, end) === 0) return true
-        slot = (slot + 1) & mask
-      }
-      return false
-    },
-  }
 }
 
 /** The dictionary of the other English, when it is installed (`dictionary-en-gb` is optional). */

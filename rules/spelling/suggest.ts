@@ -9,9 +9,16 @@
  * `ther` gives `there` before `the`, and `teh` gives `the`.
  */
 import type {Lookup} from '../lib/dictionary-lookup.js'
+import {candidatesWithin, type EditBounds} from './candidates.js'
 
 /** At most this many suggestions per word. */
 export const maxSuggestions = 5
+
+/**
+ * No suggestions for a longer word: generating its slips costs time quadratic in its length,
+ * and no English word that long is misspelled in copy (a run of letters is pasted junk).
+ */
+export const maxWordLength = 40
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz'"
 const vowels = new Set('aeiouy')
@@ -47,6 +54,24 @@ const cost = {
 /** The cost of the likeliest slips: a letter doubled or undoubled, swapped, a vowel, left out. */
 export const easySlip = 0.7
 
+/** The largest cost of the two-slip search. */
+const deepLimit = 2.4
+
+/** What the costs below can least be, for the candidate search: it must never overestimate. */
+export const editBounds: EditBounds = {
+  substitute: (a, b) => (a === b ? 0 : substitution(a, b)),
+  extra: (typed, index) => (typed[index] === typed[index - 1] || typed[index] === typed[index + 1] ? cost.extraDouble : cost.extra),
+  omitted: Math.min(cost.omitted, cost.omittedDouble),
+  swapped: cost.swapped,
+  omittedAtStart: cost.omitted,
+  extraAtStart: cost.extra,
+}
+
+/** The cost of typing `typed` for a different `intended` letter. */
+function substitution(typed: string, intended: string): number {
+  return vowels.has(typed) && vowels.has(intended) ? cost.vowel : neighbours.get(typed)?.has(intended) ? cost.neighbour : cost.substituted
+}
+
 /** Weight of `log10(frequency)` against the cost of the slip. */
 const frequencyWeight = 0.25
 
@@ -80,6 +105,7 @@ function edits(word: string, add: (candidate: string, cost: number) => void): vo
  * `lookup` decides which candidates are words; `deep: false` skips the two-slip search.
  */
 export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} = {}): string[] {
+  if (word.length > maxWordLength) return []
   const lower = word.toLowerCase()
   const isCapitalized = word !== lower
   const scores = new Map<string, number>()
@@ -124,13 +150,12 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} 
   // Nothing one slip away: weigh two slips against the dictionary words with the same first
   // letter and a similar length (a slip in the first letter is rare, and generating every
   // two-edit variant of a long word costs seconds).
+  // The candidates come from a bounded walk of the compiled trie (`candidates.ts`); each is
+  // then measured exactly.
   if (scores.size === 0 && lower.length >= 3 && options.deep !== false) {
-    for (const first of new Set([lower.charAt(0), lower.charAt(0).toUpperCase()])) {
-      for (const candidate of lookup.startingWith(first)) {
-        if (Math.abs(candidate.length - lower.length) > 2 || candidate.includes(' ')) continue
-        const slip = distance(lower, candidate.toLowerCase(), 2.4)
-        if (slip <= 2.4) consider(candidate.toLowerCase(), slip)
-      }
+    for (const candidate of candidatesWithin(lower, lookup, deepLimit, editBounds)) {
+      const slip = distance(lower, candidate, deepLimit)
+      if (slip <= deepLimit) consider(candidate, slip)
     }
   }
 
@@ -146,6 +171,7 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} 
  */
 export function nearestSlip(word: string, lookup: Lookup, minimum = 10): number {
   let best = Infinity
+  if (word.length > maxWordLength) return best
   edits(word, (candidate, slip) => {
     if (slip < best && candidate !== word && lookup.suggestable(candidate) && lookup.frequency(candidate) >= minimum) best = slip
   })

@@ -1,0 +1,104 @@
+/**
+ * A compiled trie of lowercase dictionary words (minimized into a DAWG), for finding the
+ * words within a bounded edit distance of a misspelling without scanning the dictionary:
+ * written by `npm run build:data` (`scripts/data/words.ts`), read as it is.
+ *
+ * Layout (little-endian): `CDT1`, `uint32` header length, the JSON header (padded to 4
+ * bytes), `uint32` edge count, then two `uint32` per edge: the letter (UTF-16 code unit, low
+ * 16 bits), the flags of the word that ends there (bits 16–23) and whether the edge is the
+ * last of its node (bit 24); and the index of the first edge of the node it leads to
+ * (`0xffffffff` for none). The root's edges start at 0.
+ */
+
+const magic = 'CDT1'
+const none = 0xffffffff
+
+/** A node of the trie being built. */
+interface BuildNode {
+  flags: number
+  readonly children: Map<number, BuildNode>
+}
+
+/** Encode words with flags as a minimized trie (build time). */
+export function encodeWordTrie(header: unknown, words: ReadonlyMap<string, number>): Buffer {
+  const root: BuildNode = {flags: 0, children: new Map()}
+  for (const [word, flags] of words) {
+    let node = root
+    for (let index = 0; index < word.length; index++) {
+      const code = word.charCodeAt(index)
+      let child = node.children.get(code)
+      if (!child) node.children.set(code, (child = {flags: 0, children: new Map()}))
+      node = child
+    }
+    node.flags |= flags
+  }
+  // Minimize: nodes with the same letters to the same equivalent nodes (and the same flags
+  // at each) are one node; edges are written per distinct node.
+  const edges: number[] = []
+  const ids = new Map<string, number>()
+  const place = (node: BuildNode): number => {
+    if (node.children.size === 0) return none
+    const children = [...node.children].sort((a, b) => a[0] - b[0]).map(([code, child]) => [code, child.flags, place(child)] as const)
+    const key = children.map((child) => child.join(',')).join(';')
+    let id = ids.get(key)
+    if (id === undefined) {
+      id = edges.length / 2
+      children.forEach(([code, flags, target], index) => edges.push((code | (flags << 16) | (index === children.length - 1 ? 1 << 24 : 0)) >>> 0, target))
+      ids.set(key, id)
+    }
+    return id
+  }
+  // The root's edges must come first: place the children, then copy the root's edges to 0.
+  const rootChildren = [...root.children].sort((a, b) => a[0] - b[0]).map(([code, child]) => [code, child.flags, place(child)] as const)
+  const rootEdges = rootChildren.flatMap(([code, flags, target], index) => [(code | (flags << 16) | (index === rootChildren.length - 1 ? 1 << 24 : 0)) >>> 0, target])
+  const shift = rootEdges.length / 2
+  const all = new Uint32Array(rootEdges.length + edges.length)
+  all.set(rootEdges.map((value, index) => (index % 2 === 1 && value !== none ? value + shift : value)))
+  all.set(edges.map((value, index) => (index % 2 === 1 && value !== none ? value + shift : value)), rootEdges.length)
+  const json = Buffer.from(JSON.stringify(header), 'utf8')
+  const padded = Math.ceil(json.length / 4) * 4
+  const prefix = Buffer.alloc(8 + padded + 4, 0x20)
+  prefix.write(magic, 0, 'latin1')
+  prefix.writeUInt32LE(json.length, 4)
+  json.copy(prefix, 8)
+  prefix.writeUInt32LE(all.length / 2, 8 + padded)
+  return Buffer.concat([prefix, Buffer.from(all.buffer)])
+}
+
+/** A trie read from its bytes. */
+export class WordTrie {
+  readonly header: unknown
+  /** Two entries per edge (see the layout above). */
+  readonly edges: Uint32Array
+
+  constructor(buffer: Uint8Array) {
+    if (Buffer.from(buffer.buffer, buffer.byteOffset, 4).toString('latin1') !== magic) throw new Error(`Cannot read the word trie, expected it to start with \`${magic}\` (\`npm run build:data\`)`)
+    const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+    const jsonLength = view.getUint32(4, true)
+    this.header = JSON.parse(Buffer.from(buffer.buffer, buffer.byteOffset + 8, jsonLength).toString('utf8'))
+    const at = 8 + Math.ceil(jsonLength / 4) * 4
+    const count = view.getUint32(at, true)
+    const start = buffer.byteOffset + at + 4
+    this.edges = start % 4 === 0 ? new Uint32Array(buffer.buffer, start, count * 2) : new Uint32Array(buffer.slice(at + 4, at + 4 + count * 8).buffer)
+  }
+
+  /** Every word with its flags (tests). */
+  *words(): Generator<[string, number]> {
+    const edges = this.edges
+    function* from(first: number, prefix: string): Generator<[string, number]> {
+      for (let edge = first; ; edge++) {
+        const value = edges[edge * 2]
+        const word = prefix + String.fromCharCode(value & 0xffff)
+        const flags = (value >>> 16) & 0xff
+        if (flags) yield [word, flags]
+        const target = edges[edge * 2 + 1]
+        if (target !== none) yield* from(target, word)
+        if (value & (1 << 24)) return
+      }
+    }
+    if (edges.length > 0) yield* from(0, '')
+  }
+}
+
+/** No node after this edge. */
+export const noNode = none

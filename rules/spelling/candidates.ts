@@ -1,0 +1,148 @@
+/**
+ * Candidate generation for suggestions, apart from their ranking (`suggest.ts`): the
+ * dictionary words whose distance from a misspelling may be within a limit, found by a
+ * bounded walk of the compiled trie of lowercase words (`rules/lib/data/suggest-trie.bin`)
+ * instead of a scan of the dictionary. The walk fills one column of the edit-distance table
+ * per letter of the candidate and leaves a branch as soon as no word below it can be within
+ * the limit, so a word costs tens of microseconds however large the dictionary is.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {getDataFolder} from '../lib/data-folder.js'
+import type {Lookup} from '../lib/dictionary-lookup.js'
+import {noNode, WordTrie} from '../lib/word-trie.js'
+
+/** The trie file `npm run build:data` writes under `rules/lib/data/`. */
+export const trieFile = 'suggest-trie.bin'
+
+/** The header of the trie: which flag bit marks the words of which dictionary package. */
+export interface TrieHeader {
+  readonly format: 1
+  readonly packages: readonly string[]
+}
+
+/**
+ * Lower bounds of the costs of one edit, for pruning: the walk may only ever underestimate
+ * a distance (the caller measures each candidate exactly afterwards).
+ */
+export interface EditBounds {
+  /** Cost of typing `a` for the intended `b` (0 when equal). */
+  substitute(a: string, b: string): number
+  /** Cost of the extra letter at `index` of the typed word (it sees the whole word). */
+  extra(typed: string, index: number): number
+  /** At most the cost of a left-out letter. */
+  readonly omitted: number
+  /** The cost of two swapped letters. */
+  readonly swapped: number
+  /** The cost of each letter of the first row and column (leading insertions and deletions). */
+  readonly omittedAtStart: number
+  readonly extraAtStart: number
+}
+
+let trie: WordTrie | undefined
+
+/** The compiled trie (read on the first suggestion search). */
+export function getWordTrie(): WordTrie {
+  return (trie ??= new WordTrie(readFileSync(path.join(getDataFolder(), trieFile))))
+}
+
+/**
+ * The lowercase forms of `lookup`'s dictionary words that start with `typed`'s first letter
+ * (as written or capitalized), differ in length by at most `lengthSlack`, and whose distance
+ * under `bounds` may be at most `limit`: a superset of those within it, in trie order.
+ */
+export function candidatesWithin(typed: string, lookup: Lookup, limit: number, bounds: EditBounds, lengthSlack = 2): string[] {
+  const words = getWordTrie()
+  const bit = 1 << (words.header as TrieHeader).packages.indexOf(lookup.package)
+  if (bit === 0 || typed.length === 0) return []
+  const edges = words.edges
+  const n = typed.length
+  const rows = n + 1
+  const maxDepth = n + lengthSlack
+  // One column per depth: `columns[depth * rows + i]` is (a lower bound of) the distance
+  // from `typed[0, i)` to the candidate's first `depth` letters.
+  const columns = new Float64Array((maxDepth + 1) * rows)
+  // `bests[depth]`: the column's smallest value plus what the rest must still cost.
+  const bests = new Float64Array(maxDepth + 1)
+  const extra = new Float64Array(rows)
+  for (let i = 1; i < rows; i++) {
+    extra[i] = bounds.extra(typed, i - 1)
+    columns[i] = columns[i - 1] + bounds.extraAtStart
+  }
+  // The substitution costs of each typed letter against every ASCII letter, looked up by
+  // code in the walk (other letters are asked of `bounds`).
+  const substitutions = new Float64Array(rows * 128)
+  for (let i = 1; i < rows; i++) for (let code = 0; code < 128; code++) substitutions[i * 128 + code] = bounds.substitute(typed[i - 1], String.fromCharCode(code))
+  const typedCodes = Array.from(typed, (letter) => letter.charCodeAt(0))
+  const minimumExtra = Math.min(...extra.subarray(1))
+  // Length bounds: a candidate has between `n - lengthSlack` and `n + lengthSlack` letters,
+  // so a cell far off the diagonal must still pay for the letters added or left out.
+  const penalties = new Float64Array((maxDepth + 1) * rows)
+  for (let depth = 0; depth <= maxDepth; depth++) {
+    for (let i = 0; i < rows; i++) {
+      const gap = depth - i - lengthSlack
+      const short = i - depth - lengthSlack
+      penalties[depth * rows + i] = gap > 0 ? gap * minimumExtra : short > 0 ? short * bounds.omitted : 0
+    }
+  }
+  const {omitted, swapped, omittedAtStart} = bounds
+  bests[0] = 0
+  const letters = new Uint16Array(maxDepth + 1)
+  const found: string[] = []
+
+  const step = (value: number, depth: number): number => {
+    const code = value & 0xffff
+    const at = depth * rows
+    const before = at - rows
+    const twoBefore = before - rows
+    const previousCode = depth > 1 ? letters[depth - 2] : -1
+    let above = columns[before] + omittedAtStart
+    columns[at] = above
+    let best = above + penalties[at]
+    for (let i = 1; i < rows; i++) {
+      const substitute = code < 128 ? substitutions[i * 128 + code] : bounds.substitute(typed[i - 1], String.fromCharCode(code))
+      let cell = columns[before + i - 1] + substitute
+      const insert = above + extra[i]
+      if (insert < cell) cell = insert
+      const omit = columns[before + i] + omitted
+      if (omit < cell) cell = omit
+      if (i > 1 && typedCodes[i - 1] === previousCode && typedCodes[i - 2] === code) {
+        const swap = columns[twoBefore + i - 2] + swapped
+        if (swap < cell) cell = swap
+      }
+      columns[at + i] = cell
+      above = cell
+      const bound = cell + penalties[at + i]
+      if (bound < best) best = bound
+    }
+    bests[depth] = best
+    letters[depth - 1] = code
+    if ((value >>> 16) & bit && depth >= n - lengthSlack && above <= limit) found.push(String.fromCharCode(...letters.subarray(0, depth)))
+    return best
+  }
+
+  const visit = (first: number, depth: number): void => {
+    for (let edge = first; ; edge++) {
+      const value = edges[edge * 2]
+      const best = step(value, depth)
+      const target = edges[edge * 2 + 1]
+      // A swap reaches two columns on, so a branch ends only when two columns in a row exceed the limit.
+      if (target !== noNode && depth < maxDepth && (best <= limit || bests[depth - 1] <= limit)) visit(target, depth + 1)
+      if (value & (1 << 24)) return
+    }
+  }
+
+  // Only the root's edge for the first letter: a slip in the first letter is rare.
+  const firstCode = typed.charCodeAt(0)
+  for (let edge = 0; edges.length > 0; edge++) {
+    const value = edges[edge * 2]
+    if ((value & 0xffff) === firstCode) {
+      const best = step(value, 1)
+      const target = edges[edge * 2 + 1]
+      if (target !== noNode && 1 < maxDepth && (best <= limit || bests[0] <= limit)) visit(target, 2)
+      break
+    }
+    if (value & (1 << 24)) break
+  }
+  return found
+}

@@ -1,0 +1,170 @@
+/**
+ * The compiled data of `rules/lib/data/`: up to date with its sources, answering as nspell
+ * does, and the suggestion search finding exactly the words the full scan found.
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {getDataFolder} from '../../rules/lib/data-folder.js'
+import {dictionaryFile, getDictionaryTable, getLookup, isInWordList, wordListFile, type DictionaryTableHeader} from '../../rules/lib/dictionary-lookup.js'
+import {encodeWordTable, WordTable} from '../../rules/lib/word-table.js'
+import {candidatesWithin, getWordTrie, trieFile} from '../../rules/spelling/candidates.js'
+import {distance, editBounds, suggest} from '../../rules/spelling/suggest.js'
+import {inputChecksums, sha256, wordTableInputs, type Checksum} from '../../scripts/data/words.js'
+
+const folder = getDataFolder()
+
+describe('compiled data', () => {
+  it('is up to date with its inputs (else run `npm run build:data`)', () => {
+    const recorded = JSON.parse(readFileSync(path.join(folder, 'checksums.json'), 'utf8')) as Record<string, Checksum>
+    const inputs = wordTableInputs()
+    for (const file of [dictionaryFile, wordListFile, trieFile]) {
+      expect(recorded[file], file).toBeDefined()
+      expect(inputChecksums(inputs[file]), `inputs of ${file}`).toEqual(recorded[file].inputs)
+      expect(sha256(readFileSync(path.join(folder, file))), `${file} itself`).toBe(recorded[file].output)
+    }
+  })
+
+  it('records the source and licence of every file in SOURCES.md', () => {
+    const sources = readFileSync(path.join(folder, 'SOURCES.md'), 'utf8')
+    for (const file of readdirSync(folder).filter((name) => name !== 'SOURCES.md' && name !== 'checksums.json')) expect(sources, file).toContain(`\`${file}\``)
+  })
+
+  it('stores only forms nspell accepts, in both dictionaries', () => {
+    const require = createRequire(import.meta.url)
+    const nspell = require('nspell') as (dictionary: {aff: Buffer; dic: Buffer}) => {correct(word: string): boolean}
+    const table = getDictionaryTable()
+    const header = table.header as DictionaryTableHeader
+    for (const dictionary of header.dictionaries) {
+      const modules = path.join('node_modules', dictionary.package)
+      const checker = nspell({aff: readFileSync(path.join(modules, 'index.aff')), dic: readFileSync(path.join(modules, 'index.dic'))})
+      let count = 0
+      const rejected: string[] = []
+      for (const {word, flags} of table.entries()) {
+        if (!(flags & dictionary.bit)) continue
+        count++
+        if (!checker.correct(word)) rejected.push(word)
+      }
+      expect(rejected).toEqual([])
+      expect(count).toBeGreaterThan(120_000)
+    }
+  })
+
+  it('answers lookups by hash, for words in any script', () => {
+    const lookup = getLookup('dictionary-en')
+    expect(lookup.has('government')).toBe(true)
+    expect(lookup.has('goverment')).toBe(false)
+    expect(lookup.has('colour')).toBe(false)
+    expect(getLookup('dictionary-en-gb').has('colour')).toBe(true)
+    // The dictionaries are ASCII; other scripts are compared in UTF-8 too (see the round trip).
+    expect(lookup.has('naïve')).toBe(false)
+    expect(lookup.has('😀')).toBe(false)
+    expect(lookup.has('\ud800')).toBe(false)
+    expect(lookup.frequency('the')).toBeGreaterThan(1_000_000)
+    expect(lookup.frequency('goverment')).toBe(0)
+    expect(isInWordList('multilateralism')).toBe(true)
+    expect(isInWordList('goverment')).toBe(false)
+    // Every stored word is found (a sample across the table).
+    const table = getDictionaryTable()
+    let index = 0
+    for (const {word} of table.entries()) if (index++ % 97 === 0) expect(table.find(word), word).not.toBe(-1)
+  })
+
+  it('keeps the trie in step with the dictionaries', () => {
+    const lower = new Map<string, number>()
+    for (const {word, flags} of getDictionaryTable().entries()) lower.set(word.toLowerCase(), (lower.get(word.toLowerCase()) ?? 0) | (flags & 3))
+    for (const [word, flags] of lower) if (flags === 0) lower.delete(word)
+    const trie = new Map(getWordTrie().words())
+    expect(trie.size).toBe(lower.size)
+    expect([...trie].filter(([word, flags]) => lower.get(word) !== flags)).toEqual([])
+  })
+})
+
+describe('suggestion candidates', () => {
+  /** The search the trie replaced: every word with the same first letter, by the same distance. */
+  function scan(typed: string, language: 'dictionary-en' | 'dictionary-en-gb'): string[] {
+    const table = getDictionaryTable()
+    const bit = (table.header as DictionaryTableHeader).dictionaries.find((dictionary) => dictionary.package === language)!.bit
+    const found = new Set<string>()
+    const firsts = new Set([typed.charAt(0), typed.charAt(0).toUpperCase()])
+    for (const {word, flags} of table.entries()) {
+      if (!(flags & bit) || !firsts.has(word.charAt(0))) continue
+      if (Math.abs(word.length - typed.length) > 2 || word.includes(' ')) continue
+      if (distance(typed, word.toLowerCase(), 2.4) <= 2.4) found.add(word.toLowerCase())
+    }
+    return [...found].sort()
+  }
+
+  // Misspellings of every kind the ranker weighs, and words near nothing.
+  const typos = ['beleiev', 'goverment', 'negociations', 'tsikhanouskaya', 'xqzvbnm', 'annnounced', 'ceasfire', 'wensday', 'accomodation', 'rythm', 'colur', 'programmme', 'pronounciation', 'zelenskyy', 'quizzz', "dont'", 'aaa']
+
+  for (const language of ['dictionary-en', 'dictionary-en-gb'] as const) {
+    it(`finds exactly the words the full scan finds (${language})`, () => {
+      const lookup = getLookup(language)
+      for (const typo of typos) {
+        const walked = candidatesWithin(typo, lookup, 2.4, editBounds)
+        // The walk may return more (its costs are lower bounds); measured, exactly the scan's.
+        const exact = walked.filter((word) => distance(typo, word, 2.4) <= 2.4).sort()
+        expect(exact, typo).toEqual(scan(typo, language))
+        expect(walked.length, typo).toBeLessThan(500)
+      }
+    })
+  }
+
+  it('ranks the same suggestions as the full scan', () => {
+    const lookup = getLookup('dictionary-en')
+    // Pinned from the ranking before the trie (the two-slip search decides these).
+    expect(suggest('beleiev', lookup)).toEqual(['believe', 'believed', 'belief', 'believes', 'believer'])
+    expect(suggest('Tsikhanouskaya', lookup)).toEqual([])
+  })
+})
+
+describe('run time', () => {
+  it('writes nothing: a run with an empty home and cache folder leaves them empty', () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'copydesk-home-'))
+    try {
+      const result = spawnSync(process.execPath, ['dist/src/cli.js', 'lint', 'samples/ukraine-talks.txt', '--format', 'json'], {
+        env: {...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, 'cache')},
+        encoding: 'utf8',
+      })
+      expect(result.status, result.stderr).toBe(0)
+      expect(JSON.parse(result.stdout)).toHaveLength(1)
+      expect(readdirSync(home)).toEqual([])
+      expect(readdirSync('node_modules/.cache').filter((name) => name.includes('copydesk'))).toEqual([])
+    } finally {
+      rmSync(home, {recursive: true, force: true})
+    }
+  })
+
+  it('reads nspell nowhere at run time', () => {
+    const sources = ['rules', 'src'].flatMap((root) => readdirSync(root, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.ts')).map((file) => path.join(root, file)))
+    const offenders = sources.filter((file) => /['"]nspell['"]|writeFileSync|renameSync/.test(readFileSync(file, 'utf8')) && file.startsWith('rules'))
+    expect(offenders).toEqual([])
+  })
+
+})
+
+describe('word table', () => {
+  it('round-trips any words, flags and counts', () => {
+    const entries = [
+      {word: 'a', flags: 0, count: 0},
+      {word: 'café', flags: 1, count: 127},
+      {word: 'naïve', flags: 255, count: 128},
+      {word: 'Σωκράτης', flags: 3, count: 2_134_713},
+      {word: '😀x', flags: 2, count: 2 ** 32 + 5},
+    ]
+    const table = new WordTable(encodeWordTable({format: 1}, entries))
+    expect(table.header).toEqual({format: 1})
+    expect([...table.entries()]).toEqual([...entries].sort((a, b) => (a.word < b.word ? -1 : 1)))
+    for (const entry of entries) {
+      const at = table.find(entry.word)
+      expect(at, entry.word).not.toBe(-1)
+      expect(table.flags(at)).toBe(entry.flags)
+      expect(table.count(at)).toBe(entry.count)
+    }
+    for (const missing of ['', 'b', 'cafe', 'caf', 'cafés', '😀', 'Σωκράτη']) expect(table.find(missing), missing).toBe(-1)
+  })
+})
