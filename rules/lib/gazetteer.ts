@@ -10,6 +10,7 @@ import path from 'node:path'
 import {getDataFolder} from './data-folder.js'
 import {dictionaryPackages, getLookup, type Lookup} from './dictionary-lookup.js'
 import {nameParticles as particleList} from './name-particles.js'
+import {CompiledPeople, nameWords, NameSet, PeopleMap, peopleBits, type Person} from './people-index.js'
 
 export {getDataFolder} from './data-folder.js'
 
@@ -133,11 +134,7 @@ export function getProperNouns(): ReadonlyMap<string, ProperNoun> {
   return nouns
 }
 
-/** A notable person of the lists (or the house list): the full name and its words. */
-export interface Person {
-  readonly name: string
-  readonly words: readonly string[]
-}
+export type {Person} from './people-index.js'
 
 /** What is known about people: by surname, by folded full name, and every name word. */
 export interface PeopleIndex {
@@ -153,29 +150,60 @@ export interface PeopleIndex {
   readonly nameParts: ReadonlySet<string>
 }
 
-const peopleIndexes = new Map<string, PeopleIndex>()
+/** The file `npm run build:data` compiles the people index into. */
+export const peopleIndexFile = 'people-index.bin'
 
-/** The index of notable people and name parts, with the house list `names` added. */
+let compiledPeople: CompiledPeople | undefined
+let peopleLines: Person[] = []
+
+/** The compiled index of `people.txt` and `name-parts.txt` (read on first use). */
+function getCompiledPeople(): CompiledPeople {
+  return (compiledPeople ??= new CompiledPeople(readFileSync(path.join(getDataFolder(), peopleIndexFile))))
+}
+
+/** The person on line `line` of `people.txt`, read when first asked for. */
+function personAt(line: number): Person {
+  let person = peopleLines[line]
+  if (!person) {
+    if (peopleLines.length === 0) peopleLines = new Array<Person>(getList('people').length)
+    const name = getList('people')[line]
+    person = peopleLines[line] = {name, words: nameWords(name)}
+  }
+  return person
+}
+
+/** Indexes per house list (a configuration's `names`), bounded. */
+const peopleIndexes = new LRUCache<string, PeopleIndex>({max: 8})
+
+/**
+ * The index of notable people and name parts, with the house list `names` added: the
+ * compiled index (`people-index.bin`) and, for the house names only, small maps built here.
+ */
 export function getPeople(houseNames: readonly string[] = []): PeopleIndex {
   const key = houseNames.join('\n')
   let index = peopleIndexes.get(key)
   if (index) return index
+  const compiled = getCompiledPeople()
   const bySurname = new Map<string, Person[]>()
   const byGiven = new Map<string, Person[]>()
   const fullNames = new Set<string>()
-  const nameParts = new Set(getList('name-parts').map((word) => fold(word)))
-  const nameWords = new Set(nameParts)
-  for (const name of [...getList('people'), ...houseNames]) {
-    const words = name.split(/\s+/).filter(Boolean)
-    const person: Person = {name, words}
+  const words = new Set<string>()
+  for (const name of houseNames) {
+    const parts = nameWords(name)
+    const person: Person = {name, words: parts}
     fullNames.add(fold(name))
-    for (const word of words) if (!nameParticles.has(word)) nameWords.add(fold(word))
-    if (words.length < 2) continue
-    push(bySurname, fold(words.at(-1)!), person)
-    push(byGiven, fold(words[0]), person)
+    for (const word of parts) if (!nameParticles.has(word)) words.add(fold(word))
+    if (parts.length < 2) continue
+    push(bySurname, fold(parts.at(-1)!), person)
+    push(byGiven, fold(parts[0]), person)
   }
-  index = {bySurname, byGiven, fullNames, nameWords, nameParts}
-  if (peopleIndexes.size > 8) peopleIndexes.clear()
+  index = {
+    bySurname: new PeopleMap(compiled, peopleBits.surname, personAt, bySurname),
+    byGiven: new PeopleMap(compiled, peopleBits.given, personAt, byGiven),
+    fullNames: new NameSet(compiled, peopleBits.fullName, fullNames),
+    nameWords: new NameSet(compiled, peopleBits.nameWord, words),
+    nameParts: new NameSet(compiled, peopleBits.namePart, new Set()),
+  }
   peopleIndexes.set(key, index)
   return index
 }

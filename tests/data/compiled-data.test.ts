@@ -3,7 +3,7 @@
  * does, and the suggestion search finding exactly the words the full scan found.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +14,8 @@ import {encodeWordTable, WordTable} from '../../rules/lib/word-table.js'
 import {candidatesWithin, getWordTrie, trieFile} from '../../rules/spelling/candidates.js'
 import {distance, editBounds, suggest} from '../../rules/spelling/suggest.js'
 import {inputChecksums, sha256, wordTableInputs, type Checksum} from '../../scripts/data/words.js'
+import {compilePeopleIndex} from '../../scripts/data/people.js'
+import {fold, getList, getPeople, nameParticles, peopleIndexFile, type Person} from '../../rules/lib/gazetteer.js'
 
 const folder = getDataFolder()
 
@@ -26,6 +28,12 @@ describe('compiled data', () => {
       expect(inputChecksums(inputs[file]), `inputs of ${file}`).toEqual(recorded[file].inputs)
       expect(sha256(readFileSync(path.join(folder, file))), `${file} itself`).toBe(recorded[file].output)
     }
+  })
+
+  it('stays within its size budget', () => {
+    const sizes = readdirSync(folder).filter((name) => name.endsWith('.bin')).map((name) => statSync(path.join(folder, name)).size)
+    expect(sizes).toHaveLength(4)
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(9_000_000)
   })
 
   it('records the source and licence of every file in SOURCES.md', () => {
@@ -80,6 +88,46 @@ describe('compiled data', () => {
     const trie = new Map(getWordTrie().words())
     expect(trie.size).toBe(lower.size)
     expect([...trie].filter(([word, flags]) => lower.get(word) !== flags)).toEqual([])
+  })
+})
+
+describe('people index', () => {
+  it('is up to date with people.txt and name-parts.txt (regenerated in memory)', () => {
+    expect(compilePeopleIndex(folder).equals(readFileSync(path.join(folder, peopleIndexFile)))).toBe(true)
+  })
+
+  it('answers as the index built per run did, with house names added', () => {
+    const house = ['Oleksandr Ustymenko', 'Marco Rubio', 'Zed', 'Anna von Trapp']
+    // The index as it was built on every run before it was compiled.
+    const bySurname = new Map<string, Person[]>()
+    const byGiven = new Map<string, Person[]>()
+    const fullNames = new Set<string>()
+    const nameParts = new Set(getList('name-parts').map((word) => fold(word)))
+    const nameWords = new Set(nameParts)
+    const push = (map: Map<string, Person[]>, key: string, person: Person) => map.set(key, [...(map.get(key) ?? []), person])
+    for (const name of [...getList('people'), ...house]) {
+      const words = name.split(/\s+/).filter(Boolean)
+      fullNames.add(fold(name))
+      for (const word of words) if (!nameParticles.has(word)) nameWords.add(fold(word))
+      if (words.length < 2) continue
+      push(bySurname, fold(words.at(-1)!), {name, words})
+      push(byGiven, fold(words[0]), {name, words})
+    }
+    const index = getPeople(house)
+    const keys = new Set([...nameWords, ...fullNames, ...bySurname.keys(), ...byGiven.keys(), 'zzzq', 'smith jones', 'ustymenkos'])
+    const differences: string[] = []
+    const same = (a: readonly Person[] | undefined, b: readonly Person[] | undefined) => JSON.stringify(a) === JSON.stringify(b)
+    for (const key of keys) {
+      if (index.nameWords.has(key) !== nameWords.has(key)) differences.push(`nameWords ${key}`)
+      if (index.nameParts.has(key) !== nameParts.has(key)) differences.push(`nameParts ${key}`)
+      if (index.fullNames.has(key) !== fullNames.has(key)) differences.push(`fullNames ${key}`)
+      if (index.bySurname.has(key) !== bySurname.has(key) || !same(index.bySurname.get(key), bySurname.get(key))) differences.push(`bySurname ${key}`)
+      if (index.byGiven.has(key) !== byGiven.has(key) || !same(index.byGiven.get(key), byGiven.get(key))) differences.push(`byGiven ${key}`)
+    }
+    expect(differences).toEqual([])
+    expect(keys.size).toBeGreaterThan(50_000)
+    expect(index.nameParts.size).toBe(nameParts.size)
+    expect(new Set(index.bySurname.keys())).toEqual(new Set(bySurname.keys()))
   })
 })
 
