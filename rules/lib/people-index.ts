@@ -6,6 +6,7 @@
  * numbers in `people.txt`. Nothing is folded or inserted at run time; a person is read from
  * `people.txt` only when a rule asks for one.
  */
+import {LRUCache} from 'lru-cache'
 import {encodeWordTable, WordTable, type WordEntry} from './word-table.js'
 
 /** Flag bits of a key. */
@@ -137,7 +138,8 @@ export class NameSet implements ReadonlySet<string> {
 
 /** People by folded surname or given name: the compiled ones, then those added per run. */
 export class PeopleMap implements ReadonlyMap<string, readonly Person[]> {
-  private readonly found = new Map<string, readonly Person[] | undefined>()
+  /** Lists already put together (`false`: none), bounded for a long session. */
+  private readonly found = new LRUCache<string, readonly Person[] | false>({max: 10_000})
 
   constructor(
     private readonly compiled: CompiledPeople,
@@ -147,14 +149,13 @@ export class PeopleMap implements ReadonlyMap<string, readonly Person[]> {
   ) {}
 
   get(key: string): readonly Person[] | undefined {
-    if (this.found.has(key)) return this.found.get(key)
+    const known = this.found.get(key)
+    if (known !== undefined) return known || undefined
     const lines = this.compiled.lines(key, this.bit)
     const added = this.added.get(key)
-    const people = lines || added ? [...(lines ?? []).map((line) => this.person(line)), ...(added ?? [])] : undefined
-    // The keys a draft asks about are few; a long session asks about many: keep it bounded.
-    if (this.found.size >= 10_000) this.found.delete(this.found.keys().next().value!)
+    const people = lines || added ? [...(lines ?? []).map((line) => this.person(line)), ...(added ?? [])] : false
     this.found.set(key, people)
-    return people
+    return people || undefined
   }
 
   has(key: string): boolean {
