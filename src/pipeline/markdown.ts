@@ -27,6 +27,8 @@ import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {VFileMessage} from 'vfile-message'
+// micromark's event edits in linear time (nested lists were quadratic).
+import './edit-map.js'
 
 /** The prefix of control comments: `<!-- copydesk-disable rule-id -->`. */
 export const controlName = 'copydesk'
@@ -40,6 +42,7 @@ export function createMarkdownProcessor(retext: Processor<Root>, ruleIds: readon
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(boundedNesting)
     .use(function bridge() {
       return async (tree: MdastRoot, file: VFile) => {
         file.data.headingRanges = headingRanges(tree)
@@ -48,6 +51,100 @@ export function createMarkdownProcessor(retext: Processor<Root>, ruleIds: readon
         applyControlComments(tree, file, ruleIds)
       }
     }) as unknown as Processor<MdastRoot, MdastRoot, MdastRoot>
+}
+
+/**
+ * How deep block structure may go, in columns of a line's container prefix (indentation,
+ * `>` and list markers). micromark's cost grows with the square of the nesting on a line
+ * (2,000 `- ` on one line: 3 s; a 4 MB list nested by indentation: minutes and gigabytes),
+ * while real drafts rarely go past 10 levels. Beyond this column the prefix is read as text.
+ */
+export const maxPrefixColumns = 64
+
+/** A draft with its over-deep container prefixes made inert, and how to undo that in the tree. */
+export interface CappedNesting {
+  /** The text to parse: same length and lines as the draft. */
+  readonly text: string
+  /** Put the draft's own characters back into the parsed text (a no-op when nothing was capped). */
+  readonly restore: (tree: MdastRoot) => void
+}
+
+/** A line's container prefix: spaces, tabs, `>` and list markers followed by a space. */
+const containerPrefix = /(?:[ \t>]|[-*+](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$))+/y
+
+/**
+ * Cap the nesting of block quotes, lists and indentation (see {@link maxPrefixColumns}): each
+ * character of a line's container prefix past that column is swapped for a private-use
+ * character (one that the draft does not contain) that micromark reads as a letter, so the
+ * rest of the line is text in the deepest allowed block. Lengths and line breaks do not
+ * change, so positions still point into the draft; `restore` puts the draft's characters
+ * back into text nodes and image alt text, so the rules read what the writer wrote.
+ */
+export function capNesting(draft: string, limit = maxPrefixColumns): CappedNesting {
+  const unchanged: CappedNesting = {text: draft, restore() {}}
+  if (draft.length <= limit) return unchanged
+  // The offsets to swap, found first: most drafts have none.
+  const swaps: number[] = []
+  let lineStart = 0
+  while (lineStart < draft.length) {
+    containerPrefix.lastIndex = lineStart
+    const match = containerPrefix.exec(draft)
+    // A prefix shorter than a quarter of the limit cannot reach it (a tab is at most 4 columns).
+    if (match && match[0].length * 4 > limit) {
+      let column = 0
+      for (let index = 0; index < match[0].length; index++) {
+        if (column >= limit) swaps.push(lineStart + index)
+        column += match[0][index] === '\t' ? 4 - (column % 4) : 1
+      }
+    }
+    const next = draft.indexOf('\n', lineStart)
+    if (next === -1) break
+    lineStart = next + 1
+  }
+  if (swaps.length === 0) return unchanged
+  // Private-use characters stand for the prefix characters (base + code, all below 0x80).
+  const base = [0xe000, 0xe100, 0xf000, 0xf800].find((candidate) => !hasRange(draft, candidate))
+  let text = ''
+  let last = 0
+  for (const at of swaps) {
+    text += draft.slice(last, at) + (base === undefined ? 'x' : String.fromCharCode(base + draft.charCodeAt(at)))
+    last = at + 1
+  }
+  text += draft.slice(last)
+  if (base === undefined) return {text, restore() {}}
+  const swapped = new RegExp(`[\\u${base.toString(16)}-\\u${(base + 0x7f).toString(16)}]`, 'g')
+  const back = (value: string) => value.replace(swapped, (character) => String.fromCharCode(character.charCodeAt(0) - base))
+  return {
+    text,
+    restore(tree) {
+      visit(tree, (node: MdastNodes) => {
+        if (node.type === 'text') node.value = back(node.value)
+        else if (node.type === 'image' && node.alt) node.alt = back(node.alt)
+      })
+    },
+  }
+}
+
+/** Whether `text` has a character in `[base, base + 0x80)`. */
+function hasRange(text: string, base: number): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= base && code < base + 0x80) return true
+  }
+  return false
+}
+
+/** Parse with over-deep nesting capped ({@link capNesting}): wraps the parser remark-parse set. */
+function boundedNesting(this: Processor) {
+  const self = this as unknown as Processor<MdastRoot>
+  const parse = self.parser
+  if (!parse) return
+  self.parser = (document, file) => {
+    const capped = capNesting(document)
+    const tree = parse(capped.text, file) as MdastRoot
+    capped.restore(tree)
+    return tree
+  }
 }
 
 /** Offset ranges `[start, end)` of the headings (they count as headlines). */
@@ -98,6 +195,8 @@ interface TextRun {
   readonly length: number
   /** `map[i]`: offset (from `start`) in the file of the parsed character `i`; `map[length]` is the end. */
   readonly map: readonly number[]
+  /** `ends[i]`: offset (from `start`) just past the file's text for the parsed character `i`. */
+  readonly ends: readonly number[]
 }
 
 /** Re-place every nlcst node by the source offsets of its characters (see module comment). */
@@ -113,7 +212,8 @@ function realign(nlcst: Root, tree: MdastRoot, source: string): void {
     const from = node.type === 'text' ? start : start + 2
     const slice = source.slice(from, end)
     if (value === slice) return
-    runs.push({start: from, length: value.length, map: alignText(value, slice)})
+    const {starts, ends} = alignSpans(value, slice)
+    runs.push({start: from, length: value.length, map: starts, ends})
   })
   if (runs.length === 0) return
   runs.sort((a, b) => a.start - b.start)
@@ -148,7 +248,7 @@ function realign(nlcst: Root, tree: MdastRoot, source: string): void {
       if (run && end <= run.start + run.length) {
         const from = run.start + run.map[start - run.start]
         // The end is just past the last character, not before the prefix of the next line.
-        const to = end > start ? run.start + run.map[end - run.start - 1] + 1 : from
+        const to = end > start ? run.start + run.ends[end - run.start - 1] : from
         span = {start: from, end: to}
       } else span = {start, end}
     }
@@ -166,13 +266,24 @@ function realign(nlcst: Root, tree: MdastRoot, source: string): void {
  * Where each character of `value` (parsed text) sits in `source` (the file's text for it):
  * walk both, skipping what Markdown dropped — line prefixes (`>`, indentation), spaces before
  * a line break, the backslash of an escape — and stepping over character references.
+ * `map[value.length]` is where the text ends.
  */
 export function alignText(value: string, source: string): number[] {
-  const map: number[] = []
+  return alignSpans(value, source).starts
+}
+
+/**
+ * {@link alignText}, with the ends too: `ends[i]` is just past the source of character `i`,
+ * so a word that ends in a reference (`caf&eacute;`) ends after the `;`, not at the `&`.
+ */
+export function alignSpans(value: string, source: string): {starts: number[]; ends: number[]} {
+  const starts: number[] = []
+  const ends: number[] = []
   let j = 0
   for (let i = 0; i < value.length; ) {
     if (j >= source.length) {
-      map[i++] = source.length
+      starts[i] = source.length
+      ends[i++] = source.length
       continue
     }
     if (source[j] === '&') {
@@ -181,13 +292,17 @@ export function alignText(value: string, source: string): number[] {
       if (reference && !value.startsWith(reference[0], i)) {
         // One decoded character (two code units when astral) stands for the whole reference.
         const width = value.codePointAt(i)! > 0xffff ? 2 : 1
-        for (let k = 0; k < width; k++) map[i++] = j
+        for (let k = 0; k < width; k++) {
+          starts[i] = j
+          ends[i++] = j + reference[0].length
+        }
         j += reference[0].length
         continue
       }
     }
     if (value[i] === source[j]) {
-      map[i++] = j++
+      starts[i] = j
+      ends[i++] = ++j
       continue
     }
     if (/[\s>\\]/.test(source[j])) {
@@ -195,10 +310,11 @@ export function alignText(value: string, source: string): number[] {
       continue
     }
     // Anything else: keep in step rather than drift.
-    map[i++] = j++
+    starts[i] = j
+    ends[i++] = ++j
   }
-  map[value.length] = Math.min(j, source.length)
-  return map
+  starts[value.length] = Math.min(j, source.length)
+  return {starts, ends}
 }
 
 /** A control comment: `<!-- copydesk-disable-next-line rule-id other-id -->`. */
