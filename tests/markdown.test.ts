@@ -1,8 +1,15 @@
 /** Markdown drafts: only prose is proofread, positions point into the file, control comments. */
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {alignText} from '../src/pipeline/markdown.js'
+import fc from 'fast-check'
+import {EditMap} from 'micromark-util-edit-map'
+import {certainEdits, fix} from '../src/fix/apply.js'
+import {getFormatter} from '../src/formatters/index.js'
+import {consume, originalConsume} from '../src/pipeline/edit-map.js'
+import {alignSpans, alignText, capNesting, maxPrefixColumns} from '../src/pipeline/markdown.js'
 import {lint} from '../src/pipeline/lint.js'
+import {defaultConfig} from '../src/config/defaults.js'
+import {rules} from '../rules/index.js'
 import type {MessageFields} from '../src/rule.js'
 
 async function check(text: string) {
@@ -146,5 +153,109 @@ describe('alignText', () => {
     expect(alignText('AT&T', 'AT&amp;T')).toEqual([0, 1, 2, 7, 8])
     expect(alignText('*x*', '\\*x\\*')).toEqual([1, 2, 4, 5])
     expect(alignText('©!', '&copy;!')).toEqual([0, 6, 7])
+  })
+})
+
+/** The text at a message's place. */
+function placed(text: string, message: {place?: unknown}): string {
+  const place = message.place as {start: {offset: number}; end: {offset: number}}
+  return text.slice(place.start.offset, place.end.offset)
+}
+
+describe('a range covers exactly its `actual`, or the message carries no fix (issue 17, finding 13)', () => {
+  it('ends a word with a character reference after the reference, not at its `&`', async () => {
+    const text = 'A caf&eacute; caf&eacute; here.\n'
+    const file = await lint(text, {path: 'a.md'})
+    const message = file.messages.find((m) => m.ruleId === 'repeated-word')!
+    expect(placed(text, message)).toBe('caf&eacute; caf&eacute;')
+    expect(alignSpans('café', 'caf&eacute;')).toEqual({starts: [0, 1, 2, 3, 11], ends: [1, 2, 3, 11]})
+  })
+
+  it('keeps a message across a link or emphasis but drops its suggestions, so nothing deletes the markup', async () => {
+    for (const text of ['See [the](https://example.com) the end.\n', 'He said *the* the end.\n', 'A caf&eacute; caf&eacute; here.\n']) {
+      const file = await lint(text, {path: 'a.md'})
+      const message = file.messages.find((m) => m.ruleId === 'repeated-word')!
+      const fields = message as typeof message & MessageFields
+      expect(placed(text, message)).not.toBe(fields.actual)
+      expect(fields.expected).toEqual([])
+      expect(fields.fix).toBe(false)
+      expect(certainEdits(text, [message])).toEqual([])
+      const [json] = JSON.parse(getFormatter('json')!([file], {rules, cwd: '/', color: false})) as Array<{messages: Array<{rule: string; suggestions: string[]; fix: boolean}>}>
+      expect(json.messages.find((m) => m.rule === 'repeated-word')).toMatchObject({suggestions: [], fix: false})
+      const sarif = JSON.parse(getFormatter('sarif')!([file], {rules, cwd: '/', color: false})) as {runs: Array<{results: Array<{ruleId: string; fixes?: unknown[]}>}>}
+      expect(sarif.runs[0].results.find((r) => r.ruleId === 'repeated-word')?.fixes).toBeUndefined()
+    }
+  })
+
+  it('keeps the fix where the range is the text (plain `the the` in Markdown)', async () => {
+    const text = 'See the the end.\n'
+    const file = await lint(text, {path: 'a.md'})
+    expect((file.messages[0] as (typeof file.messages)[0] & MessageFields).expected).toEqual(['the'])
+    expect((await fix(text, {path: 'a.md'})).output).toBe('See the end.\n')
+  })
+})
+
+describe('nesting and size: no draft in the size limit takes minutes (issue 17, finding 11)', () => {
+  // Parsing only: every rule off (some rules' own cost is another finding's business).
+  const base = defaultConfig('/')
+  const parseOnly = {...base, rules: Object.fromEntries(Object.keys(base.rules).map((id) => [id, ['off'] as const]))}
+  const cpu = async (text: string, config = defaultConfig('/')) => {
+    const before = process.cpuUsage()
+    const file = await lint(text, {path: 'deep.md', config})
+    const used = process.cpuUsage(before)
+    return {file, seconds: (used.user + used.system) / 1e6}
+  }
+
+  it('reads list markers past the nesting cap as text, with positions in the file', async () => {
+    // 5,000 `- ` on one line: micromark's cost is the square of the depth (2,000 took 3 s).
+    const text = '- '.repeat(5000) + 'a ther word\n'
+    const {file, seconds} = await cpu(text)
+    expect(seconds).toBeLessThan(10)
+    const spelling = file.messages.filter((m) => m.ruleId === 'spelling')
+    expect(spelling.map((m) => placed(text, m))).toEqual(['ther'])
+    const capped = capNesting(text)
+    expect(capped.text.length).toBe(text.length)
+    expect(capped.text.slice(0, maxPrefixColumns)).toBe(text.slice(0, maxPrefixColumns))
+    expect(capped.text.slice(maxPrefixColumns, 10_000)).not.toMatch(/[- ]/)
+    expect(capNesting('- a\n  - b\n').text).toBe('- a\n  - b\n')
+  })
+
+  it('parses a long nested list in linear time (micromark copied every event per line)', async () => {
+    // 100 KB of `- a point` / `  - a sub point`: minutes before, seconds after.
+    const text = '- a point\n  - a sub point\n'.repeat(4000)
+    const {file, seconds} = await cpu(text, parseOnly)
+    expect(seconds).toBeLessThan(30)
+    expect(file.messages).toEqual([])
+  }, 120_000)
+
+  it('the faster EditMap#consume gives the same events as micromark’s, and micromark uses it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer(), {maxLength: 40}), fc.array(fc.tuple(fc.nat(45), fc.nat(5), fc.array(fc.integer(), {maxLength: 3})), {maxLength: 6}), (events, edits) => {
+        const apply = (consume: typeof originalConsume) => {
+          const map = new EditMap()
+          for (const [at, remove, add] of edits) map.add(Math.min(at, events.length), remove, [...add] as never[])
+          const copy = [...events] as never[]
+          consume.call(map, copy)
+          return copy
+        }
+        expect(JSON.stringify(apply(consume))).toBe(JSON.stringify(apply(originalConsume)))
+      }),
+      {numRuns: 200},
+    )
+    expect(EditMap.prototype.consume).toBe(consume)
+  })
+
+  it('micromark’s own edits go through that EditMap (one copy of the package)', async () => {
+    let calls = 0
+    EditMap.prototype.consume = function (this: EditMap, events) {
+      calls++
+      return consume.call(this, events)
+    }
+    try {
+      await lint('- a point\n  - a sub point\n- a point\n', {path: 'a.md'})
+    } finally {
+      EditMap.prototype.consume = consume
+    }
+    expect(calls).toBeGreaterThan(0)
   })
 })

@@ -7,6 +7,7 @@ import type {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
 import {defaultConfig} from '../config/defaults.js'
 import type {ResolvedConfig} from '../config/types.js'
+import type {MessageFields} from '../rule.js'
 import {getProcessor, type DraftKind} from './processor.js'
 
 /** Options of {@link lint}. */
@@ -33,7 +34,29 @@ export async function lint(input: string | VFile, options: LintOptions = {}): Pr
   const tree = processor.parse(file)
   await processor.run(tree, file)
   settle(file)
+  guardRanges(file)
   return file
+}
+
+/**
+ * A message's range must cover exactly its `actual` text, or carry no fix. In Markdown a
+ * message can span markup that its prose does not show — `the](https://…) the` is
+ * `the the` to the rules, `caf&eacute;` is `café` — and replacing that range would delete
+ * the link or the reference. Such a message keeps its place and wording but loses its
+ * suggestions (`expected: []`, `fix: false`), so no formatter, quick fix or `--fix` offers
+ * to replace the markup: suggestions always replace exactly the text at the range.
+ */
+export function guardRanges(file: VFile): void {
+  const text = String(file.value ?? '')
+  const points = location(text)
+  for (const message of file.messages) {
+    const fields = message as VFileMessage & MessageFields
+    if (typeof fields.actual !== 'string' || !fields.expected || fields.expected.length === 0) continue
+    const range = offsets(message, points)
+    if (range && text.slice(range.start, range.end) === fields.actual) continue
+    fields.expected = []
+    fields.fix = false
+  }
 }
 
 /**
