@@ -2,7 +2,11 @@
  * Properties of lint and fix on arbitrary text, and on the sample with random edits:
  * lint never throws; every message lies inside the document with start ≤ end; every `actual`
  * is the text at its place; after applying the certain fixes those problems are gone; fixing
- * is idempotent. Seeds are logged by fast-check on failure (rerun with `seed` and `path`).
+ * is idempotent; in Markdown too, a message's range covers exactly its `actual` or it carries no
+ * suggestion (issue 17).
+ *
+ * The seed is printed at the start; replay a run with `COPYDESK_SEED=<seed> npm test` (or
+ * `npx vitest run tests/properties.test.ts`). `COPYDESK_RUNS` sets the number of runs.
  */
 import {readFileSync} from 'node:fs'
 import fc from 'fast-check'
@@ -15,9 +19,11 @@ import type {MessageFields} from '../src/rule.js'
 
 const sample = readFileSync(new URL('../samples/ukraine-talks.txt', import.meta.url), 'utf8')
 const config = defaultConfig('/')
-const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)
-const numRuns = Number(process.env.FC_RUNS ?? 100)
-console.log(`properties: fast-check seed ${seed} (FC_SEED=${seed} to replay), ${numRuns} runs`)
+const seed = Number(process.env.COPYDESK_SEED ?? process.env.FC_SEED ?? Date.now() % 2 ** 31)
+const numRuns = Number(process.env.COPYDESK_RUNS ?? process.env.FC_RUNS ?? 100)
+if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(numRuns)) throw new Error('COPYDESK_SEED and COPYDESK_RUNS must be integers')
+// Printed on every run (not only on failure), so a failure in CI can be replayed.
+console.log(`properties: fast-check seed ${seed} (replay: COPYDESK_SEED=${seed} npm test), ${numRuns} runs`)
 
 /** Words, punctuation, spaces and line breaks that trip the rules, plus any character at all. */
 const piece = fc.oneof(
@@ -39,6 +45,37 @@ const editedSample = fc
     return text
   })
 
+/** A slip a writer makes: the rules' favourite mistakes, each a few characters long. */
+const slip = fc.constantFrom('the the', 'ther', 'istanbul', 'monday', 'media,stating', 'talks .', 'Mako Rubio', '10 am', 'e-mail', '"quoted', 'a  b', 'caf\u00e9 caf\u00e9')
+/** A word or a slip, alone or inside inline markup: links, emphasis, entities, code, breaks. */
+const inline = fc.oneof(
+  {weight: 4, arbitrary: fc.constantFrom('Talks', 'resumed', 'on', 'the', 'same', 'day', 'officials', 'said', 'in', 'Istanbul', 'Peskov', 'U.S.', 'café', '5,000')},
+  {weight: 3, arbitrary: slip},
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.constantFrom('the', 'ther', 'Istanbul', 'the the', 'a link'), fc.constantFrom('[%](https://example.com/the)', '*%*', '**%**', '_%_', '`%`', '![%](x.png)', '[%][ref]', '<%>', '%\\\n', '%  \n')).map(([word, shape]) => shape.replace('%', word)),
+  },
+  {weight: 2, arbitrary: fc.constantFrom('caf&eacute;', 'AT&amp;T', '&copy;', '&#39;s', '&nosuch;', '\\*', '\\_')},
+)
+const sentence = fc.array(inline, {minLength: 1, maxLength: 10}).map((words) => words.join(' ') + '.')
+/** A block: a paragraph, heading, list, quote, code, table or HTML, with slips inside. */
+const block = fc.oneof(
+  {weight: 4, arbitrary: fc.array(sentence, {minLength: 1, maxLength: 3}).map((s) => s.join(' '))},
+  {weight: 1, arbitrary: sentence.map((s) => `# ${s}`)},
+  {weight: 2, arbitrary: fc.array(sentence, {minLength: 1, maxLength: 3}).map((items) => items.map((item, i) => `${i % 2 ? '  ' : ''}- ${item}`).join('\n'))},
+  {weight: 1, arbitrary: fc.array(sentence, {minLength: 1, maxLength: 3}).map((items) => items.map((item, i) => `${i + 1}. ${item}`).join('\n'))},
+  {weight: 2, arbitrary: fc.array(sentence, {minLength: 1, maxLength: 3}).map((lines) => lines.map((line, i) => `${i % 2 ? '>' : '> >'} ${line}`).join('\n'))},
+  {weight: 1, arbitrary: sentence.map((s) => `\`\`\`\n${s}\n\`\`\``)},
+  {weight: 1, arbitrary: sentence.map((s) => `| a | b |\n| - | - |\n| ${s} | the the |`)},
+  {weight: 1, arbitrary: sentence.map((s) => `<div>${s}</div>`)},
+  {weight: 1, arbitrary: fc.constant('[ref]: https://example.com/ref')},
+)
+/** A Markdown draft: blocks with slips, LF or CRLF line endings. */
+const markdownDraft = fc.tuple(fc.array(block, {minLength: 1, maxLength: 6}), fc.boolean()).map(([blocks, crlf]) => {
+  const text = blocks.join('\n\n') + '\n'
+  return crlf ? text.replace(/\n/g, '\r\n') : text
+})
+
 async function checkLint(text: string, path?: string): Promise<void> {
   const file = await lint(text, {config, path})
   const points = location(text)
@@ -54,10 +91,11 @@ async function checkLint(text: string, path?: string): Promise<void> {
     expect(end!).toBeLessThanOrEqual(text.length)
     const actual = (message as typeof message & MessageFields).actual
     if (!message.ruleId || actual === undefined) continue
-    // Markdown: a word run together with a link or emphasis (`[a](b)-`) is flagged across the
-    // markup; `actual` is then the prose (`a-`), and such a message is never fixed unattended.
+    // Markdown: a message across markup (`the](https://…) the`, `caf&eacute;`) has the prose
+    // as `actual`; it must then carry no suggestion at all, so nothing can replace the markup.
     if (path?.endsWith('.md') && text.slice(start, end) !== actual) {
       expect(text.slice(start, end)).toMatch(/[[\]()*_`<>&\\!#\n]/)
+      expect({rule: message.ruleId, expected: (message as typeof message & MessageFields).expected, fix: (message as typeof message & MessageFields).fix}).toEqual({rule: message.ruleId, expected: [], fix: false})
       expect(certainEdits(text, [message])).toEqual([])
       continue
     }
@@ -92,6 +130,10 @@ describe('properties', () => {
     const markdown = fc.array(fc.oneof(prose, fc.constantFrom('# ', '> ', '- ', '`', '```\n', '*', '_', '[a](b)', '<x>', '&amp;', '\\*', '---\n', '<!-- copydesk-disable -->')), {maxLength: 20}).map((parts) => parts.join(''))
     await fc.assert(fc.asyncProperty(markdown, (text) => checkLint(text, 'draft.md')), {seed, numRuns})
   })
+
+  it('Markdown drafts with slips: every range is its `actual`, or the message offers no fix', async () => {
+    await fc.assert(fc.asyncProperty(markdownDraft, (text) => checkLint(text, 'draft.md')), {seed, numRuns})
+  }, 60_000)
 
   it('lint holds on the sample with random edits', async () => {
     await fc.assert(fc.asyncProperty(editedSample, (text) => checkLint(text)), {seed, numRuns: Math.ceil(numRuns / 4)})
