@@ -99,9 +99,14 @@ export function ruleTable(rule: Rule, table: {valid: readonly ValidCase[]; inval
         for (const message of messages) {
           expect(message.ruleId).toBe(rule.id)
           expect(message.source).toBe('copydesk')
-          // `actual` is exactly the text at the message's place.
+          // `actual` is exactly the text at the message's place (or, in Markdown across markup,
+          // the message offers no replacement at all: see `guardRanges` in src/pipeline/lint.ts).
           const fields = message as typeof message & MessageFields
           expect(typeof fields.actual).toBe('string')
+          const place = message.place as {start: {offset?: number}; end: {offset?: number}} | undefined
+          expect(place?.start.offset).toBeTypeOf('number')
+          const atPlace = c.text.slice(place!.start.offset, place!.end.offset)
+          if (atPlace !== fields.actual) expect({atPlace, actual: fields.actual, expected: fields.expected ?? [], markdown: Boolean(c.path)}).toEqual({atPlace, actual: fields.actual, expected: [], markdown: true})
         }
         if (c.suggestions) {
           expect(messages.map((message) => (message as typeof message & MessageFields).expected ?? [])).toEqual(c.suggestions)
