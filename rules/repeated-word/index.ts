@@ -9,7 +9,8 @@ import type {Root, Sentence, SentenceContent} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
-import {defineRule} from '../../src/rule.js'
+import type {VFileMessage} from 'vfile-message'
+import {defineRule, type MessageFields} from '../../src/rule.js'
 import {walk} from '../lib/walk.js'
 import {functionWords, legitimateDoubles, notAfterThat} from './data.js'
 
@@ -43,6 +44,7 @@ export default defineRule({
         if (/^\p{Lu}/u.test(word) && /^\p{Ll}/u.test(second) && !functionWordSet.has(second)) continue
         message.reason = `Unexpected repeated \`${word}\`, remove one`
         message.expected = [word]
+        if (/[\n\r]/.test(actual)) acrossLineBreak(message, String(file.value))
         file.messages.push(message)
       }
       // The doubles retext-repeated-words lets pass (`that`, `can`): repeated only by context.
@@ -82,5 +84,46 @@ function checkGrammaticalDoubles(sentence: Sentence, file: VFile): void {
       place: {start: first.position!.start, end: second.position!.end},
     })
     Object.assign(message, {actual: toString(nodes.slice(at, at + 3)), expected: [word]})
+    if (/[\n\r]/.test(String(message.actual))) acrossLineBreak(message, String(file.value))
   }
+}
+
+/**
+ * A repeat across a line break (`…flew to the` / `the capital…`): replacing `the\nthe` by `the`
+ * would join the two lines. Flag the second word and the spaces after it instead, to be
+ * deleted (`the\ncapital`); where it has none (`the\nthe.`), the first word and the spaces
+ * before it (`to\nthe.`); and where neither can go without touching markup or the break,
+ * suggest without fixing.
+ */
+function acrossLineBreak(message: VFileMessage, text: string): void {
+  const fields = message as VFileMessage & MessageFields
+  const place = message.place
+  const actual = String(message.actual)
+  const [first, second] = [actual.match(/^\S+/)?.[0] ?? '', actual.match(/\S+$/)?.[0] ?? '']
+  if (!place || !('start' in place) || place.start.offset === undefined || place.end.offset === undefined || !first || !second) {
+    fields.fix = false
+    return
+  }
+  const {start, end} = place
+  const after = /^[ \t]+/.exec(text.slice(end.offset!))?.[0] ?? ''
+  const before = /[ \t]+$/.exec(text.slice(0, start.offset))?.[0] ?? ''
+  // After the second word comes a word (no punctuation, markup or line end): remove it and its spaces.
+  if (after && /^[\p{L}\p{N}]/u.test(text.slice(end.offset! + after.length))) {
+    const from = end.offset! - second.length
+    message.place = {
+      start: {line: end.line, column: end.column - second.length, offset: from},
+      end: {line: end.line, column: end.column + after.length, offset: end.offset! + after.length},
+    }
+    message.actual = text.slice(from, end.offset! + after.length)
+  } else if (before) {
+    message.place = {
+      start: {line: start.line, column: start.column - before.length, offset: start.offset! - before.length},
+      end: {line: start.line, column: start.column + first.length, offset: start.offset! + first.length},
+    }
+    message.actual = text.slice(start.offset! - before.length, start.offset! + first.length)
+  } else {
+    fields.fix = false
+    return
+  }
+  message.expected = ['']
 }

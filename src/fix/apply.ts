@@ -30,7 +30,10 @@ export function messageRange(text: string, message: VFileMessage): {start: numbe
   return {start, end}
 }
 
-/** Whether a message carries one certain fix: a fixable rule, one `expected`, not held back. */
+/**
+ * Whether a message carries one certain fix: a fixable rule, one `expected`, not held back,
+ * and a replacement that keeps the lines (see {@link keepsLineBreaks}).
+ */
 export function isCertain(message: VFileMessage): boolean {
   const fields = message as VFileMessage & MessageFields
   return (
@@ -38,8 +41,25 @@ export function isCertain(message: VFileMessage): boolean {
     fields.fix !== false &&
     Array.isArray(fields.expected) &&
     fields.expected.length === 1 &&
-    typeof fields.actual === 'string'
+    typeof fields.actual === 'string' &&
+    keepsLineBreaks(fields.actual, fields.expected[0])
   )
+}
+
+/** Line breaks as vfile-location and editors count them (CRLF is one). */
+const lineBreak = /\r\n|[\n\r\u2028\u2029]/g
+
+/**
+ * Whether replacing `actual` by `replacement` keeps every line break: the same breaks, in the
+ * same order, so that each line of the draft stays a line of its own. A fix corrects words and
+ * spaces; it never joins two lines nor splits one (`…to the` / `the capital…` once became one
+ * line when the repeated `the` was fixed across the break). Every fix goes through this check,
+ * whatever rule made it.
+ */
+export function keepsLineBreaks(actual: string, replacement: string): boolean {
+  const before = actual.match(lineBreak) ?? []
+  const after = replacement.match(lineBreak) ?? []
+  return before.length === after.length && before.every((value, index) => value === after[index])
 }
 
 /**
@@ -81,6 +101,8 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 export interface FixResult {
   /** The fixed text. */
   readonly output: string
+  /** The file linted before any fix: the problems of the input as it was. */
+  readonly initial: VFile
   /** The file linted after the last pass: the problems that remain. */
   readonly file: VFile
   /** How many fixes were applied in all. */
@@ -92,6 +114,7 @@ export async function fix(input: string, options: LintOptions = {}): Promise<Fix
   let output = input
   let applied = 0
   let file = await lint(new VFile({value: output, path: options.path}), options)
+  const initial = file
   for (let pass = 0; pass < 10; pass++) {
     const edits = certainEdits(output, file.messages)
     if (edits.length === 0) break
@@ -99,5 +122,5 @@ export async function fix(input: string, options: LintOptions = {}): Promise<Fix
     applied += edits.length
     file = await lint(new VFile({value: output, path: options.path}), options)
   }
-  return {output, file, applied}
+  return {output, file, initial, applied}
 }

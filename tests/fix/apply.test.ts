@@ -1,7 +1,7 @@
 /** Certain edits: only certain fixes, never overlapping, applied by offset; `fix()` is idempotent. */
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {applyEdits, certainEdits, fix} from '../../src/fix/apply.js'
+import {applyEdits, certainEdits, fix, isCertain, keepsLineBreaks} from '../../src/fix/apply.js'
 import {addMessage} from '../formatters/files.js'
 
 const text = 'Talks on the the the same day.'
@@ -38,6 +38,45 @@ describe('certainEdits', () => {
   })
 })
 
+describe('a fix never adds or removes a line break (issue 17)', () => {
+  it('drops an edit that would join two lines or split one, whatever rule made it', () => {
+    for (const [value, actual, expected] of [
+      ['to the\nthe capital', 'the\nthe', 'the'],
+      ['to the\r\nthe capital', 'the\r\nthe', 'the'],
+      ['to the the capital', 'the the', 'the\nthe'],
+      ['to the\r\nthe capital', 'the\r\nthe', 'the\nthe'],
+    ] as const) {
+      const f = new VFile({value})
+      const lines = actual.split(/\r?\n/)
+      const end: [number, number] = lines.length > 1 ? [2, lines[1].length + 1] : [1, 4 + actual.length]
+      const message = addMessage(f, {rule: 'repeated-word', severity: 'warning', reason: 'x', start: [1, 4], end, actual, expected: [expected]})
+      expect(value.slice(3, 3 + actual.length)).toBe(actual)
+      expect(isCertain(message)).toBe(false)
+      expect(certainEdits(value, f.messages)).toEqual([])
+    }
+  })
+
+  it('keeps an edit that leaves the same breaks in the same order', () => {
+    expect(keepsLineBreaks('new\nyork', 'New\nYork')).toBe(true)
+    expect(keepsLineBreaks('media,stating', 'media, stating')).toBe(true)
+    expect(keepsLineBreaks('a\r\nb', 'a\nb')).toBe(false)
+    expect(keepsLineBreaks('a\u2028b', 'ab')).toBe(false)
+  })
+
+  it('fix() keeps every line of a draft with a repeat across a line break (LF, CRLF, Markdown)', async () => {
+    for (const [input, path] of [
+      ['In the long negotiations that lasted late into the night they flew to the\nthe capital.\n', 'a.txt'],
+      ['In the long negotiations that lasted late into the night they flew to the\r\nthe capital.\r\n', 'a.txt'],
+      ['They flew to the\nthe capital.\n', 'a.md'],
+      ['They flew to the\r\nthe capital.\r\n', 'a.md'],
+    ] as const) {
+      const {output} = await fix(input, {path})
+      expect(output.match(/\r?\n/g)).toEqual(input.match(/\r?\n/g))
+      expect(output).toBe(input.replace('the capital', 'capital'))
+    }
+  })
+})
+
 describe('fix()', () => {
   it('lints again until stable, and a second fix changes nothing', async () => {
     const first = await fix('Talks resumed on the the the same day.\r\nThey met in in Paris.\r\n')
@@ -46,5 +85,11 @@ describe('fix()', () => {
     const second = await fix(first.output)
     expect(second.output).toBe(first.output)
     expect(second.applied).toBe(0)
+  })
+
+  it('keeps the lint of the input as it was', async () => {
+    const result = await fix('They met in in Paris.\n')
+    expect(result.initial.messages.map((message) => message.ruleId)).toEqual(['repeated-word'])
+    expect(result.file.messages).toEqual([])
   })
 })

@@ -47,5 +47,37 @@ ruleTable(repeatedWord, {
       messages: ['1:5-1:12: Unexpected repeated `can`, remove one', '1:45-1:54: Unexpected repeated `will`, remove one'],
       output: 'You can attend the can-can show, and it will be fun.',
     },
+    // Issue 17: “…to the” / “the capital…” became one line. The fix removes the second word
+    // and its space, never the line break (LF and CRLF).
+    {
+      text: 'In the long negotiations that lasted late into the night they flew to the\nthe capital on Monday.',
+      messages: ['2:1-2:5: Unexpected repeated `the`, remove one'],
+      suggestions: [['']],
+      output: 'In the long negotiations that lasted late into the night they flew to the\ncapital on Monday.',
+    },
+    {
+      text: 'In the long negotiations that lasted late into the night they flew to the\r\nthe capital on Monday.\r\n',
+      messages: ['2:1-2:5: Unexpected repeated `the`, remove one'],
+      output: 'In the long negotiations that lasted late into the night they flew to the\r\ncapital on Monday.\r\n',
+    },
+    {
+      text: 'They flew to the\nthe capital on Monday.',
+      path: 'draft.md',
+      messages: ['2:1-2:5: Unexpected repeated `the`, remove one'],
+      output: 'They flew to the\ncapital on Monday.',
+    },
+    // No word after the second one: the first goes, with the space before it.
+    {
+      text: 'They flew to the\nthe.',
+      path: 'draft.md',
+      messages: ['1:13-1:17: Unexpected repeated `the`, remove one'],
+      output: 'They flew to\nthe.',
+    },
+    // Neither can go without touching the markup: suggested, not fixed.
+    {
+      text: '*the*\nthe.',
+      path: 'draft.md',
+      messages: ['1:2-2:4: Unexpected repeated `the`, remove one'],
+    },
   ],
 })
