@@ -8,7 +8,8 @@ import {lintAll} from '../pipeline/pool.js'
 import {parseLintArguments} from './args.js'
 import {RunError} from './errors.js'
 import {expandInputs} from './files.js'
-import {createFixer} from './fix-files.js'
+import {createFixer, NotFixedError} from './fix-files.js'
+import {escapeControl} from '../formatters/stylish.js'
 import {decodeDraft, readDraft, readStream, type Draft} from './read.js'
 import type {Io} from './io.js'
 
@@ -20,6 +21,7 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
   const files: VFile[] = []
   const fixer = createFixer(options, io) // --fix / --fix-dry-run: see fix-files.ts
   let failed = false
+  let unchecked = 0 // paths named on standard error and left out of the report
   const reported = new Set<string>()
 
   // Read every draft and its configuration first; then lint them all, over worker threads
@@ -38,8 +40,9 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
     } catch (error) {
       if (!(error instanceof RunError || error instanceof ConfigError)) throw error
       failed = true
+      unchecked++
       // An invalid configuration fails every draft under it: say so once.
-      if (!reported.has(error.message)) io.stderr.write(`copydesk: ${error.message}\n`)
+      if (!reported.has(error.message)) io.stderr.write(`copydesk: ${escapeControl(error.message)}\n`)
       reported.add(error.message)
     }
   }
@@ -50,10 +53,20 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
         await fixer.fixFile(job.file, job.draft, job.input, job.lintOptions)
         files.push(job.file)
       } catch (error) {
+        // One file that may not be written (or changed meanwhile) fails alone: the others are
+        // still fixed and the report is still printed.
         if (!(error instanceof RunError)) throw error
         failed = true
-        io.stderr.write(`copydesk: ${error.message}\n`)
+        io.stderr.write(`copydesk: ${escapeControl(error.message)}\n`)
+        if (error instanceof NotFixedError && error.inReport) files.push(job.file)
+        else unchecked++
       }
+    }
+    for (const {file, error} of await fixer.finish()) {
+      failed = true
+      unchecked++
+      io.stderr.write(`copydesk: ${escapeControl(error.message)}\n`)
+      files.splice(files.indexOf(file), 1)
     }
   } else {
     const linted = await lintAll(jobs.map((job) => ({value: job.draft.text, path: job.lintOptions.path, cwd: io.cwd, config: job.lintOptions.config})))
@@ -62,12 +75,19 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       files.push(job.file)
     }
   }
-  if (options.quiet) for (const file of files) file.messages = file.messages.filter((message) => message.fatal === true)
+  const hidden = {warnings: 0, infos: 0}
+  if (options.quiet) {
+    for (const file of files) {
+      hidden.warnings += file.messages.filter((message) => message.fatal === false).length
+      hidden.infos += file.messages.filter((message) => message.fatal !== true && message.fatal !== false).length
+      file.messages = file.messages.filter((message) => message.fatal === true)
+    }
+  }
 
   const formatter = getFormatter(options.format)!
   const color = options.color ?? io.isTTY
   const reportSink = fixer?.report ?? io.stdout // fixed text or a diff may take stdout
-  reportSink.write(formatter(files, {rules, cwd: io.cwd, color}))
+  reportSink.write(formatter(files, {rules, cwd: io.cwd, color, unchecked, hidden: options.quiet ? hidden : undefined}))
 
   if (failed) return 2
   const all = files.flatMap((file) => file.messages)

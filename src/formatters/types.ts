@@ -10,6 +10,10 @@ export interface FormatterContext {
   readonly cwd: string
   /** Whether to use ANSI colours (decided by the CLI: only on a TTY). */
   readonly color: boolean
+  /** How many paths of the run could not be checked (each named on standard error). */
+  readonly unchecked?: number
+  /** What `--quiet` left out of the files' messages, when it was given. */
+  readonly hidden?: {readonly warnings: number; readonly infos: number}
 }
 
 /** A formatter: no I/O, no colour detection. */

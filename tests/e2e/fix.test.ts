@@ -1,5 +1,6 @@
 /** End to end: `copydesk lint --fix` / `--fix-dry-run` through the built CLI, on copies in a temp folder. */
-import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -11,7 +12,10 @@ afterAll(() => rmSync(folder, {recursive: true, force: true}))
 function folderWith(name: string, files: Record<string, string | Buffer>): string {
   const dir = path.join(folder, name)
   mkdirSync(dir, {recursive: true})
-  for (const [file, content] of Object.entries(files)) writeFileSync(path.join(dir, file), content)
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), {recursive: true})
+    writeFileSync(path.join(dir, file), content)
+  }
   return dir
 }
 
@@ -41,7 +45,8 @@ describe('--fix on a copy of the sample', () => {
     expect(entry.messages.every((message) => !message.fix)).toBe(true)
     const hasErrors = entry.messages.some((message) => (message as {severity?: string}).severity === 'error')
     expect(first.status).toBe(hasErrors ? 1 : 0)
-    expect(first.stderr).toBe('')
+    // Standard error says how many problems were fixed (issue 15), and nothing else.
+    expect(first.stderr).toMatch(/^copydesk: ukraine-talks\.txt: \d+ problems fixed\n$/)
   })
 
   it('changes nothing on a second run (same bytes, file not rewritten)', () => {
@@ -93,6 +98,33 @@ describe('--fix-dry-run', () => {
     expect(JSON.parse(result.stdout)).toEqual([{file: 'draft.txt', messages: []}])
     expect(result.stderr).toContain('+Talks resumed on the same day.')
     expect(readFileSync(path.join(dir, 'draft.txt'), 'utf8')).toBe(text)
+  })
+})
+
+describe('the README recipe: --fix-dry-run > fixes.patch; patch -p0 < fixes.patch', () => {
+  const hasPatch = spawnSync('patch', ['--version']).status === 0
+  if (!hasPatch) console.warn('fix.test: the `patch -p0` test is skipped: no `patch` program (apt-get install patch)')
+  it.skipIf(!hasPatch)('applies, with a byte order mark, CRLF, no final line break, in subfolders, and gives what --fix gives', () => {
+    const bom = '\uFEFF'
+    const drafts = {
+      'bom.txt': `${bom}Talks resumed on the the same day.\nThey met in Paris.\n`,
+      'bom-crlf.md': `${bom}# Talks\r\n\r\nTalks resumed on the the same day.\r\n`,
+      'crlf.txt': 'They met in in Paris.\r\nTalks went on.\r\n',
+      'no-final-break.txt': 'They met in in Paris.',
+      'sub/nested.md': `${bom}They met in in Paris.\n\nTalks resumed on the the same day.\n`,
+    }
+    const patched = folderWith('patch-recipe', drafts)
+    const fixed = folderWith('patch-recipe-fix', drafts)
+    const dryRun = runCli(['lint', '--fix-dry-run', '.'], {cwd: patched})
+    const applied = spawnSync('patch', ['-p0', '--batch', '--forward'], {cwd: patched, input: dryRun.stdout, encoding: 'utf8'})
+    expect(applied.stderr).toBe('')
+    expect(applied.status).toBe(0)
+    runCli(['lint', '--fix', '.'], {cwd: fixed})
+    for (const name of Object.keys(drafts)) {
+      expect(readFileSync(path.join(patched, name)).equals(readFileSync(path.join(fixed, name)))).toBe(true)
+      expect(readFileSync(path.join(patched, name), 'utf8')).not.toBe(drafts[name as keyof typeof drafts])
+    }
+    expect(readdirSync(patched, {recursive: true}).filter((name) => /\.(orig|rej)$/.test(String(name)))).toEqual([])
   })
 })
 
