@@ -233,7 +233,7 @@ describe('a run killed half-way', () => {
   it('never leaves a half-written draft, and the next run removes its temporary files', async () => {
     const names = Array.from({length: 30}, (_, index) => `draft-${index}.txt`)
     const dir = folderWith('killed', Object.fromEntries(names.map((name) => [name, slips])))
-    for (let run = 0; run < 6; run++) {
+    for (let run = 0; run < 4; run++) {
       for (const name of names) writeFileSync(path.join(dir, name), slips)
       const child = runCliAsync(['lint', '--fix', '.'], dir)
       let exited = false
