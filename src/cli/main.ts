@@ -2,8 +2,6 @@
 import {RunError} from './errors.js'
 import {copydeskVersion} from '../version.js'
 import type {Io} from './io.js'
-import {lintCommand} from './lint-command.js'
-import {explainCommand, rulesCommand} from './rules-command.js'
 
 const usage = `Usage:
   copydesk lint [PATH|GLOB|-]... [--format F] [--fix | --fix-dry-run] [--config FILE]
@@ -27,12 +25,14 @@ export async function main(args: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = args
   try {
     switch (command) {
+      // Each command's modules are loaded when it runs: `--version` loads no rule, `rules`
+      // no formatter, and a lint run only the formatter it prints with.
       case 'lint':
-        return await lintCommand(rest, io)
+        return await (await import('./lint-command.js')).lintCommand(rest, io)
       case 'rules':
-        return rulesCommand(rest, io)
+        return (await import('./rules-command.js')).rulesCommand(rest, io)
       case 'explain':
-        return await explainCommand(rest, io)
+        return await (await import('./rules-command.js')).explainCommand(rest, io)
       case '--version':
       case '-v':
         io.stdout.write(copydeskVersion() + '\n')

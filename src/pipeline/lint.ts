@@ -8,7 +8,7 @@ import {compareMessage} from 'vfile-sort'
 import {defaultConfig} from '../config/defaults.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields} from '../rule.js'
-import {getProcessor, type DraftKind} from './processor.js'
+import {getProcessor, loadMarkdownSupport, type DraftKind} from './processor.js'
 
 /** Options of {@link lint}. */
 export interface LintOptions {
@@ -30,6 +30,7 @@ export async function lint(input: string | VFile, options: LintOptions = {}): Pr
   const file = typeof input === 'string' ? new VFile({value: input, path: options.path}) : input
   const config = options.config ?? defaultConfig(file.cwd)
   const kind = options.kind ?? (isMarkdownPath(file.path) ? 'markdown' : 'text')
+  if (kind === 'markdown') await loadMarkdownSupport()
   const processor = getProcessor(config, kind)
   const tree = processor.parse(file)
   await processor.run(tree, file)

@@ -12,7 +12,6 @@ import {rules} from '../../rules/index.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Rule, RuleContext, Severity} from '../rule.js'
 import {splitLineParagraphs} from './line-paragraphs.js'
-import {createMarkdownProcessor} from './markdown.js'
 import {ruleUrl} from './rule-url.js'
 
 /** The kinds of draft copydesk reads. */
@@ -24,6 +23,14 @@ declare module 'vfile' {
     /** Rule ids in the order they ran, to settle which rule reports a problem. */
     copydeskRuleOrder: string[]
   }
+}
+
+// The Markdown parser (remark, micromark) is loaded only when a Markdown draft is linted.
+let markdown: typeof import('./markdown.js') | undefined
+
+/** Load the Markdown support once; `getProcessor(config, 'markdown')` needs it loaded. */
+export async function loadMarkdownSupport(): Promise<void> {
+  markdown ??= await import('./markdown.js')
 }
 
 const cache = new WeakMap<ResolvedConfig, Map<DraftKind, Processor<Root, Root, Root>>>()
@@ -68,8 +75,9 @@ export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'
   }
   // Markdown: remark parses the file and the rules run on its prose (bridge mode).
   if (kind === 'markdown') {
+    if (!markdown) throw new Error('Markdown support is not loaded: await loadMarkdownSupport() first')
     const ids = rules.map((rule) => rule.id)
-    return createMarkdownProcessor(processor as unknown as Processor<Root>, ids).freeze() as unknown as Processor<Root, Root, Root>
+    return markdown.createMarkdownProcessor(processor as unknown as Processor<Root>, ids).freeze() as unknown as Processor<Root, Root, Root>
   }
   return processor.freeze()
 }
