@@ -1,6 +1,6 @@
 /** The command line of `copydesk lint`, parsed and checked. */
 import {parseArgs} from 'node:util'
-import {formatters} from '../formatters/index.js'
+import {formatterNames, isFormatterName} from '../formatters/index.js'
 import {RunError} from './errors.js'
 
 /** The options of `copydesk lint`. */
@@ -14,6 +14,10 @@ export interface LintArguments {
   readonly maxWarnings?: number
   readonly stdinFilename?: string
   readonly color?: boolean
+  /** `--cache`: skip drafts whose text, configuration and copydesk version are unchanged. */
+  readonly cache: boolean
+  /** `--cache-location FILE|FOLDER`: where the cache file is (default `.copydeskcache`). */
+  readonly cacheLocation?: string
 }
 
 /** Parse the arguments after `lint`; throws a {@link RunError} on anything invalid. */
@@ -34,6 +38,8 @@ export function parseLintArguments(args: readonly string[]): LintArguments {
         'stdin-filename': {type: 'string'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
+        cache: {type: 'boolean'},
+        'cache-location': {type: 'string'},
       },
     })
   } catch (error) {
@@ -41,8 +47,8 @@ export function parseLintArguments(args: readonly string[]): LintArguments {
   }
   const {values, positionals} = parsed
   const format = values.format ?? 'stylish'
-  if (!Object.hasOwn(formatters, format)) {
-    throw new RunError(`Unknown format \`${format}\`, expected one of ${Object.keys(formatters).map((name) => `\`${name}\``).join(', ')}`)
+  if (!isFormatterName(format)) {
+    throw new RunError(`Unknown format \`${format}\`, expected one of ${formatterNames.map((name) => `\`${name}\``).join(', ')}`)
   }
   if (values.fix && values['fix-dry-run']) throw new RunError('Use either `--fix` or `--fix-dry-run`, not both')
   let maxWarnings: number | undefined
@@ -61,5 +67,7 @@ export function parseLintArguments(args: readonly string[]): LintArguments {
     maxWarnings,
     stdinFilename: values['stdin-filename'],
     color: values['no-color'] ? false : values.color,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
   }
 }

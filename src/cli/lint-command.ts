@@ -69,11 +69,13 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       files.splice(files.indexOf(file), 1)
     }
   } else {
-    const linted = await lintAll(jobs.map((job) => ({value: job.draft.text, path: job.lintOptions.path, cwd: io.cwd, config: job.lintOptions.config})))
-    for (const [index, job] of jobs.entries()) {
-      job.file.messages = linted[index].messages
-      files.push(job.file)
-    }
+    // --cache: drafts whose results are cached are not linted again (see cache.ts).
+    const cache = options.cache ? await (await import('./cache.js')).openLintCache(options.cacheLocation, io) : undefined
+    const toLint = cache ? jobs.filter((job) => !cache.restore(job)) : jobs
+    const linted = await lintAll(toLint.map((job) => ({value: job.draft.text, path: job.lintOptions.path, cwd: io.cwd, config: job.lintOptions.config})))
+    for (const [index, job] of toLint.entries()) job.file.messages = linted[index].messages
+    await cache?.store(toLint)
+    files.push(...jobs.map((job) => job.file))
   }
   const hidden = {warnings: 0, infos: 0}
   if (options.quiet) {
@@ -84,7 +86,7 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
     }
   }
 
-  const formatter = getFormatter(options.format)!
+  const formatter = (await getFormatter(options.format))!
   const color = options.color ?? io.isTTY
   const reportSink = fixer?.report ?? io.stdout // fixed text or a diff may take stdout
   reportSink.write(formatter(files, {rules, cwd: io.cwd, color, unchecked, hidden: options.quiet ? hidden : undefined}))
