@@ -1,5 +1,5 @@
 /** A worker thread of the pool: lints the drafts it is sent, one at a time. */
-import {parentPort} from 'node:worker_threads'
+import {parentPort, threadId} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
 import {lint} from './lint.js'
@@ -17,8 +17,8 @@ parentPort?.on('message', async (task: {index: number; value: string; path?: str
     if (!config) configs.set(key, (config = task.config))
     const file = new VFile({value: task.value, path: task.path, cwd: task.cwd})
     await lint(file, {config, kind: task.kind, path: task.path})
-    parentPort?.postMessage({index: task.index, messages: file.messages.map(toPlain)})
+    parentPort?.postMessage({index: task.index, thread: threadId, messages: file.messages.map(toPlain)})
   } catch (error) {
-    parentPort?.postMessage({index: task.index, error: error instanceof Error ? error.stack ?? error.message : String(error)})
+    parentPort?.postMessage({index: task.index, thread: threadId, error: error instanceof Error ? error.stack ?? error.message : String(error)})
   }
 })

@@ -6,7 +6,7 @@
  * only pays off when there is enough text to share.
  */
 import os from 'node:os'
-import {Worker} from 'node:worker_threads'
+import {threadId, Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
@@ -21,6 +21,13 @@ export interface PoolTask {
   readonly cwd?: string
   readonly config: ResolvedConfig
   readonly kind?: DraftKind
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The id of the thread that linted the draft (`worker_threads.threadId`; 0 is the main thread). */
+    copydeskThread: number
+  }
 }
 
 /** A message as it crosses a thread boundary (structured-clone safe). */
@@ -72,16 +79,27 @@ export function fromPlain(file: VFile, plain: PlainMessage): VFileMessage {
   return message
 }
 
+/** Options of {@link lintAll}. */
+export interface LintAllOptions {
+  /** Threads to spread the drafts over (default: the number of cores). */
+  readonly threads?: number
+  /** Below this many characters in all, lint in this thread (default {@link minimumPoolBytes}). */
+  readonly minimumBytes?: number
+}
+
 /**
  * Lint every task; resolves to one VFile per task, in order, exactly as `lint()` would.
  * `threads` defaults to the number of cores; 1 (or a small run) lints in this thread.
  */
-export async function lintAll(tasks: readonly PoolTask[], options: {threads?: number} = {}): Promise<VFile[]> {
+export async function lintAll(tasks: readonly PoolTask[], options: LintAllOptions = {}): Promise<VFile[]> {
   const bytes = tasks.reduce((sum, task) => sum + task.value.length, 0)
   const threads = Math.min(options.threads ?? os.availableParallelism(), tasks.length)
   const files = tasks.map((task) => new VFile({value: task.value, path: task.path, cwd: task.cwd}))
-  if (threads <= 1 || bytes < minimumPoolBytes) {
-    for (const [index, task] of tasks.entries()) await lint(files[index], {config: task.config, kind: task.kind, path: task.path})
+  if (threads <= 1 || bytes < (options.minimumBytes ?? minimumPoolBytes)) {
+    for (const [index, task] of tasks.entries()) {
+      await lint(files[index], {config: task.config, kind: task.kind, path: task.path})
+      files[index].data.copydeskThread = threadId
+    }
     return files
   }
 
@@ -100,9 +118,10 @@ export async function lintAll(tasks: readonly PoolTask[], options: {threads?: nu
               const task = tasks[index]
               worker.postMessage({index, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
             }
-            worker.on('message', (reply: {index: number; messages?: PlainMessage[]; error?: string}) => {
+            worker.on('message', (reply: {index: number; thread: number; messages?: PlainMessage[]; error?: string}) => {
               if (reply.error) return reject(new Error(reply.error))
               for (const plain of reply.messages ?? []) fromPlain(files[reply.index], plain)
+              files[reply.index].data.copydeskThread = reply.thread
               send()
             })
             worker.on('error', reject)
