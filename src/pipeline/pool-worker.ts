@@ -10,6 +10,11 @@ import type {DraftKind} from './processor.js'
 // configuration so that the processor (and its dictionary) is built once per worker.
 const configs = new Map<string, ResolvedConfig>()
 
+// Load the rules and their data before asking for work (a short draft with the default
+// configuration): until then the main thread goes on linting, so a slow start costs nothing.
+await lint('Warm up.')
+parentPort?.postMessage({ready: true, thread: threadId})
+
 parentPort?.on('message', async (task: {index: number; value: string; path?: string; cwd?: string; config: ResolvedConfig; kind?: DraftKind}) => {
   try {
     const key = JSON.stringify(task.config)

@@ -1,6 +1,7 @@
 /**
- * Many drafts at once: spread them over worker threads, one per core, each with its own
- * processors (loaded once per worker), and give back the same messages `lint()` would.
+ * Many drafts at once: spread them over this thread and worker threads, one per core in all,
+ * each with its own processors (loaded once per worker), and give back the same messages
+ * `lint()` would.
  *
  * Small runs stay in this thread: a worker costs a module load and a dictionary load, which
  * only pays off when there is enough text to share.
@@ -44,8 +45,15 @@ export interface PlainMessage {
   fix?: boolean
 }
 
-/** Below this much text in all, threads cost more than they save. */
-export const minimumPoolBytes = 256 * 1024
+/**
+ * Below this much text in all, threads cost more than they save, and the drafts are linted in
+ * this thread. Chosen by measurement (`npm run bench`: 1 against 2 threads on the 30 prose
+ * drafts and on 1 MB): on this project's 2-core machine, shared with other work, two threads
+ * were slower than one at 140 kB (0.6×) and still at 1 MB (0.85×), a worker's start (modules
+ * and data) outweighing the share it takes; so the pool starts only above 2 MiB. Re-measure
+ * when loading gets cheaper.
+ */
+export const minimumPoolBytes = 2 * 1024 * 1024
 
 /** Turn a message into plain data. */
 export function toPlain(message: VFileMessage): PlainMessage {
@@ -87,15 +95,22 @@ export interface LintAllOptions {
   readonly minimumBytes?: number
 }
 
+/** How many threads (this one included) {@link lintAll} uses for `tasks`: 1 below the threshold. */
+export function poolThreads(tasks: readonly PoolTask[], options: LintAllOptions = {}): number {
+  const bytes = tasks.reduce((sum, task) => sum + task.value.length, 0)
+  if (bytes < (options.minimumBytes ?? minimumPoolBytes)) return 1
+  return Math.max(1, Math.min(options.threads ?? os.availableParallelism(), tasks.length))
+}
+
 /**
  * Lint every task; resolves to one VFile per task, in order, exactly as `lint()` would.
- * `threads` defaults to the number of cores; 1 (or a small run) lints in this thread.
+ * `threads` (this one included) defaults to the number of cores; 1 (or a small run) lints in
+ * this thread only.
  */
 export async function lintAll(tasks: readonly PoolTask[], options: LintAllOptions = {}): Promise<VFile[]> {
-  const bytes = tasks.reduce((sum, task) => sum + task.value.length, 0)
-  const threads = Math.min(options.threads ?? os.availableParallelism(), tasks.length)
+  const threads = poolThreads(tasks, options)
   const files = tasks.map((task) => new VFile({value: task.value, path: task.path, cwd: task.cwd}))
-  if (threads <= 1 || bytes < (options.minimumBytes ?? minimumPoolBytes)) {
+  if (threads <= 1) {
     for (const [index, task] of tasks.entries()) {
       await lint(files[index], {config: task.config, kind: task.kind, path: task.path})
       files[index].data.copydeskThread = threadId
@@ -103,32 +118,55 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
     return files
   }
 
-  // Longest first, to the least loaded worker: the run ends when the slowest worker does.
+  // Longest first, pulled from one queue by this thread (already loaded: it starts at once)
+  // and by `threads - 1` workers, each once it has loaded the modules and the data (it says
+  // `ready`); so a slow start costs nothing but the core it uses. A worker holds two tasks at
+  // a time, so that it never waits while this thread is busy with a draft.
   const order = tasks.map((_, index) => index).sort((a, b) => tasks[b].value.length - tasks[a].value.length)
-  const workers = Array.from({length: threads}, () => new Worker(new URL('./pool-worker.js', import.meta.url)))
+  let next = 0
+  const workers = Array.from({length: threads - 1}, () => new Worker(new URL('./pool-worker.js', import.meta.url)))
+  // A worker that is not ready when this thread has taken the last task gets nothing.
+  const idle: Array<() => void> = []
+  const inWorker = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      let inFlight = 0
+      idle.push(() => inFlight === 0 && resolve())
+      const send = () => {
+        if (next >= order.length) return
+        const index = order[next++]
+        const task = tasks[index]
+        inFlight++
+        worker.postMessage({index, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
+      }
+      worker.on('message', (reply: {ready?: boolean; index: number; thread: number; messages?: PlainMessage[]; error?: string}) => {
+        if (reply.ready) {
+          send()
+          send()
+          if (inFlight === 0) resolve() // this thread took every task
+          return
+        }
+        inFlight--
+        if (reply.error) return reject(new Error(reply.error))
+        for (const plain of reply.messages ?? []) fromPlain(files[reply.index], plain)
+        files[reply.index].data.copydeskThread = reply.thread
+        send()
+        if (inFlight === 0) resolve()
+      })
+      worker.on('error', reject)
+    })
+  const inThisThread = async () => {
+    while (next < order.length) {
+      const index = order[next++]
+      const task = tasks[index]
+      await lint(files[index], {config: task.config, kind: task.kind, path: task.path})
+      files[index].data.copydeskThread = threadId
+      // Let the workers' replies in, so that they get their next task.
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    for (const done of idle) done()
+  }
   try {
-    let next = 0
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= order.length) return resolve()
-              const index = order[next++]
-              const task = tasks[index]
-              worker.postMessage({index, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
-            }
-            worker.on('message', (reply: {index: number; thread: number; messages?: PlainMessage[]; error?: string}) => {
-              if (reply.error) return reject(new Error(reply.error))
-              for (const plain of reply.messages ?? []) fromPlain(files[reply.index], plain)
-              files[reply.index].data.copydeskThread = reply.thread
-              send()
-            })
-            worker.on('error', reject)
-            send()
-          }),
-      ),
-    )
+    await Promise.all([inThisThread(), ...workers.map(inWorker)])
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()))
   }
