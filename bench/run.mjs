@@ -1,141 +1,232 @@
-// `npm run bench`: copydesk against two peers, measured in one run on this machine.
+// `npm run bench`: every figure of the speed targets, copydesk beside its peer, measured in one
+// run on this machine, with the target beside each and whether it is met. A benchmark, never a
+// test: nothing here fails on timing. Prints a table (stdout) and writes bench/results/latest.json.
 //
-//   (a) the CLI cold on the sample article, as a whole process (median of RUNS runs)
-//   (b) warm throughput in one process on ~1 MB of real prose (words per second)
-//   (b') the same ~1 MB over the worker pool (lintAll, 2 threads, workers started cold)
-//   (c) LSP re-lint latency after a one-character edit, 2,000-word article (median, p95)
-//   (d) peak RSS while linting ~1 MB
+//   npm run bench                      # every figure; about 10–15 minutes on a quiet 2-core machine
+//   npm run bench -- --quick           # fewer runs and keystrokes, a smaller scaling draft
+//   npm run bench -- --runs 7 --edits 200 --skip-harper
 //
-// Peers: a plain retext pipeline (retext-english + retext-spell + dictionary-en +
-// retext-repeated-words) and harper.js. Prints a table with the copydesk/peer ratios and
-// writes bench/results/latest.json. A benchmark, never a test: nothing here fails on timing.
-//   npm run bench [-- --runs 7 --edits 60 --skip-harper]
-import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+// Peers (dev dependencies): a plain retext pipeline (retext-english + retext-spell +
+// dictionary-en + retext-repeated-words, bench/peers/retext-plain.mjs), cspell (spelling only,
+// English, no cache: bench/peers/cspell.json) and harper.js. Corpora: bench/corpus/.
+// Cold figures are whole processes, the tools interleaved run by run so that load on a shared
+// machine hits each alike; medians are printed, ratios are of medians from this run.
+import {spawn} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
+import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {countWords, namesFile, proseFiles, sampleFile} from './peers/common.mjs'
 
 const {values} = parseArgs({
   options: {
-    runs: {type: 'string', default: '7'},
-    'throughput-runs': {type: 'string', default: '3'},
-    edits: {type: 'string', default: '60'},
+    quick: {type: 'boolean', default: false},
+    runs: {type: 'string'},
+    edits: {type: 'string'},
     'skip-harper': {type: 'boolean', default: false},
   },
 })
-const runs = Number(values.runs)
-const throughputRuns = Number(values['throughput-runs'])
+const quick = values.quick
+const runs = Number(values.runs ?? (quick ? 3 : 5))
+const warmRuns = quick ? 1 : 3
+const edits = Number(values.edits ?? (quick ? 100 : 200))
+const poolRuns = quick ? 1 : 2
+const scalingBytes = quick ? 50_000 : 100_000
+const withHarper = !values['skip-harper'] && !quick
 const root = fileURLToPath(new URL('..', import.meta.url))
-const cli = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url))
-const sample = 'samples/ukraine-talks.txt'
+process.chdir(root)
+const cli = 'dist/src/cli.js'
 if (!existsSync(cli)) {
   console.error('bench: dist/src/cli.js is missing: run `npm run build` first')
   process.exit(2)
 }
-
-const peers = values['skip-harper'] ? ['retext-plain'] : ['retext-plain', 'harper']
-const commands = {
-  copydesk: [cli, 'lint', '--format', 'json', sample],
-  'retext-plain': ['bench/peers/retext-plain.mjs', 'cold', sample],
-  harper: ['bench/peers/harper.mjs', 'cold', sample],
-}
+const cspell = 'node_modules/cspell/bin.mjs'
+const probe = './bench/peers/rss-probe.mjs'
+const prose = proseFiles()
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'))
+const benchStarted = performance.now()
+const log = (text) => process.stderr.write(`[${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${text}\n`)
 
 const median = (list) => {
   const sorted = [...list].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-function timeProcess(args) {
-  const started = performance.now()
-  const result = spawnSync(process.execPath, args, {cwd: root, encoding: 'utf8'})
-  const ms = performance.now() - started
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`)
-  return ms
+/** Run `node ARGS` as a whole process; resolves to wall time, peak RSS (MB) and stdout. */
+function run(args, {okStatus = [0, 1]} = {}) {
+  const rssFile = path.join(scratch, `rss-${Math.random().toString(36).slice(2)}`)
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, ['--import', probe, ...args], {cwd: root, env: {...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (status) => {
+      const ms = performance.now() - started
+      if (!okStatus.includes(status)) return reject(new Error(`node ${args.join(' ')} failed (${status}): ${stderr.slice(0, 2000)}`))
+      const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN
+      rmSync(rssFile, {force: true})
+      resolve({ms, rssMb, stdout})
+    })
+  })
+}
+const runJson = async (args) => {
+  const result = await run(args, {okStatus: [0]})
+  return {...JSON.parse(result.stdout.trim().split('\n').at(-1)), processRssMb: result.rssMb}
 }
 
-function runJson(args) {
-  const result = spawnSync(process.execPath, args, {cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`)
-  return JSON.parse(result.stdout.trim().split('\n').at(-1))
+/** Cold runs of several commands, interleaved; one unmeasured round first (file cache). */
+async function cold(label, commands) {
+  log(`${label}: ${runs} interleaved runs of ${Object.keys(commands).join(', ')}`)
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]))
+  const rss = Object.fromEntries(Object.keys(commands).map((name) => [name, []]))
+  for (const args of Object.values(commands)) await run(args)
+  for (let index = 0; index < runs; index++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const result = await run(args)
+      times[name].push(result.ms)
+      rss[name].push(result.rssMb)
+    }
+  }
+  return Object.fromEntries(Object.keys(commands).map((name) => [name, {medianMs: median(times[name]), allMs: times[name], peakRssMb: Math.max(...rss[name])}]))
 }
 
-const log = (text) => process.stderr.write(text + '\n')
+const results = {date: new Date().toISOString(), quick, runs, machine: {cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg()}}
 
-// (a) Cold: interleaved, so that load on this shared machine hits every tool alike.
-log(`(a) cold CLI on ${sample}: ${runs} runs each…`)
-const cold = Object.fromEntries(['copydesk', ...peers].map((name) => [name, []]))
-for (const name of Object.keys(cold)) timeProcess(commands[name]) // warm the file cache once
-for (let run = 0; run < runs; run++) for (const name of Object.keys(cold)) cold[name].push(timeProcess(commands[name]))
+// 1. Cold CLI on the sample, against the plain retext pipeline (and harper.js).
+const sampleCommands = {copydesk: [cli, 'lint', '--format', 'json', sampleFile], 'retext-plain': ['bench/peers/retext-plain.mjs', 'cold', sampleFile]}
+if (withHarper) sampleCommands.harper = ['bench/peers/harper.mjs', 'cold', sampleFile]
+results.coldSample = await cold('cold CLI, the sample', sampleCommands)
 
-// (b) and (d): throughput and peak RSS on ~1 MB.
-log(`(b) warm throughput on ~1 MB (${throughputRuns} runs; harper 1 run)…`)
-const throughput = {}
-for (const name of ['copydesk', ...peers]) {
-  const count = name === 'harper' ? 1 : throughputRuns
-  const results = []
-  for (let run = 0; run < count; run++) results.push(runJson([`bench/peers/${name}.mjs`, 'throughput']))
-  throughput[name] = {
-    runs: count,
-    words: results[0].words,
-    bytes: results[0].bytes,
-    wordsPerSecond: median(results.map((result) => result.wordsPerSecond)),
-    maxRssMb: Math.max(...results.map((result) => result.maxRssMb)),
-    messages: results[0].messages,
+// 2. Cold CLI on the 30 prose drafts, one process, against cspell on the same files.
+results.coldProse = await cold(`cold CLI, ${prose.length} prose drafts`, {
+  copydesk: [cli, 'lint', '--format', 'json', ...prose],
+  cspell: [cspell, 'lint', '--config', 'bench/peers/cspell.json', '--no-cache', '--no-progress', '--no-summary', '--no-color', ...prose],
+})
+
+// 3. Cold CLI on the 2,000-word name-dense draft, against the plain retext pipeline.
+results.coldNames = await cold('cold CLI, name-dense wire draft', {
+  copydesk: [cli, 'lint', '--format', 'json', namesFile],
+  'retext-plain': ['bench/peers/retext-plain.mjs', 'cold', namesFile],
+})
+
+// 4. Warm, one thread: ms per 1,000 words, each in a fresh process warmed on the sample.
+log(`warm, one thread: ${warmRuns} runs each of prose and name-dense, copydesk and retext-plain`)
+const warm = {}
+for (const [corpusName, files] of Object.entries({prose, names: [namesFile]})) {
+  for (const tool of ['copydesk', 'retext-plain']) {
+    const list = []
+    for (let index = 0; index < warmRuns; index++) list.push(await runJson([`bench/peers/${tool}.mjs`, 'warm', ...files]))
+    warm[`${tool}/${corpusName}`] = {words: list[0].words, msPer1000Words: median(list.map((entry) => entry.msPer1000Words)), all: list.map((entry) => entry.msPer1000Words)}
+  }
+}
+results.warm = warm
+
+// 5. The language server, typed into (bench/lsp-typing.mjs, the lsp-typing harness's semantics).
+/** A draft of about `words` words: the prose drafts' paragraphs, in order, until there are enough. */
+const article = (words) => {
+  const paragraphs = []
+  let count = 0
+  for (const file of prose.filter((name) => name.endsWith('.txt'))) {
+    for (const paragraph of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
+      if (count >= words) break
+      if (paragraph.trim() === '') continue
+      paragraphs.push(paragraph.trim())
+      count += countWords(paragraph)
+    }
+  }
+  return paragraphs.join('\n\n') + '\n'
+}
+results.lsp = {}
+for (const words of [2000, 10_000]) {
+  const file = path.join(scratch, `draft-${words / 1000}k.txt`)
+  writeFileSync(file, article(words))
+  log(`language server: ${edits} keystrokes at 30 ms (burst) into ${countWords(readFileSync(file, 'utf8'))} words`)
+  try {
+    results.lsp[words] = await runJson(['bench/lsp-typing.mjs', '--file', file, '--edits', String(edits), '--interval', '30'])
+  } catch (error) {
+    results.lsp[words] = {error: String(error.message).split('\n')[0]}
   }
 }
 
-// (b') The same ~1 MB through the worker pool (`lintAll`, what `copydesk lint` uses for many
-// drafts): two threads, started cold inside the timing, so it is not a warm figure.
-log(`(b') copydesk over 2 worker threads (${throughputRuns} runs)…`)
-const poolResults = []
-for (let run = 0; run < throughputRuns; run++) poolResults.push(runJson(['bench/peers/copydesk-pool.mjs', 'throughput', '2']))
-const pool = {
-  runs: throughputRuns,
-  threads: 2,
-  wordsPerSecond: median(poolResults.map((entry) => entry.wordsPerSecond)),
-  maxRssMb: Math.max(...poolResults.map((entry) => entry.maxRssMb)),
-  messages: poolResults[0].messages,
+// 6. ~1 MB: 1 thread against 2 (this one and a cold worker), with peak RSS; the peer's
+// peak RSS on the same ~1 MB (warm throughput run).
+log(`~1 MB of State of the Union addresses: 1 vs 2 threads, ${poolRuns} runs each; retext-plain once`)
+const pool = {1: [], 2: []}
+for (let index = 0; index < poolRuns; index++) for (const threads of [1, 2]) pool[threads].push(await runJson(['bench/peers/copydesk-pool.mjs', String(threads), 'sotu']))
+results.megabyte = {
+  bytes: pool[1][0].bytes,
+  words: pool[1][0].words,
+  oneThreadSeconds: median(pool[1].map((entry) => entry.seconds)),
+  twoThreadSeconds: median(pool[2].map((entry) => entry.seconds)),
+  oneThreadRssMb: Math.max(...pool[1].map((entry) => entry.maxRssMb)),
+  twoThreadRssMb: Math.max(...pool[2].map((entry) => entry.maxRssMb)),
+  threadsUsed: pool[2][0].threadsUsed,
+  retextPlain: await runJson(['bench/peers/retext-plain.mjs', 'throughput']),
 }
 
-// (c) LSP latency.
-log(`(c) LSP re-lint latency, ${values.edits} edits…`)
-let lsp
-try {
-  lsp = runJson(['bench/lsp-latency.mjs', values.edits])
-} catch (error) {
-  lsp = {error: String(error.message).split('\n')[0]}
-}
+// 7. The 30 drafts: 1 thread against 2 (what the pool's threshold is chosen from).
+log(`${prose.length} prose drafts: 1 vs 2 threads, ${poolRuns} runs each`)
+const prosePool = {1: [], 2: []}
+for (let index = 0; index < poolRuns; index++) for (const threads of [1, 2]) prosePool[threads].push(await runJson(['bench/peers/copydesk-pool.mjs', String(threads), 'prose']))
+results.prosePool = {oneThreadSeconds: median(prosePool[1].map((entry) => entry.seconds)), twoThreadSeconds: median(prosePool[2].map((entry) => entry.seconds))}
 
-const coldMedian = Object.fromEntries(Object.entries(cold).map(([name, list]) => [name, median(list)]))
-const result = {
-  date: new Date().toISOString(),
-  machine: {cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version},
-  cold: {runs, medianMs: coldMedian, allMs: cold},
-  throughput,
-  pool,
-  lsp,
-}
+// 8. Linear cost: a draft against one twice as long.
+log(`scaling: ${scalingBytes / 1000} kB against ${(2 * scalingBytes) / 1000} kB, warm`)
+results.scaling = await runJson(['bench/peers/copydesk-scaling.mjs', String(scalingBytes), quick ? '1' : '3'])
+results.machine.loadAverageAfter = os.loadavg()
+rmSync(scratch, {recursive: true, force: true})
 
-const fmt = (number, digits = 0) => number.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits})
-const ratio = (a, b) => `${(a / b).toFixed(2)}×`
-const rows = [
-  ['figure', 'copydesk', ...peers, ...peers.map((peer) => `copydesk/${peer}`), 'target'],
-  ['(a) cold CLI, median ms', fmt(coldMedian.copydesk), ...peers.map((peer) => fmt(coldMedian[peer])), ...peers.map((peer) => ratio(coldMedian.copydesk, coldMedian[peer])), '≤ 0.3× retext-plain, < 300 ms'],
-  ['(b) warm words/s, ~1 MB', fmt(throughput.copydesk.wordsPerSecond), ...peers.map((peer) => fmt(throughput[peer].wordsPerSecond)), ...peers.map((peer) => ratio(throughput.copydesk.wordsPerSecond, throughput[peer].wordsPerSecond)), '≥ 3× retext-plain'],
-  ["(b') copydesk, 2 worker threads (cold workers), words/s", fmt(pool.wordsPerSecond), ...peers.map((peer) => fmt(throughput[peer].wordsPerSecond)), ...peers.map((peer) => ratio(pool.wordsPerSecond, throughput[peer].wordsPerSecond)), `peak RSS ${fmt(pool.maxRssMb)} MB`],
-  ['(c) LSP re-lint median / p95 ms', lsp.error ? 'n/a' : `${fmt(lsp.medianMs, 1)} / ${fmt(lsp.p95Ms, 1)}`, ...peers.map(() => '—'), ...peers.map(() => '—'), 'p95 ≤ 25 ms, 2,000 words'],
-  ['(d) peak RSS MB, ~1 MB', fmt(throughput.copydesk.maxRssMb), ...peers.map((peer) => fmt(throughput[peer].maxRssMb)), ...peers.map((peer) => ratio(throughput.copydesk.maxRssMb, throughput[peer].maxRssMb)), '≤ 250 MB'],
-]
-console.log(`copydesk benchmark, ${result.date}, ${result.machine.cpus} cores, ${result.machine.node}`)
+// ---- The table ----
+const fmt = (number, digits = 0) => (Number.isFinite(number) ? number.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits}) : 'n/a')
+const times = (number) => (Number.isFinite(number) ? `${number.toFixed(2)}×` : 'n/a')
+const met = (ok) => (ok === undefined ? '—' : ok ? 'met' : '**not met**')
+const rows = []
+const row = (figure, copydesk, peer, ratio, target, ok) => rows.push([figure, copydesk, peer, ratio, target, met(ok)])
+
+const cs = results.coldSample
+row('cold CLI, the sample (421 words), median ms', fmt(cs.copydesk.medianMs), `retext-plain ${fmt(cs['retext-plain'].medianMs)}`, times(cs.copydesk.medianMs / cs['retext-plain'].medianMs), '≤ 0.3× retext-plain, < 300 ms', cs.copydesk.medianMs / cs['retext-plain'].medianMs <= 0.3 && cs.copydesk.medianMs < 300)
+if (cs.harper) row('… the same, against harper.js', fmt(cs.copydesk.medianMs), `harper ${fmt(cs.harper.medianMs)}`, times(cs.copydesk.medianMs / cs.harper.medianMs), '—', undefined)
+const cp = results.coldProse
+const proseWords = prose.reduce((sum, file) => sum + countWords(readFileSync(file, 'utf8')), 0)
+row(`cold CLI, ${prose.length} prose drafts (${fmt(proseWords)} words), one process, median ms`, fmt(cp.copydesk.medianMs), `cspell ${fmt(cp.cspell.medianMs)}`, times(cp.copydesk.medianMs / cp.cspell.medianMs), '≤ 0.4× cspell', cp.copydesk.medianMs / cp.cspell.medianMs <= 0.4)
+const cn = results.coldNames
+row(`cold CLI, name-dense wire draft (${fmt(countWords(readFileSync(namesFile, 'utf8')))} words), median ms`, fmt(cn.copydesk.medianMs), `retext-plain ${fmt(cn['retext-plain'].medianMs)}`, times(cn.copydesk.medianMs / cn['retext-plain'].medianMs), '≤ 0.3× retext-plain', cn.copydesk.medianMs / cn['retext-plain'].medianMs <= 0.3)
+for (const [corpusName, label, limit] of [['prose', 'prose (30 drafts)', 15], ['names', 'name-dense prose', 30]]) {
+  const mine = warm[`copydesk/${corpusName}`].msPer1000Words
+  const peer = warm[`retext-plain/${corpusName}`].msPer1000Words
+  row(`warm, one thread, ms per 1,000 words of ${label}`, fmt(mine, 1), `retext-plain ${fmt(peer, 1)}`, times(mine / peer), `≤ ${limit} ms`, mine <= limit)
+}
+for (const [words, limit] of [[2000, 25], [10_000, 60]]) {
+  const entry = results.lsp[words]
+  if (entry.error) row(`language server, ${fmt(words)} words`, `failed: ${entry.error}`, '—', '—', `p95 ≤ ${limit} ms`, false)
+  else row(`language server, ${edits} keystrokes at 30 ms into ${fmt(entry.words)} words: p95 (p50) ms`, `${fmt(entry.perKeystroke.p95, 1)} (${fmt(entry.perKeystroke.p50, 1)})`, '—', '—', `p95 ≤ ${limit} ms`, entry.perKeystroke.p95 <= limit)
+}
+for (const words of [2000, 10_000]) {
+  const entry = results.lsp[words]
+  if (!entry.error) row(`language server, code actions while typing, ${fmt(entry.words)} words: p95 (p50) ms`, `${fmt(entry.codeActions.p95, 1)} (${fmt(entry.codeActions.p50, 1)})`, '—', '—', 'p95 ≤ 20 ms', entry.codeActions.p95 <= 20)
+}
+row(`peak RSS, cold CLI on the ${prose.length} drafts, MB`, fmt(cp.copydesk.peakRssMb), `cspell ${fmt(cp.cspell.peakRssMb)}`, times(cp.copydesk.peakRssMb / cp.cspell.peakRssMb), '≤ 150 MB', cp.copydesk.peakRssMb <= 150)
+const mb = results.megabyte
+row(`peak RSS, ${fmt(mb.bytes / 1e6, 2)} MB (${fmt(mb.words)} words), one thread, MB`, fmt(mb.oneThreadRssMb), `retext-plain ${fmt(mb.retextPlain.maxRssMb)}`, times(mb.oneThreadRssMb / mb.retextPlain.maxRssMb), '≤ 250 MB', mb.oneThreadRssMb <= 250)
+const sc = results.scaling
+row(`scaling: ${fmt(sc.doubleWords)} words against ${fmt(sc.singleWords)} (${times(sc.wordRatio)} the words), time ratio`, times(sc.ratio), '—', '—', '≤ 2.1×', sc.ratio <= 2.1)
+row(`scaling: 2 threads (this one and a worker) against 1 on ${fmt(mb.bytes / 1e6, 2)} MB, speed-up (s: 1 thread / 2 threads)`, `${times(mb.oneThreadSeconds / mb.twoThreadSeconds)} (${fmt(mb.oneThreadSeconds, 1)} / ${fmt(mb.twoThreadSeconds, 1)})`, '—', '—', '≥ 1.6×', mb.oneThreadSeconds / mb.twoThreadSeconds >= 1.6)
+const pp = results.prosePool
+row(`2 threads (this one and a worker) against 1 on the ${prose.length} drafts, speed-up (s)`, `${times(pp.oneThreadSeconds / pp.twoThreadSeconds)} (${fmt(pp.oneThreadSeconds, 1)} / ${fmt(pp.twoThreadSeconds, 1)})`, '—', '—', '(sets the pool threshold)', undefined)
+
+const load = (list) => list.map((value) => value.toFixed(1)).join(' ')
+console.log(`copydesk benchmark${quick ? ' (--quick)' : ''}, ${results.date}, ${results.machine.cpus} cores (${results.machine.model}), Node ${process.version}; load average ${load(results.machine.loadAverage)} before, ${load(results.machine.loadAverageAfter)} after`)
 console.log('')
-console.log(`| ${rows[0].join(' | ')} |`)
-console.log(`| ${rows[0].map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`)
-for (const row of rows.slice(1)) console.log(`| ${row.join(' | ')} |`)
+console.log('| figure | copydesk | peer | copydesk/peer | target | |')
+console.log('| --- | ---: | ---: | ---: | --- | --- |')
+for (const line of rows) console.log(`| ${line.join(' | ')} |`)
 console.log('')
-console.log(`(a) ${runs} interleaved runs; (b) one thread, warm, ${throughput.copydesk.words.toLocaleString('en-US')} words (${fmt(throughput.copydesk.bytes / 1e6, 2)} MB) of State of the Union addresses; (c) ${lsp.error ? lsp.error : `${lsp.edits} edits on ${lsp.words} words, first lint on open ${fmt(lsp.openMs)} ms`}`)
+console.log(`Cold: median of ${runs} interleaved runs per tool (whole processes, after one unmeasured round). Warm: median of ${warmRuns} processes, each warmed on the sample first. Language server: one session per draft, ${edits} keystrokes; code actions every 5th keystroke.`)
 
-mkdirSync(new URL('results/', import.meta.url), {recursive: true})
-writeFileSync(new URL('results/latest.json', import.meta.url), JSON.stringify(result, null, 2) + '\n')
+mkdirSync('bench/results', {recursive: true})
+writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n')
 log('wrote bench/results/latest.json')

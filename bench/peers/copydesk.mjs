@@ -2,4 +2,4 @@
 import {lint} from '../../dist/src/index.js'
 import {runMode} from './common.mjs'
 
-await runMode(async () => async (text) => (await lint(text)).messages.length)
+await runMode(async () => async (text, path) => (await lint(text, {path})).messages.length)
