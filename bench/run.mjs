@@ -131,7 +131,7 @@ const article = (words) => {
   const paragraphs = []
   let count = 0
   for (const file of prose.filter((name) => name.endsWith('.txt'))) {
-    for (const paragraph of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
+    for (const paragraph of readFileSync(file, 'utf8').split(/\n+/)) {
       if (count >= words) break
       if (paragraph.trim() === '') continue
       paragraphs.push(paragraph.trim())
