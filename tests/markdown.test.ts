@@ -180,9 +180,9 @@ describe('a range covers exactly its `actual`, or the message carries no fix (is
       expect(fields.expected).toEqual([])
       expect(fields.fix).toBe(false)
       expect(certainEdits(text, [message])).toEqual([])
-      const [json] = JSON.parse(getFormatter('json')!([file], {rules, cwd: '/', color: false})) as Array<{messages: Array<{rule: string; suggestions: string[]; fix: boolean}>}>
+      const [json] = JSON.parse((await getFormatter('json'))!([file], {rules, cwd: '/', color: false})) as Array<{messages: Array<{rule: string; suggestions: string[]; fix: boolean}>}>
       expect(json.messages.find((m) => m.rule === 'repeated-word')).toMatchObject({suggestions: [], fix: false})
-      const sarif = JSON.parse(getFormatter('sarif')!([file], {rules, cwd: '/', color: false})) as {runs: Array<{results: Array<{ruleId: string; fixes?: unknown[]}>}>}
+      const sarif = JSON.parse((await getFormatter('sarif'))!([file], {rules, cwd: '/', color: false})) as {runs: Array<{results: Array<{ruleId: string; fixes?: unknown[]}>}>}
       expect(sarif.runs[0].results.find((r) => r.ruleId === 'repeated-word')?.fixes).toBeUndefined()
     }
   })
