@@ -1,15 +1,18 @@
 /**
  * Suggestions for a misspelled word, ranked so that the intended word comes first.
  *
- * Candidates are the dictionary words one edit away (a letter left out, doubled, swapped,
- * mistyped; the dictionary's own `REP` table of phonetic misspellings), or two edits when
- * there is none at one. Each is scored by how likely the slip is (a typist leaves a letter
- * out more often than adding one; a vowel for a vowel and a neighbouring key are the
- * commonest substitutions) and by how common the word is (SUBTLEX-US word frequencies), so
- * `ther` gives `there` before `the`, and `teh` gives `the`.
+ * Candidates are the dictionary words one or two slips away (a letter left out, doubled,
+ * swapped, mistyped; the dictionary's own `REP` table), a split into two words, and words that
+ * sound alike. They are ranked by a noisy-channel model fitted on real misspellings
+ * (`channel.ts`, `model.ts`). The hand-set slip costs below remain for two jobs only: pruning
+ * the trie walk (a lower bound) and `nearestSlip`, which decides whether a rare word list entry
+ * is trusted.
  */
+import {doubleMetaphone} from 'double-metaphone'
 import type {Lookup} from '../lib/dictionary-lookup.js'
-import {candidatesWithin, type EditBounds} from './candidates.js'
+import {candidatesWithin, getWordTrie, type EditBounds, type TrieHeader} from './candidates.js'
+import {channelCost, rarity} from './channel.js'
+import {model} from './model.js'
 
 /** At most this many suggestions per word. */
 export const maxSuggestions = 5
@@ -100,69 +103,145 @@ function edits(word: string, add: (candidate: string, cost: number) => void): vo
   }
 }
 
+/** The cost of a split (`inthe` → `in the`), on the channel model's scale, besides the rarity of both words. */
+const splitCost = 8
+/** The cost of a replacement from the dictionary's own `REP` table (`alot` → `a lot`): a known slip. */
+const replacementCost = 3
+/** Added when a lowercase slip would become a name (`paris` for `pariss`). */
+const properNounCost = 2.5
+/** Candidates whose channel cost is above this are too far to suggest. */
+const channelLimit = 24
+/**
+ * Added when the candidate has an apostrophe the writer did not type (`churchs`: `churches`
+ * before `church's`): the fitted corpus has no apostrophes to learn from, and in copy a
+ * missing `e` of a plural is the likelier slip than a missing apostrophe.
+ */
+const apostropheCost = 3
+/** How much worse than the best a candidate may score and still be suggested (about e⁵ less likely). */
+const suggestionMargin = 5
+/** Below this best score, a phonetic search cannot find a better word. */
+const phoneticThreshold = 14
+
 /**
  * Suggestions for `word` (as written: `Goverment`), best first, in the writer's case.
- * `lookup` decides which candidates are words; `deep: false` skips the two-slip search.
+ *
+ * Candidates: every dictionary word one slip away, the dictionary's `REP` table, a split into
+ * two common words, the words within two slips (a bounded walk of the compiled trie), and,
+ * when none of these is close, words that sound alike (Double Metaphone). Each is ranked by
+ * the fitted noisy-channel model (`channel.ts`): how likely the writer was to type `word` for
+ * it, times how common it is. `deep: false` skips the two-slip and phonetic searches.
  */
 export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} = {}): string[] {
   if (word.length > maxWordLength) return []
   const lower = word.toLowerCase()
   const isCapitalized = word !== lower
   const scores = new Map<string, number>()
+  const seen = new Set<string>()
 
   // A candidate as the dictionary spells it: `paris` → `Paris`; `undefined` if unknown.
   const spell = (candidate: string): [string, number] | undefined => {
     if (candidate === '' || candidate === lower) return undefined
     if (lookup.suggestable(candidate)) return [candidate, 0]
     const capital = candidate.charAt(0).toUpperCase() + candidate.slice(1)
-    if (lookup.suggestable(capital)) return [capital, isCapitalized ? 0 : cost.properNoun]
+    if (lookup.suggestable(capital)) return [capital, isCapitalized ? 0 : properNounCost]
     return undefined
   }
-  const consider = (candidate: string, slip: number) => {
+  const keep = (candidate: string, score: number) => {
+    if (score < (scores.get(candidate) ?? Infinity)) scores.set(candidate, score)
+  }
+  const consider = (candidate: string, fixedCost?: number) => {
+    if (seen.has(candidate) && fixedCost === undefined) return
+    seen.add(candidate)
     if (candidate.includes(' ')) {
       const parts = candidate.split(' ')
       if (!parts.every((part) => part.length > 1 || part === 'a' || part === 'i')) return
       // `in the`, not `occur ed`: both parts must be common words.
       if (!parts.every((part) => spell(part)?.[1] === 0 && lookup.frequency(spell(part)![0]) >= 1000)) return
-      const score = slip - frequencyWeight * Math.min(...parts.map((part) => Math.log10(lookup.frequency(spell(part)![0]) + 1)))
-      if (score < (scores.get(candidate) ?? Infinity)) scores.set(candidate, score)
+      // A guessed split needs both words written: their rarities add up (`in the` is likely,
+      // `public ally` is not). A split the dictionary's REP table knows (`alot` → `a lot`) is
+      // as likely as its rarer word.
+      const each = parts.map((part) => rarity(model, lookup.frequency(spell(part)![0])))
+      const rarities = fixedCost === undefined ? each.reduce((sum, value) => sum + value, 0) : Math.max(...each)
+      keep(candidate, (fixedCost ?? splitCost + channelCost(model, lower.replaceAll(' ', ''), candidate.replaceAll(' ', ''))) + model.frequencyWeight * rarities)
       return
     }
     const known = spell(candidate)
     if (!known) return
-    const [spelled, extra] = known
-    const score = slip + extra - frequencyWeight * Math.log10(lookup.frequency(spelled) + 1)
-    if (score < (scores.get(spelled) ?? Infinity)) scores.set(spelled, score)
+    const [spelled, capitalCost] = known
+    const extra = capitalCost + (spelled.includes("'") && !lower.includes("'") ? apostropheCost : 0)
+    const slip = Math.min(fixedCost ?? Infinity, channelCost(model, lower, candidate, channelLimit))
+    if (slip > channelLimit) return
+    keep(spelled, slip + extra + model.frequencyWeight * rarity(model, lookup.frequency(spelled)))
   }
 
-  edits(lower, consider)
+  edits(lower, (candidate) => consider(candidate))
   for (const [from, to] of lookup.replacements) {
     let at = lower.indexOf(from)
     while (at !== -1) {
-      consider(lower.slice(0, at) + to + lower.slice(at + from.length), cost.replacement)
+      consider(lower.slice(0, at) + to + lower.slice(at + from.length), replacementCost)
       at = lower.indexOf(from, at + 1)
     }
   }
-  for (let index = 1; index < lower.length; index++) {
-    consider(`${lower.slice(0, index)} ${lower.slice(index)}`, cost.split)
-  }
+  for (let index = 1; index < lower.length; index++) consider(`${lower.slice(0, index)} ${lower.slice(index)}`)
 
-  // Nothing one slip away: weigh two slips against the dictionary words with the same first
-  // letter and a similar length (a slip in the first letter is rare, and generating every
-  // two-edit variant of a long word costs seconds).
-  // The candidates come from a bounded walk of the compiled trie (`candidates.ts`); each is
-  // then measured exactly.
-  if (scores.size === 0 && lower.length >= 3 && options.deep !== false) {
-    for (const candidate of candidatesWithin(lower, lookup, deepLimit, editBounds)) {
-      const slip = distance(lower, candidate, deepLimit)
-      if (slip <= deepLimit) consider(candidate, slip)
+  if (lower.length >= 3 && options.deep !== false) {
+    // Two slips, always: a likelier word two slips away beats a rare one at one
+    // (`govement` → `government`, not `movement`). The trie walk prunes by the old hand costs,
+    // a lower bound of a plain edit; each candidate is then measured by the channel model.
+    for (const candidate of candidatesWithin(lower, lookup, deepLimit, editBounds)) consider(candidate)
+    // Misspelled by ear or with letters out of order (`beaurocracy`, `nessecary`): words of
+    // the same first letter that sound alike or have the same consonants.
+    if (Math.min(Infinity, ...scores.values()) > phoneticThreshold) {
+      for (const candidate of soundsLike(lower, lookup)) consider(candidate)
     }
   }
 
+  // Only candidates near the best: a far second guess (`thinner` for `thier`) is noise.
+  const best = Math.min(Infinity, ...scores.values())
   return [...scores]
+    .filter(([, score]) => score <= best + suggestionMargin)
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxSuggestions)
     .map(([candidate]) => (isCapitalized ? matchCapital(candidate) : candidate))
+}
+
+/** Words by Double Metaphone key, per dictionary package and first letter, built on first need. */
+const phoneticKeys = new Map<string, Map<string, string[]>>()
+
+/** Lowercase dictionary words with `lower`'s first letter that share a Double Metaphone key with it. */
+function soundsLike(lower: string, lookup: Lookup): string[] {
+  const first = lower.charAt(0)
+  const id = `${lookup.package}:${first}`
+  let index = phoneticKeys.get(id)
+  if (!index) {
+    index = new Map()
+    const trie = getWordTrie()
+    const bit = 1 << (trie.header as TrieHeader).packages.indexOf(lookup.package)
+    for (const [candidate, flags] of trie.words()) {
+      if (!(flags & bit) || candidate.charAt(0) !== first || !/^[a-z']+$/.test(candidate) || !lookup.suggestable(candidate)) continue
+      for (const key of keysOf(candidate)) {
+        let list = index.get(key)
+        if (!list) index.set(key, (list = []))
+        list.push(candidate)
+      }
+    }
+    phoneticKeys.set(id, index)
+  }
+  const found = new Set<string>()
+  for (const key of keysOf(lower)) {
+    for (const candidate of index.get(key) ?? []) if (Math.abs(candidate.length - lower.length) <= 3) found.add(candidate)
+  }
+  return [...found]
+}
+
+/**
+ * The keys a word is found by: its Double Metaphone keys, and its consonants in sorted order
+ * (`nessecary` and `necessary` both `#cnrssy`), for letters written out of order.
+ */
+function keysOf(word: string): Set<string> {
+  const keys = new Set(doubleMetaphone(word))
+  if (word.length >= 6) keys.add('#' + [...word.replace(/[aeiou']/g, '')].sort().join(''))
+  return keys
 }
 
 /**
