@@ -282,7 +282,11 @@ function report(
   verdict: Verdict,
   suggestFor: (word: string, deep: boolean) => string[],
 ): void {
-  const found = suggestFor(verdict.stem, verdict.capital === undefined).map((word) => word + verdict.suffix)
+  // `goverment’s`: `government’s`, never a plural with a possessive added (`governments’s`).
+  const isPossessive = /^['’]s$/.test(verdict.suffix)
+  const found = suggestFor(verdict.stem, verdict.capital === undefined)
+    .filter((word) => !isPossessive || !/s$/i.test(word) || /s$/i.test(verdict.stem))
+    .map((word) => word + verdict.suffix)
   const expected = verdict.capital ? [verdict.capital + verdict.suffix, ...found.filter((word) => word !== verdict.capital + verdict.suffix)] : found
   expected.length = Math.min(expected.length, maxSuggestions)
   const actual = unit.text

@@ -51,14 +51,14 @@ ruleTable(spelling, {
   invalid: [
     {
       text: 'Peskov confirmed that ther are no plans.',
-      messages: ['1:23-1:27: Unexpected unknown word `ther`, expected for example `there`, `other`, `their`, `the`, `they`'],
-      suggestions: [['there', 'other', 'their', 'the', 'they']],
+      messages: ['1:23-1:27: Unexpected unknown word `ther`, expected for example `there`, `their`, `the`, `other`, `three`'],
+      suggestions: [['there', 'their', 'the', 'other', 'three']],
     },
     {
       text: 'Officials would recieve teh report.',
       messages: [
-        '1:17-1:24: Unexpected unknown word `recieve`, expected for example `receive`, `relieve`',
-        '1:25-1:28: Unexpected unknown word `teh`, expected for example `the`, `ten`, `tech`, `tea`, `eh`',
+        '1:17-1:24: Unexpected unknown word `recieve`, expected for example `receive`, `received`, `receiver`, `receives`',
+        '1:25-1:28: Unexpected unknown word `teh`, expected for example `the`, `teeth`, `tech`, `to`, `they`',
       ],
     },
     {
@@ -66,16 +66,16 @@ ruleTable(spelling, {
       messages: [
         '1:5-1:17: Unexpected unknown word `negociations`, expected for example `negotiations`',
         '1:18-1:25: Unexpected unknown word `occured`, expected for example `occurred`',
-        '1:36-1:45: Unexpected unknown word `goverment`, expected for example `government`',
+        '1:36-1:45: Unexpected unknown word `goverment`, expected for example `government`, `governments`',
       ],
     },
     {
       text: 'It was definately a seperate issue, wich is thier concern.',
       messages: [
         '1:8-1:18: Unexpected unknown word `definately`, expected for example `definitely`',
-        '1:21-1:29: Unexpected unknown word `seperate`, expected for example `separate`',
-        '1:37-1:41: Unexpected unknown word `wich`, expected for example `which`, `with`, `witch`, `wish`, `winch`',
-        '1:45-1:50: Unexpected unknown word `thier`, expected for example `their`, `thief`, `tier`, `trier`, `shier`',
+        '1:21-1:29: Unexpected unknown word `seperate`, expected for example `separate`, `separated`, `separates`',
+        '1:37-1:41: Unexpected unknown word `wich`, expected for example `which`, `with`, `wish`, `witch`, `watch`',
+        '1:45-1:50: Unexpected unknown word `thier`, expected for example `their`, `there`, `thinner`',
       ],
     },
     {
@@ -99,33 +99,33 @@ ruleTable(spelling, {
     {
       // Run together: the parts are checked, never the whole run.
       text: 'Peskov said ther.The talks,stating,continue.',
-      messages: ['1:13-1:17: Unexpected unknown word `ther`, expected for example `there`, `other`, `their`, `the`, `they`'],
+      messages: ['1:13-1:17: Unexpected unknown word `ther`, expected for example `there`, `their`, `the`, `other`, `three`'],
     },
     {
       // Words of a foreign phrase only inside it.
       text: 'But se is wrong.',
-      messages: ['1:5-1:7: Unexpected unknown word `se`, expected for example `Se`, `see`, `so`, `she`, `we`'],
+      messages: ['1:5-1:7: Unexpected unknown word `se`, expected for example `Se`, `see`, `she`, `so`, `s`'],
     },
     {
       // A prefix and a word, or two words, but one easy slip from a common word.
       text: 'A coleague waited untill the pasttime ended.',
       messages: [
-        '1:3-1:11: Unexpected unknown word `coleague`, expected for example `colleague`',
+        '1:3-1:11: Unexpected unknown word `coleague`, expected for example `colleague`, `colleagues`',
         '1:19-1:25: Unexpected unknown word `untill`, expected for example `until`',
-        '1:30-1:38: Unexpected unknown word `pasttime`, expected for example `pastime`, `past time`',
+        '1:30-1:38: Unexpected unknown word `pasttime`, expected for example `pastime`, `pastimes`, `past time`',
       ],
     },
     {
       text: 'This wouldnt work.',
-      messages: ["1:6-1:13: Unexpected unknown word `wouldnt`, expected for example `wouldn't`, `wouldst`"],
+      messages: ["1:6-1:13: Unexpected unknown word `wouldnt`, expected for example `wouldn't`, `would`, `wouldst`"],
     },
     {
       text: 'The ful-time job.',
-      messages: ['1:5-1:8: Unexpected unknown word `ful`, expected for example `full`, `fool`, `fuel`, `foul`, `flu`'],
+      messages: ['1:5-1:8: Unexpected unknown word `ful`, expected for example `full`, `fool`, `fuel`, `feel`, `foul`'],
     },
     {
       text: 'A colour and a flavour, said the programmme.',
-      messages: ['1:34-1:44: Unexpected unknown word `programmme`, expected for example `programme`'],
+      messages: ['1:34-1:44: Unexpected unknown word `programmme`, expected for example `programme`, `programmed`, `programmer`, `programmes`'],
       config: {language: 'en-GB'},
     },
   ],
