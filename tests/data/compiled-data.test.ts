@@ -162,10 +162,11 @@ describe('suggestion candidates', () => {
     })
   }
 
-  it('ranks the same suggestions as the full scan', () => {
+  it('finds the two-slip words through the trie', () => {
     const lookup = getLookup('dictionary-en')
-    // Pinned from the ranking before the trie (the two-slip search decides these).
-    expect(suggest('beleiev', lookup)).toEqual(['believe', 'believed', 'belief', 'believes', 'believer'])
+    // Two slips from `believe` (the two-slip search decides these; the fitted ranker orders them
+    // and keeps those close to the best).
+    expect(suggest('beleiev', lookup)).toEqual(['believe', 'believed'])
     expect(suggest('Tsikhanouskaya', lookup)).toEqual([])
   })
 })
