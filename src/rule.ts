@@ -3,8 +3,9 @@
  *
  * This file imports nothing else from `src/`, so rules depend on it alone.
  */
-import type {Root} from 'nlcst'
+import type {Root, RootContent} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
+import type {VFile} from 'vfile'
 
 /** How serious a message is; `off` turns a rule off in the configuration. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -45,6 +46,36 @@ export interface RuleMeta {
    * changes (`src/pipeline/incremental.ts`). Default `document`: anything in the draft.
    */
   readonly scope?: 'paragraph' | 'document'
+  /**
+   * A document rule that honours `file.data.copydeskPartial` ({@link PartialRun}): it then
+   * reports only on the given parts of the tree (still asking the whole tree and text its
+   * draft-wide questions) and tells each part's draft-wide facts it read, so that the
+   * language server may keep a chunk's messages while its text and those facts are unchanged.
+   */
+  readonly partial?: boolean
+}
+
+/**
+ * A fact of the whole draft that a rule's messages in one part depended on (`name:Peskov` is
+ * a likely name), with how to ask it again of another version of the draft.
+ */
+export interface DraftFact {
+  readonly key: string
+  readonly answer: unknown
+  readonly recheck: (tree: Root, file: VFile) => unknown
+}
+
+/** Set by the language server's incremental engine for a rule with `meta.partial`. */
+export interface PartialRun {
+  /** The parts to report on, in the draft's order; `read` is told each draft-wide fact read for that part. */
+  readonly parts: ReadonlyArray<{readonly nodes: readonly RootContent[]; readonly read: (fact: DraftFact) => void}>
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** See {@link PartialRun}. */
+    copydeskPartial: PartialRun
+  }
 }
 
 /** The transformer a rule returns: it reads the tree and adds messages to the file. */

@@ -15,7 +15,7 @@ import {toString} from 'nlcst-to-string'
 import {pointEnd, pointStart} from 'unist-util-position'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
-import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
+import {defineRule, type DraftFact, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {isLikelyName} from '../lib/names.js'
@@ -59,6 +59,10 @@ export default defineRule({
     severity: 'warning',
     fixable: false,
     examples: {bad: 'Peskov confirmed that ther are no plans to change the delegation.', good: 'Peskov confirmed that there are no plans to change the delegation.'},
+    // A word's verdict depends on its sentence and on two draft-wide facts, told to the
+    // language server's incremental engine: whether a capitalized word is a likely name, and
+    // whether the draft writes a lowercase word with a capital (see `check`).
+    partial: true,
   },
   plugin(_options, context: RuleContext) {
     let lookup: Lookup | undefined
@@ -89,7 +93,9 @@ export default defineRule({
         return ranges.some(([from, to]) => start < to && end > from)
       }
 
-      visit(tree, 'WordNode', (node, index, parent) => {
+      // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
+      const parts = file.data.copydeskPartial?.parts ?? [{nodes: [tree], read: undefined}]
+      for (const part of parts) for (const root of part.nodes) visit(root, 'WordNode', (node, index, parent) => {
         if (!parent || index === undefined) return
         const whole = toString(node)
         // retext-spell's first question: the whole word, smart apostrophes as straight.
@@ -107,7 +113,7 @@ export default defineRule({
         for (const [at, unit] of units.entries()) {
           // `Lee Jae-myung`, `Abu al-Assad`: the parts of a hyphenated name after a capitalized one.
           if (unit.before === '-' && at > 0 && /^\p{Lu}/u.test(units[at - 1].text)) continue
-          const verdict = check(unit, isCompound, words, tree, file, context, isWellFormedWord)
+          const verdict = check(unit, isCompound, words, tree, file, context, isWellFormedWord, part.read)
           if (verdict === undefined) continue
           const start = pointStart(unit.nodes[0])
           const end = pointEnd(unit.nodes.at(-1)!)
@@ -165,7 +171,16 @@ function split(node: Word): Unit[] {
 /** What is wrong with a unit: `undefined` when nothing is, else the kind of report. */
 type Verdict = {readonly stem: string; readonly suffix: string; readonly capital?: string}
 
-function check(unit: Unit, isCompound: boolean, words: Lookup, tree: Root, file: VFile, context: RuleContext, isWellFormedWord: (word: string) => boolean): Verdict | undefined {
+function check(
+  unit: Unit,
+  isCompound: boolean,
+  words: Lookup,
+  tree: Root,
+  file: VFile,
+  context: RuleContext,
+  isWellFormedWord: (word: string) => boolean,
+  read: ((fact: DraftFact) => void) | undefined,
+): Verdict | undefined {
   const text = unit.text
   if (words.correct(text.replace(/’/g, "'"))) return undefined
   // `Russia’s`, `Zelensky's`, `goverment’s`: judge the word without its possessive.
@@ -192,14 +207,24 @@ function check(unit: Unit, isCompound: boolean, words: Lookup, tree: Root, file:
   if (stem.length > maxWordLength) return {stem, suffix}
   if (isWellFormedWord(stem.toLowerCase())) return undefined
   if (/^\p{Lu}/u.test(stem)) {
-    if (isLikelyName(stem, tree, file, context)) return undefined
+    const isName = isLikelyName(stem, tree, file, context)
+    // The only draft-wide fact read for a capitalized word (incremental engine).
+    read?.({key: `name:${stem}`, answer: isName, recheck: (other, otherFile) => isLikelyName(stem, other, otherFile, context)})
+    if (isName) return undefined
     return {stem, suffix}
   }
   // `istanbul`, `monday`, `russian`: known only with a capital.
   // `peskov` where the draft also writes `Peskov`: a name the document itself capitalizes.
   const capital = stem.charAt(0).toUpperCase() + stem.slice(1)
-  const isCapitalized = words.correct(capital) || new RegExp(`(?<!\\p{L})${capital}(?!\\p{L})`, 'u').test(String(file.value ?? ''))
+  const isCapitalized = isWrittenCapitalized(capital, words, file)
+  // The only draft-wide fact read for a lowercase word (incremental engine).
+  read?.({key: `capital:${capital}`, answer: isCapitalized, recheck: (_, otherFile) => isWrittenCapitalized(capital, words, otherFile)})
   return isCapitalized ? {stem, suffix, capital} : {stem, suffix}
+}
+
+/** Whether `capital` is a dictionary word, or the draft writes it (as a whole word). */
+function isWrittenCapitalized(capital: string, words: Lookup, file: VFile): boolean {
+  return words.correct(capital) || new RegExp(`(?<!\\p{L})${capital}(?!\\p{L})`, 'u').test(String(file.value ?? ''))
 }
 
 /**

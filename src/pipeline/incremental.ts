@@ -25,7 +25,7 @@ import type {Point, Position} from 'unist'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
-import type {Rule} from '../rule.js'
+import type {DraftFact, Rule} from '../rule.js'
 import {endsParagraph, splitLineParagraphs} from './line-paragraphs.js'
 import {settle} from './lint.js'
 import {createProcessor, enabledRules} from './processor.js'
@@ -121,6 +121,20 @@ interface LocalResult {
   used: number
 }
 
+/**
+ * A chunk's messages from a document rule with `meta.partial`, as computed at `offset`/`line`,
+ * and the draft-wide facts they depended on: kept while the chunk's text is the same and
+ * every fact gives the same answer in the new draft.
+ */
+interface PartialResult {
+  readonly offset: number
+  readonly line: number
+  readonly column: number
+  readonly messages: readonly VFileMessage[]
+  readonly facts: readonly DraftFact[]
+  used: number
+}
+
 /** The processors of one configuration (built once per configuration object). */
 interface Processors {
   readonly enabled: readonly Rule[]
@@ -159,6 +173,8 @@ function yieldToEvents(): Promise<void> {
 export class IncrementalLinter {
   private readonly parsed = new Map<string, ParsedChunk>()
   private readonly local = new Map<string, LocalResult>()
+  /** Per rule with `meta.partial`: results by chunk text. */
+  private readonly partial = new Map<string, Map<string, PartialResult>>()
   private generation = 0
 
   constructor(private readonly config: ResolvedConfig) {}
@@ -220,9 +236,15 @@ export class IncrementalLinter {
       }
     }
 
-    // Document rules: the whole tree, one rule at a time.
-    for (const {processor} of processors.document) {
-      await processor.run(tree, file)
+    // Document rules: the whole tree, one rule at a time. A rule with `meta.partial` reports
+    // on the chunks whose text changed or whose draft-wide facts answer differently now.
+    const partialMessages = new Map<string, VFileMessage[]>()
+    for (const {rule, processor} of processors.document) {
+      if (rule.meta.partial) {
+        partialMessages.set(rule.id, await this.runPartial(rule, processor, chunks, placed, tree, text, options, generation))
+      } else {
+        await processor.run(tree, file)
+      }
       await yieldToEvents()
       if (isStale()) return undefined
     }
@@ -230,6 +252,10 @@ export class IncrementalLinter {
     // Every rule's messages in registry order, each rule's in the order it reported them.
     const messages: VFileMessage[] = []
     for (const rule of processors.enabled) {
+      if (rule.meta.partial && !isParagraphRule(rule)) {
+        messages.push(...partialMessages.get(rule.id)!)
+        continue
+      }
       if (!isParagraphRule(rule)) {
         for (const message of file.messages) if (message.ruleId === rule.id) messages.push(message)
         continue
@@ -249,11 +275,71 @@ export class IncrementalLinter {
     return file
   }
 
+  /** The messages of a rule with `meta.partial`, in the draft's order: kept per chunk where they still hold. */
+  private async runPartial(
+    rule: Rule,
+    processor: Processor<Root, Root, Root>,
+    chunks: readonly Chunk[],
+    placed: readonly RootContent[][],
+    tree: Root,
+    text: string,
+    options: IncrementalLintOptions,
+    generation: number,
+  ): Promise<VFileMessage[]> {
+    let results = this.partial.get(rule.id)
+    if (!results) this.partial.set(rule.id, (results = new Map()))
+    const factFile = new VFile({value: text, path: options.path, cwd: options.cwd})
+    // Each fact asked once per lint, however many chunks read it.
+    const answers = new Map<string, unknown>()
+    const holds = (fact: DraftFact) => {
+      if (!answers.has(fact.key)) answers.set(fact.key, fact.recheck(tree, factFile))
+      return Object.is(answers.get(fact.key), fact.answer)
+    }
+    const dirty = new Map<string, number>()
+    chunks.forEach((chunk, index) => {
+      const result = results.get(chunk.text)
+      if ((!result || !result.facts.every(holds)) && !dirty.has(chunk.text)) dirty.set(chunk.text, index)
+    })
+    if (dirty.size > 0) {
+      const indexes = [...dirty.values()]
+      const facts = new Map<number, DraftFact[]>(indexes.map((index) => [index, []]))
+      const runFile = new VFile({value: text, path: options.path, cwd: options.cwd})
+      runFile.data.copydeskPartial = {parts: indexes.map((index) => ({nodes: placed[index], read: (fact: DraftFact) => facts.get(index)!.push(fact)}))}
+      await processor.run(tree, runFile)
+      const byChunk = new Map<number, VFileMessage[]>(indexes.map((index) => [index, []]))
+      for (const message of runFile.messages) {
+        const index = chunkAt(chunks, message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset)
+        const list = index === undefined ? undefined : byChunk.get(index)
+        if (!list) throw new Error(`${rule.id}: a message outside the chunks it was asked for`)
+        list.push(message)
+      }
+      for (const index of indexes) {
+        const chunk = chunks[index]
+        results.set(chunk.text, {offset: chunk.start, line: chunk.line, column: chunk.column, messages: byChunk.get(index)!, facts: facts.get(index)!, used: generation})
+      }
+    }
+    const messages: VFileMessage[] = []
+    for (const chunk of chunks) {
+      const result = results.get(chunk.text)!
+      result.used = generation
+      messages.push(...placedMessages(result, chunk))
+    }
+    return messages
+  }
+
   /** Keep only what the last lint used (the draft's current chunks). */
   private forgetUnused(generation: number): void {
+    for (const results of this.partial.values()) for (const [key, entry] of results) if (entry.used !== generation) results.delete(key)
     for (const [key, entry] of this.parsed) if (entry.used !== generation) this.parsed.delete(key)
     for (const [key, entry] of this.local) if (entry.used !== generation) this.local.delete(key)
   }
+}
+
+/** A kept result's messages at its chunk's place now. */
+function placedMessages(result: {readonly offset: number; readonly line: number; readonly column: number; readonly messages: readonly VFileMessage[]}, chunk: Chunk): readonly VFileMessage[] {
+  if (result.offset === chunk.start && result.line === chunk.line && result.column === chunk.column) return result.messages
+  const shift: Shift = {offset: chunk.start - result.offset, lines: chunk.line - result.line, firstLine: result.line, columns: chunk.column - result.column}
+  return result.messages.map((message) => movedMessage(message, shift))
 }
 
 /** What a paragraph rule's messages in chunk `index` depend on (see `RuleMeta.scope`). */

@@ -135,6 +135,58 @@ describe('IncrementalLinter', () => {
     )
   }, 240_000)
 
+  // Edits that change a draft-wide fact a kept chunk's messages read (`spelling` keeps its
+  // messages per chunk while its text and those facts are unchanged): the chunk's own text
+  // stays the same while its messages must change.
+  it('equals lint() when an edit elsewhere changes what a kept chunk depends on', async () => {
+    const draft = [
+      'Talks Resume in Istanbul',
+      '',
+      'Dmitry Peskov said the talks would resume on Tuesday. The Parliment met in the capital.',
+      '',
+      'The spokesman, peskov, said ther were no plans. Officials spoke to vasylenko about it.',
+      '',
+      'Later, Vasylenko spoke. The talks ended on Tusday.',
+      '',
+      'Analysts said Oleksandr was expected.',
+      '',
+    ].join('\n')
+    /** `[find, replace]`: the first occurrence of `find` (from the end when `last`). */
+    const edits: Array<[string, string, 'last'?]> = [
+      // A name the draft writes elsewhere: `peskov` loses its capitalized twin, then gets it back.
+      ['Dmitry Peskov', 'Dmitry Paskov'],
+      ['Dmitry Paskov', 'Dmitry Peskov'],
+      // Typing inside the capitalized twin, one letter at a time.
+      ['Dmitry Peskov', 'Dmitry Peskovx'],
+      ['Dmitry Peskovx', 'Dmitry Peskov'],
+      // Deleting the only capitalized `Vasylenko`: `vasylenko` two chunks before changes.
+      ['Later, Vasylenko spoke.', 'Later, he spoke.'],
+      // Capitalizing a word: `Vasylenko` comes back in the chunk that has the lowercase one.
+      ['to vasylenko', 'to Vasylenko'],
+      // A second capitalized `Parliment` elsewhere makes it a name in the first chunk too.
+      ['Analysts said', 'Analysts in Parliment said'],
+      ['Analysts in Parliment said', 'Analysts said'],
+      // A second `Oleksandr`, and a name beside it (`Oleksandr Tusday`).
+      ['Analysts said', 'Oleksandr Tusday said'],
+      ['Oleksandr Tusday said', 'Analysts said'],
+      // A duplicated sentence, an opening quote.
+      ['Later, he spoke.', 'Later, he spoke. The talks ended on Tusday.'],
+      ['The spokesman', '"The spokesman'],
+      ['on Tusday.', 'on Tusday." Peskov said.', 'last'],
+      ['"The spokesman', 'The spokesman'],
+    ]
+    const engine = new IncrementalLinter(config)
+    let text = draft
+    expect(shown((await engine.lint(text, {path: 'draft.txt'}))!)).toEqual(shown(await lint(text, {config, path: 'draft.txt'})))
+    for (const [step, [find, replace, from]] of edits.entries()) {
+      const at = from === 'last' ? text.lastIndexOf(find) : text.indexOf(find)
+      expect(at, `step ${step}: \`${find}\``).toBeGreaterThanOrEqual(0)
+      text = text.slice(0, at) + replace + text.slice(at + find.length)
+      const expected = shown(await lint(text, {config, path: 'draft.txt'}))
+      expect(shown((await engine.lint(text, {path: 'draft.txt'}))!), `step ${step}`).toEqual(expected)
+    }
+  })
+
   it('gives up when a newer version arrived, and resumes from what it kept', async () => {
     const engine = new IncrementalLinter(config)
     const text = drafts[0]
