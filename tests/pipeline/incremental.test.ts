@@ -187,6 +187,34 @@ describe('IncrementalLinter', () => {
     }
   })
 
+  it('runs spelling again on the changed chunk only after a letter typed inside a word', async () => {
+    const spelling = (await import('../../rules/spelling/index.js')).default as {plugin: (...args: never[]) => unknown}
+    const plugin = spelling.plugin
+    // How many chunks each run of the rule was asked for (-1: the whole tree).
+    const asked: number[] = []
+    spelling.plugin = function (this: unknown, ...args: never[]) {
+      const transformer = (plugin as (...args: never[]) => (tree: unknown, file: VFile) => unknown).apply(this, args)
+      return (tree: unknown, file: VFile) => {
+        asked.push(file.data.copydeskPartial?.parts.length ?? -1)
+        return transformer(tree, file)
+      }
+    }
+    try {
+      // A configuration object of its own: the engine builds its processors per configuration.
+      const engine = new IncrementalLinter(defaultConfig('/'))
+      let text = drafts[0]
+      const chunks = splitChunks(text).length
+      await engine.lint(text)
+      const at = text.indexOf(' the ', Math.floor(text.length / 2)) + 3
+      text = text.slice(0, at) + 'x' + text.slice(at)
+      const file = await engine.lint(text)
+      expect(asked).toEqual([chunks, 1])
+      expect(shown(file!)).toEqual(shown(await lint(text, {config})))
+    } finally {
+      spelling.plugin = plugin
+    }
+  })
+
   it('gives up when a newer version arrived, and resumes from what it kept', async () => {
     const engine = new IncrementalLinter(config)
     const text = drafts[0]
