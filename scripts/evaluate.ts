@@ -11,17 +11,26 @@
  *   npm run eval
  *   npm run eval -- --rule proper-noun-case   # one rule only
  *   npm run eval -- --json out.json           # also write the numbers and lists as JSON
+ *   npm run eval -- --dir tests/fixtures/eval-names   # another set (the names set)
+ *
+ * A set's folder may hold a `.copydeskrc.json` (the names set's house list): then its
+ * articles are linted with that configuration instead of the default. Expected problems may
+ * name their `kind` (`house-list`, `initials`…), and `<article>.guards.json` may list correct
+ * text that must not be flagged, each with a kind: the report then adds recall and precision
+ * per kind (a false alarm on a guard counts against the guard's kind, any other false alarm
+ * as `unplanned`).
  *
  * The articles are built from marked-up sources by `node tests/fixtures/eval/build.mjs`.
  * This is a measurement: the exit status is 0 whatever the numbers (2 if the run fails).
  */
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {rules} from '../rules/index.js'
 import {defaultConfig} from '../src/config/defaults.js'
+import {resolveConfig} from '../src/config/load.js'
 import {lint} from '../src/pipeline/lint.js'
 
 const {values} = parseArgs({
@@ -40,6 +49,17 @@ interface Expected {
   readonly actual: string
   readonly expected?: string
   readonly tier?: 'core' | 'stretch'
+  /** What kind of problem it is (`house-list`, `initials`…), for the table per kind. */
+  readonly kind?: string
+}
+
+/** Correct text that must not be flagged, and the kind of case it guards. */
+interface Guard {
+  readonly line: number
+  readonly column: number
+  readonly endColumn: number
+  readonly actual: string
+  readonly kind: string
 }
 
 interface Found {
@@ -122,12 +142,23 @@ const items: Item[] = []
 let cleanWords = 0
 let seededWords = 0
 let cleanArticles = 0
-const config = defaultConfig(process.cwd())
+const rcPath = path.join(folder, '.copydeskrc.json')
+const config = existsSync(rcPath) ? await resolveConfig(JSON.parse(readFileSync(rcPath, 'utf8')), rcPath) : defaultConfig(process.cwd())
+/** Per kind: expected problems found and missed, and false alarms on its guards. */
+const kinds = new Map<string, {tp: number; fn: number; fp: number; guards: number}>()
+const kindStat = (kind: string) => {
+  let entry = kinds.get(kind)
+  if (!entry) kinds.set(kind, (entry = {tp: 0, fn: 0, fp: 0, guards: 0}))
+  return entry
+}
 
 for (const name of articles) {
   const text = readFileSync(path.join(folder, name), 'utf8')
   const base = name.replace(/\.(txt|md|markdown)$/, '')
   const expected = (JSON.parse(readFileSync(path.join(folder, `${base}.expected.json`), 'utf8')) as Expected[]).filter((entry) => keep(entry.rule))
+  const guardPath = path.join(folder, `${base}.guards.json`)
+  const guards = existsSync(guardPath) ? (JSON.parse(readFileSync(guardPath, 'utf8')) as Guard[]) : []
+  for (const guard of guards) kindStat(guard.kind).guards++
   const clean = (JSON.parse(readFileSync(path.join(folder, `${base}.expected.json`), 'utf8')) as Expected[]).length === 0
   const lines = text.split(/\r?\n/)
   const words = countWords(text)
@@ -153,7 +184,11 @@ for (const name of articles) {
       if (matched.has(entry)) stat(entry.rule).coreFound++
     }
   }
+  for (const entry of expected) {
+    if (entry.kind) kindStat(entry.kind)[matched.has(entry) ? 'tp' : 'fn']++
+  }
   for (const message of unmatched) {
+    kindStat(guards.find((guard) => overlaps(guard, message))?.kind ?? 'unplanned').fp++
     stat(message.rule).fp++
     if (clean) stat(message.rule).cleanFp++
     // A seeded problem at the same place under another rule: say so.
@@ -204,7 +239,7 @@ const ratio = (a: number, b: number) => (b === 0 ? '—' : (a / b).toFixed(2))
 const perThousand = (count: number, words: number) => (words === 0 ? '—' : ((count / words) * 1000).toFixed(2))
 const seeded = articles.length - cleanArticles
 
-console.log(`Held-out evaluation: ${seeded} seeded articles (${seededWords.toLocaleString('en-US')} words), ${cleanArticles} clean (${cleanWords.toLocaleString('en-US')} words), default configuration${ruleFilter ? `, rule ${ruleFilter}` : ''}`)
+console.log(`Held-out evaluation: ${seeded} seeded articles (${seededWords.toLocaleString('en-US')} words), ${cleanArticles} clean (${cleanWords.toLocaleString('en-US')} words), ${existsSync(rcPath) ? `configuration ${path.relative(process.cwd(), rcPath)}` : 'default configuration'}${ruleFilter ? `, rule ${ruleFilter}` : ''}`)
 console.log('')
 console.log('| rule | TP | FP | FN | precision | recall | core recall | clean FP | clean FP / 1,000 words | all FP / 1,000 words |')
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
@@ -217,6 +252,17 @@ for (const [id, s] of stats) {
 console.log(`| **all** | **${total.tp}** | **${total.fp}** | **${total.fn}** | **${ratio(total.tp, total.tp + total.fp)}** | **${ratio(total.tp, total.tp + total.fn)}** | **${ratio(total.coreFound, total.coreExpected)}** | **${total.cleanFp}** | **${perThousand(total.cleanFp, cleanWords)}** | **${perThousand(total.fp, cleanWords + seededWords)}** |`)
 console.log('')
 console.log('"all FP / 1,000 words" counts false positives in every article, seeded or clean, over all words.')
+
+if (kinds.size > 0) {
+  console.log('')
+  console.log('Per kind (a false alarm on a guard counts against its kind; any other is `unplanned`):')
+  console.log('')
+  console.log('| kind | expected | found | missed | guards | false alarms | recall | precision |')
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  for (const [kind, s] of [...kinds].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`| ${kind} | ${s.tp + s.fn} | ${s.tp} | ${s.fn} | ${s.guards} | ${s.fp} | ${ratio(s.tp, s.tp + s.fn)} | ${ratio(s.tp, s.tp + s.fp)} |`)
+  }
+}
 
 for (const kind of ['FP', 'FN'] as const) {
   const list = items.filter((item) => item.kind === kind)
@@ -231,5 +277,5 @@ for (const kind of ['FP', 'FN'] as const) {
 }
 
 if (values.json) {
-  writeFileSync(values.json, JSON.stringify({rules: Object.fromEntries([...stats].filter(([id]) => keep(id))), cleanWords, seededWords, items}, null, 2) + '\n')
+  writeFileSync(values.json, JSON.stringify({rules: Object.fromEntries([...stats].filter(([id]) => keep(id))), kinds: Object.fromEntries(kinds), cleanWords, seededWords, items}, null, 2) + '\n')
 }
