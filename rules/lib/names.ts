@@ -128,3 +128,23 @@ function neighbours(word: string): Set<string> {
 export function isOneEditApart(a: string, b: string): boolean {
   return editDistance(fold(a), fold(b), 1) === 1
 }
+
+/**
+ * A key that two transliterations of one name share: `Zelensky`, `Zelenskiy`, `Zelenskyy` →
+ * `zelenski`; `Lavrov`, `Lavroff` → `lavrov`; `Rublev`, `Rublyov` → `rublev`; `Dmitri`,
+ * `Dmitry` → `dmitri`; `Mohammed`, `Muhammad`, `Mohamed` → `muhammad`; `Olexandr`,
+ * `Oleksandr` → `olexandr`. Not a slip key: doubled letters stay (`Philips` is not `Phillips`).
+ */
+export function transliterationKey(word: string): string {
+  let key = fold(word)
+  if (/^m[ou]ha?mm?[ae]d$/.test(key)) return 'muhammad'
+  key = key.replace(/ks/g, 'x').replace(/kh/g, 'h').replace(/w/g, 'v')
+  key = key.replace(/(?<=.)[yj]o/g, 'e').replace(/(?<=.)[yj]/g, 'i')
+  key = key.replace(/i+/g, 'i').replace(/off$/, 'ov').replace(/eff$/, 'ev')
+  return key
+}
+
+/** Whether two spellings are transliterations of one name (`Zelensky`/`Zelenskiy`), not the same spelling. */
+export function isTransliteration(a: string, b: string): boolean {
+  return a !== b && transliterationKey(a) === transliterationKey(b)
+}

@@ -36,6 +36,8 @@ export interface NameToken {
   readonly isMeaningful: boolean
   /** Quoted, code, an address or a file name: not prose to judge. */
   readonly isLiteral: boolean
+  /** One capital letter followed by a point: an initial (`W` in `George W. Bush`, each of `J.R.R.`). */
+  readonly isInitial: boolean
 }
 
 /** What the document says about names. */
@@ -60,6 +62,12 @@ export function getNameModel(tree: Root, file: VFile): NameModel {
   if (!model) cache.set(tree, (model = buildModel(tree, file)))
   return model
 }
+
+/**
+ * Abbreviated titles whose point ends no sentence: the capital after `Dr. ` or `Gov. ` is the
+ * name's (`Dr. Salha`). Not `St.` (a saint or a street) nor `No.`.
+ */
+export const titleAbbreviations: ReadonlySet<string> = new Set(['Adm', 'Capt', 'Col', 'Dr', 'Gen', 'Gov', 'Lt', 'Maj', 'Mr', 'Mrs', 'Ms', 'Prof', 'Rep', 'Rev', 'Sen', 'Sgt'])
 
 /** Punctuation after which a capital is grammatical: a sentence end, opening quote, colon. */
 const restartsSentence = /[.!?:;“"‘(\[«…—–]|(?:^|\s)['’]/u
@@ -97,6 +105,9 @@ function buildModel(tree: Root, file: VFile): NameModel {
           const cases = letterCase(value)
           const isCapitalized = (cases & capitalizedBit) !== 0
           const isLowercase = (cases & lowercaseBit) !== 0
+          const previous = sentenceTokens.at(-1)
+          // `Dr. Salha`, `George W. Bush`: a point after a title or an initial ends no sentence.
+          const isAfterAbbreviation = previous !== undefined && /^\.[ \u00a0]$/u.test(gap) && (previous.isInitial || titleAbbreviations.has(previous.text))
           const token: NameToken = {
             text: value,
             start,
@@ -107,8 +118,9 @@ function buildModel(tree: Root, file: VFile): NameModel {
             isSentenceStart,
             isCapitalized,
             isLowercase,
-            isMeaningful: !isTitle && !isSentenceStart && (gap === ' ' || !restartsSentence.test(gap)),
+            isMeaningful: !isTitle && !isSentenceStart && (gap === ' ' || isAfterAbbreviation || !restartsSentence.test(gap)),
             isLiteral: literal,
+            isInitial: value.length === 1 && /^\p{Lu}$/u.test(value) && text[unitEnd] === '.',
           }
           tokens.push(token)
           sentenceTokens.push(token)
@@ -152,20 +164,23 @@ function letterCase(value: string): number {
   return allLower ? lowercaseBit : 0
 }
 
-/** Runs of capitalized words one space apart: `Dmitry Peskov`, `Ursula von der Leyen`. */
+/**
+ * Runs of capitalized words one space apart: `Dmitry Peskov`, `Ursula von der Leyen`, with
+ * initials inside (`George W. Bush`, `J.R.R. Tolkien`, `J. R. R. Tolkien`).
+ */
 function collectRuns(tokens: readonly NameToken[], runs: NameToken[][]): void {
   let run: NameToken[] = []
   const flush = () => {
-    // A particle cannot end a name: `Talks in Paris de` is not one.
+    // A particle or an initial cannot end a name: `Talks in Paris de` is not one.
     while (run.length > 0 && !run.at(-1)!.isCapitalized) run.pop()
-    if (run.filter((token) => token.isCapitalized).length >= 2) runs.push(run)
+    if (run.filter((token) => token.isCapitalized || token.isInitial).length >= 2) runs.push(run)
     run = []
   }
   for (const token of tokens) {
-    const isJoined = run.length > 0 && /^[ \u00a0]$/u.test(token.gap)
+    const isJoined = run.length > 0 && (/^[ \u00a0]$/u.test(token.gap) || (run.at(-1)!.isInitial && /^\.[ \u00a0]?$/u.test(token.gap)))
     if (!isJoined) flush()
     if (token.isLiteral) continue
-    if (token.isCapitalized || (run.length > 0 && nameParticles.has(token.text))) run.push(token)
+    if (token.isCapitalized || token.isInitial || (run.length > 0 && nameParticles.has(token.text))) run.push(token)
     else if (nameParticles.has(token.text)) {
       flush()
       run.push(token) // `de Gaulle`: a name may start with its particle.
@@ -173,7 +188,7 @@ function collectRuns(tokens: readonly NameToken[], runs: NameToken[][]): void {
   }
   flush()
   // Drop runs that start with particles not followed by a capital (already handled by flush).
-  for (const item of runs) while (item.length > 0 && !item[0].isCapitalized && !nameParticles.has(item[0].text)) item.shift()
+  for (const item of runs) while (item.length > 0 && !item[0].isCapitalized && !item[0].isInitial && !nameParticles.has(item[0].text)) item.shift()
 }
 
 /** Offsets `[start, end)` of the words of a word node: text joined by apostrophes, apart at other punctuation. */

@@ -10,8 +10,9 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
-import {editDistance, fold, nameDistance, getDictionary, getPeople, getProperNouns, isCommonWord, type PeopleIndex} from '../lib/gazetteer.js'
-import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
+import {editDistance, fold, nameDistance, nameParticles, getDictionary, getPeople, getProperNouns, isCommonWord, personTitles, type PeopleIndex, type ProperNoun} from '../lib/gazetteer.js'
+import {isTransliteration, transliterationKey} from '../lib/names.js'
+import {getNameModel, titleAbbreviations, type NameModel, type NameToken} from '../lib/proper-nouns.js'
 import type {Lookup} from '../lib/dictionary-lookup.js'
 
 export default defineRule({
@@ -47,47 +48,74 @@ function maxEdits(word: string): number {
   return word.length >= 5 ? 2 : 1
 }
 
+/** `XiaoAI`, `HarmonyOS`, `WeChat`: a capital inside a word makes a product or a brand, not a person's name. */
+const isCamelCase = (word: string) => /\p{Ll}\p{Lu}/u.test(word)
+
+/** A name of the house list (`names`), as the newsroom writes it. */
+interface HouseName {
+  readonly name: string
+  /** Its words without initials (`George W. Bush` → `George`, `Bush`). */
+  readonly words: readonly string[]
+}
+
+/** A given name and a surname written together in the draft (`Olaf Scholz`, `George W. Bush`, `J.R.R. Tolkien`). */
+type Pair = readonly [given: NameToken, surname: NameToken]
+
 function check(tree: Root, file: VFile, context: RuleContext): void {
   const model = getNameModel(tree, file)
   if (model.allCapitalized.size === 0) return
   const people = getPeople(context.names)
   const dictionary = getDictionary(context.language)
   const nouns = getProperNouns()
+  const text = String(file.value ?? '')
+  // `dictionary` and `dictionaryFiles`: a spelling the newsroom accepts is never a slip.
+  const accepted = new Set(context.dictionary)
+  const house = houseNames(context.names)
+  const houseWords = new Set(house.flatMap((name) => name.words))
   /** A word that is a name in its own right, a place, or an English word: never a slip of another. */
   const isKnownWord = (word: string) =>
     people.nameWords.has(fold(word)) ||
     nouns.has(word.toLowerCase()) ||
     isCommonWord(word.toLowerCase(), dictionary) ||
     dictionary.has(word) || // `Americas`, `Shia`: the dictionary's own proper nouns.
-    context.dictionary.includes(word)
+    accepted.has(word)
   const findings = new Map<number, Finding>()
   const report = (finding: Finding) => {
+    const word = finding.token.text
+    // The house spelling, an accepted word and a product name are never slips.
+    if (houseWords.has(word) || accepted.has(word) || isCamelCase(word) || finding.token.isInitial) return
     if (!findings.has(finding.token.index)) findings.set(finding.token.index, finding)
   }
 
-  // Given name + surname pairs of the draft.
-  const pairs: Array<readonly [NameToken, NameToken]> = []
-  for (const run of model.runs) {
-    const words = run.filter((token) => token.isCapitalized)
-    for (let index = 0; index + 1 < words.length; index++) {
-      if (words[index + 1].index === words[index].index + 1) pairs.push([words[index], words[index + 1]])
-    }
-  }
+  const pairs = namePairs(model, text)
+
+  // The house list first: it is the newsroom's authority, even where a slip is itself a word
+  // or another surname (`Joe Bidden`, `Gavin Newsome`, `Kamala Haris`).
+  if (house.length > 0) checkHouse(model, pairs, house, report)
+
   const isKnownPerson = (given: string, surname: string) => people.fullNames.has(fold(`${given} ${surname}`)) || [...people.bySurname.get(fold(surname)) ?? []].some((person) => fold(person.words[0]) === fold(given))
+  const isPlaceOrWord = (word: string) => nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word)
 
   for (const [given, surname] of pairs) {
+    if (given.isInitial && surname.isInitial) continue
     if (isKnownPerson(given.text, surname.text)) continue
     // `Mako Rubio`: a known surname with a given name one or two slips from its person's.
     const bySurname = people.bySurname.get(fold(surname.text)) ?? []
     // `Mark Rubio` may be another Rubio: a real given name is left alone (`Mako` is not one)
-    // unless the surname is one person's alone (`Emanuel Macron`), and then one slip only.
+    // unless the surname is one person's alone (`Emanuel Macron`), or one letter is swapped in
+    // a long given name (`Jenson Huang`, `Elisabeth Warren`: a sibling spelling, not another
+    // name with a letter more or less, `Mark`/`Marco`).
     const isGivenName = people.nameParts.has(fold(given.text))
     const isDistinctive = !people.nameParts.has(fold(surname.text))
-    // `Jenson Huang` for `Jensen Huang`: one letter swapped in a long given name is a slip,
-    // even when the slip is a name too (not a letter more or less: `Mark`/`Marco`).
-    if (bySurname.length > 0 && bySurname.length <= 3 && !isEverydayWord(surname.text.toLowerCase(), dictionary)) {
-      const match = closest(given.text, bySurname.map((person) => person.words[0]), isGivenName ? 1 : maxEdits(given.text))
-      if (match && (!isGivenName || isDistinctive || isOneSwap(given.text, match))) {
+    // (`George bush` is no name, but `Elisabeth Warren` is a sibling spelling of `Elizabeth Warren`.)
+    const isEveryday = isEverydayWord(surname.text.toLowerCase(), dictionary)
+    if (!given.isInitial && bySurname.length > 0) {
+      const candidates = bySurname.map((person) => person.words[0])
+      // A surname several notable people share (`Warren`, `Trump`) takes a given name that is
+      // no name of its own, or one swapped letter, to settle who it is.
+      const isOnlyOne = isDistinctive && bySurname.length <= 3
+      const match = closest(given.text, candidates, isGivenName && !isOnlyOne ? 1 : maxEdits(given.text))
+      if (match && !isTransliteration(given.text, match) && (isEveryday ? isSiblingSpelling(given.text, match) : !isGivenName || isOnlyOne || (isOneSwap(given.text, match) && (bySurname.length <= 3 || isSiblingSpelling(given.text, match))))) {
         const person = bySurname.find((item) => item.words[0] === match)!
         report({token: given, expected: match, source: person.name})
         continue
@@ -95,25 +123,34 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     }
     // `António Gutteres`: a known given name with a surname one slip from its person's.
     const byGiven = people.byGiven.get(fold(given.text)) ?? []
-    if (byGiven.length > 0 && !isKnownWord(surname.text)) {
-      // `Gutteres` is two slips from `Guterres`; with a common given name (`John`) so many
-      // surnames are within two slips that only one counts.
-      const limit = byGiven.length <= 30 ? maxEdits(surname.text) : 1
-      const match = closest(surname.text, byGiven.map((person) => person.words.at(-1)!), limit)
-      if (match) {
-        const person = byGiven.find((item) => item.words.at(-1) === match)!
-        // Only when the draft never writes the person correctly is the list the authority;
-        // otherwise the draft's own majority decides below.
-        report({token: surname, expected: match, source: person.name})
-      }
-    }
+    if (byGiven.length === 0) continue
+    // `Mohammed bin Salmon`: more of the name than the given name matches (`bin`), so even a
+    // word is a slip there; otherwise a word or a name of its own is left alone, unless few
+    // people have the given name (`Kamala Haris`: `Haris` is a name, but not Kamala's).
+    const before = model.tokens.slice(given.index + 1, surname.index).filter((token) => !token.isInitial).map((token) => token.text)
+    const isWordSlip = isPlaceOrWord(surname.text)
+    const isOtherName = !isWordSlip && isKnownWord(surname.text)
+    // `Gutteres` is two slips from `Guterres`; with a common given name (`John`) so many
+    // surnames are within two slips that only one counts.
+    const limit = byGiven.length <= 30 ? maxEdits(surname.text) : 1
+    const candidates = byGiven.filter((person) => {
+      const middle = person.words.slice(1, -1).filter((word) => !isInitialWord(word))
+      return middle.length === before.length && middle.every((word, index) => fold(word) === fold(before[index]))
+    })
+    const match = closest(surname.text, candidates.map((person) => person.words.at(-1)!), limit)
+    if (!match) continue
+    const hasContext = before.length > 0
+    if (isWordSlip && !hasContext) continue
+    if (isOtherName && !hasContext && !(byGiven.length <= 3 && nameDistance(surname.text, match, 1) <= 1)) continue
+    // `Volodymyr Zelenskiy` used throughout: another transliteration, not a slip.
+    if (isTransliteration(surname.text, match)) continue
+    const person = candidates.find((item) => item.words.at(-1) === match)!
+    report({token: surname, expected: match, source: person.name})
   }
 
   // The draft against itself: the same person spelled two ways.
-  const isPlaceOrWord = (word: string) => nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word)
-  variants(model, people, isKnownWord, isPlaceOrWord, dictionary, report, pairs)
+  variants(model, people, isKnownWord, isPlaceOrWord, dictionary, nouns, report, pairs)
 
-  const text = String(file.value ?? '')
   const place = location(file)
   for (const finding of [...findings.values()].sort((a, b) => a.token.start - b.token.start)) {
     const start = place.toPoint(finding.token.start)
@@ -129,17 +166,112 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
   }
 }
 
+/** `F.`, `J.R.R.`, `H. W.`: initials in a listed name. */
+function isInitialWord(word: string): boolean {
+  return /^(?:\p{Lu}\.\s?)+$/u.test(word)
+}
+
+function houseNames(names: readonly string[]): HouseName[] {
+  return names.map((name) => ({name, words: name.split(/\s+/).filter((word) => word && !isInitialWord(word) && !nameParticles.has(word))}))
+}
+
+/**
+ * Given name + surname pairs of the draft: neighbouring capitalized words of a run of names,
+ * over initials and particles (`George W. Bush`, `Mohammed bin Salman`); initials that open a
+ * name count as its given name (`J.R.R. Tolkien`, as one token `J.R.R.`).
+ */
+function namePairs(model: NameModel, text: string): Pair[] {
+  const pairs: Pair[] = []
+  for (const run of model.runs) {
+    const words: NameToken[] = []
+    for (let index = 0; index < run.length; index++) {
+      const token = run[index]
+      if (token.isInitial) {
+        let last = index
+        while (last + 1 < run.length && run[last + 1].isInitial) last++
+        // Only initials that open the name stand for the given name (`J.R.R. Tolkien`).
+        if (words.length === 0) {
+          const letters = run.slice(index, last + 1).map((item) => item.text)
+          words.push({...token, text: `${letters.join('.')}.`, end: run[last].end + (text[run[last].end] === '.' ? 1 : 0)})
+        }
+        index = last
+        continue
+      }
+      if (token.isCapitalized) words.push(token)
+    }
+    for (let index = 0; index + 1 < words.length; index++) {
+      const [given, surname] = [words[index], words[index + 1]]
+      // Only initials and particles between them (`George W. Bush`, `Mohammed bin Salman`).
+      const between = model.tokens.slice(given.index + 1, surname.index).filter((token) => !(given.isInitial && token.isInitial))
+      if (between.every((token) => token.isInitial || nameParticles.has(token.text))) pairs.push([given, surname])
+    }
+  }
+  return pairs
+}
+
+/**
+ * Slips of the house list's names: in a pair (`Olaf Scholtz`, `Olav Scholz`), or alone when
+ * the draft names that person elsewhere (`Scholtz said` beside `Olaf Scholz`); a name of one
+ * word (`Reuters`) wherever it is written capitalized.
+ */
+function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly HouseName[], report: (finding: Finding) => void): void {
+  const isSlip = (word: string, listed: string) => word !== listed && (fold(word) === fold(listed) || (nameDistance(word, listed, maxEdits(listed)) <= maxEdits(listed) && !isPlural(word, listed) && (fold(word)[0] === fold(listed)[0] || nameDistance(word, listed, 1) <= 1)))
+  const paired = new Set<number>()
+  for (const [given, surname] of pairs) {
+    for (const name of house) {
+      if (name.words.length < 2) continue
+      const [first, last] = [name.words[0], name.words.at(-1)!]
+      if (fold(given.text) === fold(first) && isSlip(surname.text, last)) {
+        report({token: surname, expected: last, source: name.name})
+        paired.add(surname.index)
+      } else if (fold(surname.text) === fold(last) && !given.isInitial && isSlip(given.text, first)) {
+        report({token: given, expected: first, source: name.name})
+        paired.add(given.index)
+      }
+    }
+  }
+  // `Scholtz said` beside `Olaf Scholz`; `Reuter` for a house `Reuters`.
+  for (const name of house) {
+    const last = name.words.at(-1)
+    if (!last || last.length < 4) continue
+    const isNamed = name.words.length === 1 || model.allCapitalized.has(last) || model.allCapitalized.has(name.words[0])
+    if (!isNamed) continue
+    for (const [form, tokens] of model.allCapitalized) {
+      if (!isSlip(form, last) || form.length < 4) continue
+      for (const token of tokens) if (!paired.has(token.index)) report({token, expected: last, source: name.name})
+    }
+  }
+}
+
+/** `Smiths` for `Smith`, `Reuter` for `Reuters`: a plural, not a slip. */
+function isPlural(word: string, other: string): boolean {
+  return fold(word).replace(/s$/, '') === fold(other).replace(/s$/, '')
+}
+
+/**
+ * One letter replaced inside a name, its first two letters kept (`Elisabeth`/`Elizabeth`,
+ * `Jeffery`/`Jeffrey`): a sibling spelling of one given name, not another name (`Kaden`/`Jaden`).
+ */
+function isSiblingSpelling(word: string, other: string): boolean {
+  return isOneSwap(word, other) && fold(word).slice(0, 2) === fold(other).slice(0, 2)
+}
+
 /** One letter replaced or two swapped, in a name of five letters or more (`Jenson`/`Jensen`). */
 function isOneSwap(word: string, other: string): boolean {
   const [a, b] = [fold(word), fold(other)]
   return a.length >= 5 && a.length === b.length && editDistance(a, b, 1) === 1
 }
 
-/** Whether the draft writes `form` after a given name (`Milei` in `Javier Milei`). */
+/**
+ * Whether the draft writes `form` after a given name, an initial or a title (`Milei` in
+ * `Javier Milei`, `Bush` in `George W. Bush`, `Salha` in `Dr. Salha`): a full mention.
+ */
 function isInFullName(model: NameModel, form: string): boolean {
   return (model.allCapitalized.get(form) ?? []).some((token) => {
     const before = model.tokens[token.index - 1]
-    return before !== undefined && before.sentence === token.sentence && before.isCapitalized && /^[ \u00a0]$/u.test(token.gap)
+    if (before === undefined || before.sentence !== token.sentence) return false
+    if (/^\.[ \u00a0]$/u.test(token.gap)) return before.isInitial || titleAbbreviations.has(before.text)
+    return /^[ \u00a0]$/u.test(token.gap) && (before.isCapitalized || nameParticles.has(before.text))
   })
 }
 
@@ -182,10 +314,18 @@ function variants(
   isKnownWord: (word: string) => boolean,
   isPlaceOrWord: (word: string) => boolean,
   dictionary: Lookup,
+  nouns: ReadonlyMap<string, ProperNoun>,
   report: (finding: Finding) => void,
-  pairs: ReadonlyArray<readonly [NameToken, NameToken]>,
+  pairs: readonly Pair[],
 ): void {
-  const forms = [...model.allCapitalized.entries()].filter(([form]) => form.length >= 5)
+  // `Gdańska` beside `Gdański` (`Stocznia Gdańska`, `Uniwersytet Gdański`): a place name
+  // inflected in its own language, not a slip; nor is a product name (`XiaoAI` by `Xiaomi`).
+  const isInflectedPlace = (form: string) => {
+    const lower = form.toLowerCase()
+    for (let cut = 1; cut <= 3 && cut < lower.length - 3; cut++) if (nouns.has(lower.slice(0, -cut))) return true
+    return false
+  }
+  const forms = [...model.allCapitalized.entries()].filter(([form]) => form.length >= 5 && !isCamelCase(form) && !isInflectedPlace(form))
   const countOf = (form: string) => model.allCapitalized.get(form)?.length ?? 0
   const isAccentVariant = (a: string, b: string) => a !== b && fold(a) === fold(b)
   // Forms one edit apart share a key: the folded form or it less one letter (symmetric
@@ -221,12 +361,14 @@ function variants(
         if (otherWins) for (const token of tokens) report({token, expected: other})
         continue
       }
+      if (isCamelCase(other) || isInflectedPlace(other)) continue
       // `Russians`/`Russian`, `Smiths`/`Smith`: endings, not slips.
       if (fold(form).replace(/s$/, '') === fold(other).replace(/s$/, '')) continue
       if (editDistance(fold(form), fold(other), 1) !== 1) continue
       // `The chancellor Viera` once beside `Mauro Vieira`: a surname alone, one slip from the
       // known surname of a full name the draft uses, is that person even without a majority.
-      const isSurnameSlip = otherUses >= uses && people.bySurname.has(fold(other)) && isInFullName(model, other) && isAlone(model, form) && !isPlaceOrWord(form)
+      // (`Philips said` beside `Mark Phillips`: a surname the dictionary knows is still a slip there.)
+      const isSurnameSlip = otherUses >= uses && people.bySurname.has(fold(other)) && isInFullName(model, other) && isAlone(model, form) && !nouns.has(form.toLowerCase()) && !isCommonWord(form.toLowerCase(), dictionary)
       if (isKnownWord(form) && !isSurnameSlip) continue // `Hansen` beside `Jansen`: two people.
       // `Norte` beside `North`, `Panaman` beside `Panama`: a word or a place, not a person's
       // name (a misspelled place is `spelling`'s).
@@ -243,6 +385,51 @@ function variants(
       for (const token of tokens) report({token, expected: other})
     }
   }
+  // `Sheimbaun` beside `Claudia Sheinbaum`: two slips in a long surname that the draft writes
+  // in a full name, no more often than that name.
+  const surnames = new Set(pairs.map(([, surname]) => surname.text).filter((form) => form.length >= 8))
+  for (const [form, tokens] of forms) {
+    if (form.length < 8 || surnames.has(form) || isKnownWord(form)) continue
+    const matches = [...surnames].filter((other) => fold(other)[0] === fold(form)[0] && editDistance(fold(form), fold(other), 2) === 2 && countOf(other) >= tokens.length && !isTransliteration(form, other))
+    if (matches.length === 1) for (const token of tokens) report({token, expected: matches[0]})
+  }
+
+  // Transliterations the draft mixes: `Zelenskiy` once beside `Zelenskyy`, `Rublyov` beside
+  // `Andrey Rublev`, `Sheikh Muhammad` beside `Sheikh Mohammed`. A given name counts only
+  // with the same surname or title after or before it: `Mohamed Irfaan Ali` and `Mohammed bin
+  // Salman` are two people. The majority wins; on a tie, the first full mention.
+  const groups = new Map<string, Map<string, NameToken[]>>()
+  for (const [form, tokens] of model.allCapitalized) {
+    if (form.length < 4 || isCamelCase(form) || isInflectedPlace(form)) continue
+    for (const token of tokens) {
+      const next = model.tokens[token.index + 1]
+      const previous = model.tokens[token.index - 1]
+      const isGiven = next !== undefined && next.sentence === token.sentence && /^[ \u00a0]$/u.test(next.gap) && (next.isCapitalized || nameParticles.has(next.text))
+      const title = previous !== undefined && previous.sentence === token.sentence && /^\.?[ \u00a0]$/u.test(token.gap) && previous.isCapitalized && (personTitles.has(previous.text.toLowerCase()) || titleAbbreviations.has(previous.text)) ? previous.text.toLowerCase() : ''
+      const role = isGiven ? `given ${transliterationKey(next.text)}` : people.nameParts.has(fold(form)) ? (title ? `title ${title}` : '') : 'surname'
+      if (!role) continue
+      const key = `${role} ${transliterationKey(form)}`
+      let group = groups.get(key)
+      if (!group) groups.set(key, (group = new Map()))
+      const list = group.get(form)
+      if (list) list.push(token)
+      else group.set(form, [token])
+    }
+  }
+  for (const group of groups.values()) {
+    if (group.size < 2) continue
+    const entries = [...group]
+    // Both are used as names: one of them in a full name, or known.
+    if (!entries.some(([form]) => isInFullName(model, form) || people.nameWords.has(fold(form)))) continue
+    const first = (tokens: readonly NameToken[]) => Math.min(...tokens.map((token) => token.start))
+    entries.sort(([formA, a], [formB, b]) => b.length - a.length || Number(isInFullName(model, formB)) - Number(isInFullName(model, formA)) || first(a) - first(b))
+    const [winner] = entries[0]
+    for (const [form, tokens] of entries.slice(1)) {
+      if (isPlaceOrWord(form) && !people.nameWords.has(fold(form))) continue
+      for (const token of tokens) report({token, expected: winner})
+    }
+  }
+
   // `Dmitri Peskov` beside `Dmitry Peskov`: given names one letter apart, one surname.
   const givenBySurname = new Map<string, Map<string, NameToken[]>>()
   for (const [given, surname] of pairs) {
