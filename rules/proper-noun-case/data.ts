@@ -74,3 +74,26 @@ export const stateNouns: ReadonlySet<string> = new Set([
   'prime',
   'troops',
 ])
+
+/**
+ * Titles whose every word takes a capital before a name (`Secretary of State Marco Rubio`): a
+ * lowercase word there is a slip when another word of the title has its capital.
+ */
+export const titlePhrases: readonly string[] = [
+  'Attorney General',
+  'Chief Justice',
+  'Crown Prince',
+  'Defense Secretary',
+  'Foreign Minister',
+  'Foreign Secretary',
+  'Majority Leader',
+  'Minority Leader',
+  'Prime Minister',
+  'Secretary of Defense',
+  'Secretary of Homeland Security',
+  'Secretary of State',
+  'Secretary of the Treasury',
+  'Supreme Leader',
+  'Trade Representative',
+  'Vice President',
+]

@@ -13,9 +13,9 @@ import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
-import {fold, getDictionary, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type ProperNoun} from '../lib/gazetteer.js'
+import {fold, getDictionary, getList, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type ProperNoun} from '../lib/gazetteer.js'
 import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
-import {directions, placePrepositions, regionNouns, stateNouns} from './data.js'
+import {directions, placePrepositions, regionNouns, stateNouns, titlePhrases} from './data.js'
 
 export default defineRule({
   id: 'proper-noun-case',
@@ -57,12 +57,15 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     if (word.length < 2 || nameParticles.has(word) || accepted.has(word)) continue
     const isCommon = isCommonWord(word, dictionary)
 
-    // `new york`, `são paulo`, `New york`: a multi-word place.
-    const phrase = phraseWords(nouns).has(word) ? findPhrase(model, token, nouns, dictionary, phraseWords(nouns)) : undefined
+    // `new york`, `são paulo`, `New york`: a multi-word place. `Ministry of foreign Affairs`,
+    // `the european Commission`, `Secretary of state Marco Rubio`: an institution or a title.
+    const phrase =
+      (phraseWords(nouns).has(word) ? findPhrase(model, token, nouns, dictionary, phraseWords(nouns)) : undefined) ??
+      (institutionWords().has(word) ? findInstitution(model, token) : undefined)
     if (phrase) {
-      findings.push(...phrase)
-      for (const finding of phrase) done.add(finding.first.index)
-      if (done.has(token.index)) continue
+      findings.push(phrase)
+      for (let index = phrase.first.index; index <= phrase.last.index; index++) done.add(index)
+      continue
     }
 
     // `Lee Jae-myung`, `Abdul-rahman`: the lowercase half of a hyphenated name is as its
@@ -76,9 +79,10 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
 
     // `vladimir putin`, `George bush`: the rest of a known person's name beside it.
     const folded = fold(word)
-    const person = people.nameWords.has(folded) ? findPerson(model, token, people, isCommon, dictionary) : undefined
+    const person = people.nameWords.has(folded) ? findPerson(model, token, people, isCommon, dictionary, text) : undefined
     if (person) {
-      findings.push({first: token, last: token, expected: person})
+      findings.push(person)
+      for (let index = person.first.index; index <= person.last.index; index++) done.add(index)
       continue
     }
 
@@ -210,7 +214,7 @@ function isJoined(left: NameToken, right: NameToken): boolean {
 }
 
 /** `new york`, `são paulo`, `New york`, `hong kong`: two or three words of a gazetteer entry. */
-function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<string, ProperNoun>, dictionary: ReturnType<typeof getDictionary>, entryWords: ReadonlySet<string>): Finding[] | undefined {
+function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<string, ProperNoun>, dictionary: ReturnType<typeof getDictionary>, entryWords: ReadonlySet<string>): Finding | undefined {
   const tokens = model.tokens
   for (const size of [3, 2]) {
     for (let offset = 0; offset < size; offset++) {
@@ -236,9 +240,17 @@ function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<strin
       const span = tokens.slice(start, start + size)
       const noun = nouns.get(key)
       if (!noun) continue
-      // `little rock`, `long beach`: every word an ordinary word, so no evidence.
+      // `little rock`, `long beach`: every word an ordinary word, so no evidence, unless the
+      // draft capitalizes one of them there (`the soviet Union`) or the place follows a
+      // preposition of place and ends in a word no one uses every day (`flew to new york`).
       const words = noun.form.split(' ')
-      if (words.every((word) => isCommonWord(word.toLowerCase(), dictionary))) continue
+      if (words.every((word) => isCommonWord(word.toLowerCase(), dictionary))) {
+        const isCapitalizedThere = span.some((item, index) => item.isCapitalized && item.isMeaningful && item.text === words[index])
+        const before = neighbour(model, span[0], -1)
+        const last = words.at(-1)!.toLowerCase()
+        const isPlaceAfterPreposition = before !== undefined && placePrepositions.has(before.text.toLowerCase()) && dictionary.frequency(last) <= 20
+        if (!isCapitalizedThere && !isPlaceAfterPreposition) continue
+      }
       // Only the lowercase words of the entry are wrong; report from the first to the last.
       const wrong = span.filter((item, index) => item.text !== words[index] && item.isLowercase && !nameParticles.has(words[index]))
       if (wrong.length === 0) continue
@@ -246,15 +258,20 @@ function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<strin
       // Netherlands takes no capital on `the` mid-sentence. Country names keep theirs
       // (`north Korea`).
       if (wrong.some((item) => item.text === 'the' || (noun.kind !== 'country' && directions.has(item.text)))) continue
-      // One message a word, so that `spelling`, flagging `paulo` too, is settled by range.
-      return wrong.map((item) => ({first: item, last: item, expected: words[span.indexOf(item)]}))
+      // One message over the wrong words and what lies between (`new york` → `New York`), so
+      // that a fix changes the whole name or nothing.
+      return spanFinding(span, words, wrong[0], wrong.at(-1)!)
     }
   }
   return undefined
 }
 
-/** The capitalized form of `token` when a known person's name stands around it. */
-function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeof getPeople>, isCommon: boolean, dictionary: ReturnType<typeof getDictionary>): string | undefined {
+/**
+ * The finding when a known person's name stands around `token`: the word alone (`Vladimir
+ * putin`), or the whole name when both words are lowercase (`chuck schumer` → `Chuck
+ * Schumer`), so that a fix never leaves half a name.
+ */
+function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeof getPeople>, isCommon: boolean, dictionary: ReturnType<typeof getDictionary>, text: string): Finding | undefined {
   // `health care`, `stock market`: ordinary words that some list also has as a name; an
   // ordinary word counts only beside a capitalized name that is no ordinary word (`George bush`).
   // (`Louisiana purchase` is no person, though a list has `Louisiana Purchase`: the name
@@ -264,16 +281,80 @@ function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeo
   const before = isEvidence(neighbour(model, token, -1), true) ? neighbour(model, token, -1) : undefined
   const after = isEvidence(neighbour(model, token, 1), false) ? neighbour(model, token, 1) : undefined
   const word = fold(token.text)
+  const whole = (first: NameToken, last: NameToken, given: string, surname: string): Finding => {
+    const isBothWrong = first.isLowercase && last.isLowercase && first.text !== given && last.text !== surname
+    if (!isBothWrong) return token === last ? {first: last, last, expected: surname} : {first, last: first, expected: given}
+    return {first, last, expected: given + text.slice(first.end, last.start) + surname}
+  }
   // `vladimir putin` / `Vladimir putin`: surname after a given name.
   if (before && isJoined(before, token)) {
     for (const person of people.bySurname.get(word) ?? []) {
-      if (person.words.length >= 2 && fold(person.words.at(-2)!) === fold(before.text)) return person.words.at(-1)
+      if (person.words.length >= 2 && fold(person.words.at(-2)!) === fold(before.text)) return whole(before, token, person.words.at(-2)!, person.words.at(-1)!)
     }
   }
   // `vladimir Putin` / `george bush`: given name before a surname.
   if (after && isJoined(token, after)) {
     for (const person of people.byGiven.get(word) ?? []) {
-      if (person.words.length >= 2 && fold(person.words[1]) === fold(after.text)) return person.words[0]
+      if (person.words.length >= 2 && fold(person.words[1]) === fold(after.text)) return whole(token, after, person.words[0], person.words[1])
+    }
+  }
+  return undefined
+}
+
+/** One finding from `first` to `last` of `span`, each word as the entry `words` writes it. */
+function spanFinding(span: readonly NameToken[], words: readonly string[], first: NameToken, last: NameToken): Finding {
+  const from = span.indexOf(first)
+  const to = span.indexOf(last)
+  let expected = words[from]
+  for (let index = from + 1; index <= to; index++) expected += span[index].gap + words[index]
+  return {first, last, expected}
+}
+
+const institutionWordSet = new Map<string, Set<string>>()
+
+/** Lowercase content words of the institutions and titles (`ministry`, `foreign`, `secretary`). */
+function institutionWords(): ReadonlySet<string> {
+  let words = institutionWordSet.get('all')
+  if (!words) {
+    words = new Set([...getList('organizations'), ...titlePhrases].flatMap((entry) => entry.split(/\s+/)).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.toLowerCase()))
+    institutionWordSet.set('all', words)
+  }
+  return words
+}
+
+/**
+ * `Ministry of foreign Affairs`, `the european Commission`, `Secretary of state Marco Rubio`:
+ * a lowercase word of an institution (`organizations.txt`) or a title (before a name) whose
+ * other words the draft capitalizes there.
+ */
+function findInstitution(model: NameModel, token: NameToken): Finding | undefined {
+  const entries = [...getList('organizations').map((entry) => [entry, false] as const), ...titlePhrases.map((entry) => [entry, true] as const)]
+  for (const [entry, isTitle] of entries) {
+    const words = entry.split(' ')
+    for (let offset = 0; offset < words.length; offset++) {
+      if (words[offset].toLowerCase() !== token.text) continue
+      const start = token.index - offset
+      const span = model.tokens.slice(start, start + words.length)
+      if (start < 0 || span.length !== words.length) continue
+      const isSpan = span.every((item, index) => item.sentence === token.sentence && !item.isLiteral && item.text.toLowerCase() === words[index].toLowerCase() && (index === 0 || /^[ \u00a0]$/u.test(item.gap)))
+      if (!isSpan) continue
+      // Evidence: another word of the name written with its capital (`Affairs`, `Commission`).
+      const isCapitalized = (word: string) => /^\p{Lu}/u.test(word)
+      const wrong = span.filter((item, index) => isCapitalized(words[index]) && item.isLowercase)
+      const right = span.filter((item, index) => isCapitalized(words[index]) && item.text === words[index])
+      if (wrong.length === 0 || right.length === 0) continue
+      // `the state Department of Transportation`: part of a longer name, which is another body.
+      const after = model.tokens[start + words.length]
+      const afterNext = model.tokens[start + words.length + 1]
+      const isJoinedAfter = after !== undefined && after.sentence === token.sentence && /^[ \u00a0]$/u.test(after.gap)
+      if (!isTitle && isJoinedAfter && (after.isCapitalized || (/^(?:and|for|of|on)$/.test(after.text) && afterNext?.isCapitalized === true))) continue
+      // A title only before a name (`Secretary of state Marco Rubio`, not `secretary of state
+      // for health`).
+      if (isTitle) {
+        const next = model.tokens[start + words.length]
+        if (!next || next.sentence !== token.sentence || !next.isCapitalized || !/^[ \u00a0]$/u.test(next.gap)) continue
+      }
+      return spanFinding(span, words, wrong[0], wrong.at(-1)!)
     }
   }
   return undefined

@@ -64,8 +64,9 @@ export function guardRanges(file: VFile): void {
  * A problem is reported by one rule only: where two rules flag the same text — the same
  * range, or one word and a part of it (`norway` by proper-noun-case, `norway’s` by
  * sentence-case) — the rule that runs first (registry order: the more specific rule) keeps
- * it. Messages over longer stretches (a repeated sentence) do not hide the words inside them.
- * Then sort by position.
+ * it. A word-for-word correction of a phrase (`new york` → `New York`) counts as a word for
+ * the words inside it: a fix changes the whole name or nothing. Messages over longer
+ * stretches (a repeated sentence) do not hide the words inside them. Then sort by position.
  */
 export function settle(file: VFile): void {
   const order = file.data.copydeskRuleOrder ?? []
@@ -85,7 +86,7 @@ export function settle(file: VFile): void {
       rest.push(message)
       continue
     }
-    const isWord = !/\s/.test(text.slice(range.start, range.end))
+    const isWord = !/\s/.test(text.slice(range.start, range.end)) || isPhraseCorrection(message, text.slice(range.start, range.end))
     const taken = kept.some(
       (other) =>
         other.message.ruleId !== message.ruleId &&
@@ -95,6 +96,13 @@ export function settle(file: VFile): void {
     if (!taken) kept.push({message, ...range, isWord})
   }
   file.messages = [...kept.map((entry) => entry.message), ...rest].sort(compareMessage)
+}
+
+/** `new york` → `New York`: a few words on one line, each replaced by one word. */
+function isPhraseCorrection(message: VFileMessage, actual: string): boolean {
+  const expected = (message as VFileMessage & {expected?: unknown}).expected
+  const words = actual.split(/[ \u00a0]+/)
+  return !/[\r\n]/.test(actual) && words.length <= 4 && Array.isArray(expected) && expected.length > 0 && expected.every((item) => typeof item === 'string' && item.split(/[ \u00a0]+/).length === words.length)
 }
 
 function nests(outer: {start: number; end: number}, inner: {start: number; end: number}): boolean {

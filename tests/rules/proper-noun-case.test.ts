@@ -21,6 +21,10 @@ ruleTable(properNounCase, {
     'The council said it may vote in August, and the 5 may be enough.',
     'It is late, may I go? Results came in late, may they say.',
     'They said it was a bush fire, and the reading was nice.',
+    // A title with no name after it, an office in lowercase, an all-lowercase ordinary phrase.
+    'The secretary of state for health resigned, and the foreign ministry declined to comment.',
+    'He said the soviet union of workers had voted, and the little rock garden was closed.',
+    'The Secretary of state affairs met no one.',
     'Crowds gathered in south Boston and east Los Angeles.',
     'Her father was a smith in Georgia, and her mother sold china.',
     'The lacquer, called japan, and the china came from Kyoto.',
@@ -89,9 +93,9 @@ ruleTable(properNounCase, {
     },
     {
       text: 'The summit with vladimir putin was delayed, and President putin blamed the West.',
+      // Both words of the name: one message over the whole name, so a fix never half-fixes it.
       messages: [
-        '1:17-1:25: Unexpected lowercase `vladimir`, expected `Vladimir`',
-        '1:26-1:31: Unexpected lowercase `putin`, expected `Putin`',
+        '1:17-1:31: Unexpected lowercase `vladimir putin`, expected `Vladimir Putin`',
         '1:59-1:64: Unexpected lowercase `putin`, expected `Putin`',
       ],
       output: 'The summit with Vladimir Putin was delayed, and President Putin blamed the West.',
@@ -99,8 +103,7 @@ ruleTable(properNounCase, {
     {
       text: 'Talks in são paulo were held in english and spanish.',
       messages: [
-        '1:10-1:13: Unexpected lowercase `são`, expected `São`',
-        '1:14-1:19: Unexpected lowercase `paulo`, expected `Paulo`',
+        '1:10-1:19: Unexpected lowercase `são paulo`, expected `São Paulo`',
         '1:33-1:40: Unexpected lowercase `english`, expected `English`',
         '1:45-1:52: Unexpected lowercase `spanish`, expected `Spanish`',
       ],
@@ -131,6 +134,50 @@ ruleTable(properNounCase, {
       text: 'Officials said Tsikhanouskaya would speak. Later tsikhanouskaya’s aides denied it.',
       messages: ['1:50-1:64: Unexpected lowercase `tsikhanouskaya`, expected `Tsikhanouskaya`'],
       output: 'Officials said Tsikhanouskaya would speak. Later Tsikhanouskaya’s aides denied it.',
+    },
+    {
+      // Issue 15: `--fix` wrote `new York` and reported nothing; the whole name or nothing.
+      text: 'He flew to new york.',
+      messages: ['1:12-1:20: Unexpected lowercase `new york`, expected `New York`'],
+      output: 'He flew to New York.',
+    },
+    {
+      // Issue 15: the report flagged `schumer` while `--fix` changed both words.
+      text: 'Senate Minority Leader chuck schumer said Democrats would not vote for the bill.',
+      messages: ['1:24-1:37: Unexpected lowercase `chuck schumer`, expected `Chuck Schumer`'],
+      output: 'Senate Minority Leader Chuck Schumer said Democrats would not vote for the bill.',
+    },
+    {
+      // A word of an institution whose other words keep their capitals.
+      text: 'The Russian Ministry of foreign Affairs said in a statement that it had handed over a list.',
+      messages: ['1:25-1:32: Unexpected lowercase `foreign`, expected `Foreign`'],
+      output: 'The Russian Ministry of Foreign Affairs said in a statement that it had handed over a list.',
+    },
+    {
+      text: 'The president of the european Commission said the response would be firm.',
+      messages: ['1:22-1:30: Unexpected lowercase `european`, expected `European`'],
+      output: 'The president of the European Commission said the response would be firm.',
+    },
+    {
+      // A historical state: `Union` keeps its capital, so `soviet` is the slip.
+      text: 'Both were part of the soviet Union then.',
+      messages: ['1:23-1:29: Unexpected lowercase `soviet`, expected `Soviet`'],
+      output: 'Both were part of the Soviet Union then.',
+    },
+    {
+      // A title before a name.
+      text: 'Secretary of state Marco Rubio said the embassies would stay open.',
+      messages: ['1:14-1:19: Unexpected lowercase `state`, expected `State`'],
+      output: 'Secretary of State Marco Rubio said the embassies would stay open.',
+    },
+    {
+      // US states and world regions are proper nouns, not misspellings.
+      text: 'Farm groups in iowa said the future of the americas was at stake.',
+      messages: [
+        '1:16-1:20: Unexpected lowercase `iowa`, expected `Iowa`',
+        '1:44-1:52: Unexpected lowercase `americas`, expected `Americas`',
+      ],
+      output: 'Farm groups in Iowa said the future of the Americas was at stake.',
     },
   ],
 })
