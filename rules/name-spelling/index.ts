@@ -133,7 +133,8 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     // `Gutteres` is two slips from `Guterres`; with a common given name (`John`) so many
     // surnames are within two slips that only one counts.
     const limit = byGiven.length <= 30 ? maxEdits(surname.text) : 1
-    const candidates = byGiven.filter((person) => {
+    // With words between (`bin`, `Tayyip`), only people whose name has them there.
+    const candidates = before.length === 0 ? byGiven : byGiven.filter((person) => {
       const middle = person.words.slice(1, -1).filter((word) => !isInitialWord(word))
       return middle.length === before.length && middle.every((word, index) => fold(word) === fold(before[index]))
     })
@@ -230,17 +231,30 @@ function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly Ho
       }
     }
   }
-  // `Scholtz said` beside `Olaf Scholz`; `Reuter` for a house `Reuters`.
+  // `Scholtz said` beside `Olaf Scholz`; `Reuter` for a house `Reuters`: one slip only, and
+  // not a surname the draft gives to someone else (`Martin Schulz` beside `Olaf Scholz`).
+  const isNearSlip = (word: string, listed: string) => isSlip(word, listed) && nameDistance(word, listed, 1) <= 1
   for (const name of house) {
     const last = name.words.at(-1)
     if (!last || last.length < 4) continue
     const isNamed = name.words.length === 1 || model.allCapitalized.has(last) || model.allCapitalized.has(name.words[0])
     if (!isNamed) continue
     for (const [form, tokens] of model.allCapitalized) {
-      if (!isSlip(form, last) || form.length < 4) continue
+      if (form.length < 4 || !isNearSlip(form, last)) continue
+      const isSomeoneElse = tokens.some((token) => {
+        const before = model.tokens[token.index - 1]
+        return before !== undefined && before.sentence === token.sentence && before.isCapitalized && before.isMeaningful && !personTitles.has(before.text.toLowerCase()) && /^[ \u00a0]$/u.test(token.gap) && !paired.has(token.index) && fold(before.text) !== fold(name.words[0])
+      })
+      if (isSomeoneElse) continue
       for (const token of tokens) if (!paired.has(token.index)) report({token, expected: last, source: name.name})
     }
   }
+}
+
+/** `Zelenska` for `Zelensky`, `Navalnaya` for `Navalny`, `Ivanova` for `Ivanov`: the feminine of a Slavic surname. */
+function isFeminineForm(feminine: string, masculine: string): boolean {
+  const [a, b] = [fold(feminine), fold(masculine)]
+  return (/(?:sk|ck|tsk|zk)a$/.test(a) && /(?:sk|ck|tsk|zk)(?:y|i|iy|yi|yy)$/.test(b) && a.slice(0, -1) === b.replace(/(?:y|i|iy|yi|yy)$/, '')) || (/(?:ov|ev|in|yn)a$/.test(a) && a.slice(0, -1) === b) || (/aya$/.test(a) && a.slice(0, -3) === b.replace(/(?:y|i|iy)$/, ''))
 }
 
 /** `Smiths` for `Smith`, `Reuter` for `Reuters`: a plural, not a slip. */
@@ -362,8 +376,9 @@ function variants(
         continue
       }
       if (isCamelCase(other) || isInflectedPlace(other)) continue
-      // `Russians`/`Russian`, `Smiths`/`Smith`: endings, not slips.
-      if (fold(form).replace(/s$/, '') === fold(other).replace(/s$/, '')) continue
+      // `Russians`/`Russian`, `Smiths`/`Smith`: endings, not slips; nor is a wife's or a
+      // daughter's form of a Slavic surname (`Olena Zelenska`, `Volodymyr Zelensky`).
+      if (fold(form).replace(/s$/, '') === fold(other).replace(/s$/, '') || isFeminineForm(form, other) || isFeminineForm(other, form)) continue
       if (editDistance(fold(form), fold(other), 1) !== 1) continue
       // `The chancellor Viera` once beside `Mauro Vieira`: a surname alone, one slip from the
       // known surname of a full name the draft uses, is that person even without a majority.
@@ -406,7 +421,9 @@ function variants(
       const previous = model.tokens[token.index - 1]
       const isGiven = next !== undefined && next.sentence === token.sentence && /^[ \u00a0]$/u.test(next.gap) && (next.isCapitalized || nameParticles.has(next.text))
       const title = previous !== undefined && previous.sentence === token.sentence && /^\.?[ \u00a0]$/u.test(token.gap) && previous.isCapitalized && (personTitles.has(previous.text.toLowerCase()) || titleAbbreviations.has(previous.text)) ? previous.text.toLowerCase() : ''
-      const role = isGiven ? `given ${transliterationKey(next.text)}` : people.nameParts.has(fold(form)) ? (title ? `title ${title}` : '') : 'surname'
+      // `Mohammed bin Salman`, `Mohamed bin Zayed`: past a particle, the name after it too.
+      const afterParticle = isGiven && nameParticles.has(next.text) ? model.tokens[next.index + 1] : undefined
+      const role = isGiven ? `given ${transliterationKey(next.text)} ${afterParticle && afterParticle.sentence === token.sentence ? transliterationKey(afterParticle.text) : ''}` : people.nameParts.has(fold(form)) ? (title ? `title ${title}` : '') : 'surname'
       if (!role) continue
       const key = `${role} ${transliterationKey(form)}`
       let group = groups.get(key)
