@@ -145,7 +145,11 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     if (isOtherName && !hasContext && !(byGiven.length <= 3 && nameDistance(surname.text, match, 1) <= 1)) continue
     // `Volodymyr Zelenskiy` used throughout: another transliteration, not a slip.
     if (isTransliteration(surname.text, match)) continue
-    const person = candidates.find((item) => item.words.at(-1) === match)!
+    // `George W. Bsuh`: the person with the draft's initials (not `George H. W. Bush`).
+    const initials = model.tokens.slice(given.index + 1, surname.index).filter((token) => token.isInitial).map((token) => token.text).join('')
+    const initialsOf = (name: string) => name.split(/\s+/).filter(isInitialWord).join('').replace(/[.\s]/g, '')
+    const matching = candidates.filter((item) => item.words.at(-1) === match)
+    const person = matching.find((item) => initialsOf(item.name) === initials) ?? matching[0]
     report({token: surname, expected: match, source: person.name})
   }
 

@@ -27,6 +27,22 @@ ruleTable(nameSpelling, {
     'Ashley Jensen met Jenson Button.',
     // A word one slip from an everyday word in a full name is no slip of that name.
     'Oliver North testified. The Norte cartel was named.',
+    // One transliteration used throughout is no slip of the list's (`Volodymyr Zelensky`).
+    'Ukrainian President Volodymyr Zelenskiy spoke. Zelenskiy thanked Poland.',
+    'Russian Foreign Minister Sergey Lavrov met Volodymyr Zelenskyy, and Zelenskyy left.',
+    // Two people with two transliterations of one given name.
+    'Guyana’s president, Mohamed Irfaan Ali, met Mohammed bin Salman and Mohamed bin Zayed.',
+    // A wife’s form of a Slavic surname.
+    'Olena Zelenska and Volodymyr Zelensky visited London, where Zelensky met King Charles.',
+    // Product names and a place inflected in its own language.
+    'Xiaomi said its assistant, XiaoAI, would improve. Xiaomi shares rose.',
+    'Students of the Uniwersytet Gdański met at the Politechnika Gdańska in Gdańsk.',
+    // Names with initials, with and without them.
+    'George W. Bush and George H. W. Bush; J.R.R. Tolkien and John F. Kennedy.',
+    // A surname the house list gives someone else is left alone, and two people stay two.
+    {text: 'Olaf Scholz met Martin Schulz. Schulz said the talks went well.', config: {names: ['Olaf Scholz']}},
+    // `dictionary` silences a spelling (the editor’s “add to dictionary” writes there).
+    {text: 'Chancellor Olaf Scholtz met the press.', config: {names: ['Olaf Scholz'], dictionary: ['Scholtz']}},
   ],
   invalid: [
     {
@@ -87,6 +103,80 @@ ruleTable(nameSpelling, {
       text: 'Oleksandra Kovalenka said the plant would reopen.',
       config: {names: ['Oleksandra Kovalenko']},
       messages: ['1:12-1:21: Unexpected `Kovalenka`, expected `Kovalenko` (as in `Oleksandra Kovalenko`)'],
+    },
+    {
+      // Issue 12: the house list wins even where the slip is a word or another surname.
+      text: 'Chancellor Olaf Scholtz met Gov. Gavin Newsome. President Joe Bidden and Vice President Kamala Haris sent a message.',
+      config: {names: ['Olaf Scholz', 'Gavin Newsom', 'Joe Biden', 'Kamala Harris']},
+      messages: [
+        '1:17-1:24: Unexpected `Scholtz`, expected `Scholz` (as in `Olaf Scholz`)',
+        '1:40-1:47: Unexpected `Newsome`, expected `Newsom` (as in `Gavin Newsom`)',
+        '1:63-1:69: Unexpected `Bidden`, expected `Biden` (as in `Joe Biden`)',
+        '1:96-1:101: Unexpected `Haris`, expected `Harris` (as in `Kamala Harris`)',
+      ],
+      suggestions: [['Scholz'], ['Newsom'], ['Biden'], ['Harris']],
+    },
+    {
+      // The house list: a slip in the given name, a dropped accent, and a surname alone.
+      text: 'Olav Scholz spoke after Maros Šefčovič. Later Scholtz left.',
+      config: {names: ['Olaf Scholz', 'Maroš Šefčovič']},
+      messages: [
+        '1:1-1:5: Unexpected `Olav`, expected `Olaf` (as in `Olaf Scholz`)',
+        '1:25-1:30: Unexpected `Maros`, expected `Maroš` (as in `Maroš Šefčovič`)',
+        '1:47-1:54: Unexpected `Scholtz`, expected `Scholz` (as in `Olaf Scholz`)',
+      ],
+    },
+    {
+      // Initials inside a name: the slip is found with them.
+      text: 'Others cited President George W. Bsuh and President John F. Kenedy.',
+      messages: [
+        '1:34-1:38: Unexpected `Bsuh`, expected `Bush` (as in `George W. Bush`)',
+        '1:61-1:67: Unexpected `Kenedy`, expected `Kennedy` (as in `John F. Kennedy`)',
+      ],
+    },
+    {
+      text: 'A letter from J.R.R. Tolkein to his publisher was shown.',
+      messages: ['1:22-1:29: Unexpected `Tolkein`, expected `Tolkien` (as in `J.R.R. Tolkien`)'],
+    },
+    {
+      // A sibling spelling of a given name before a surname several people share.
+      text: 'Sen. Elisabeth Warren, a Massachusetts Democrat, spoke.',
+      messages: ['1:6-1:15: Unexpected `Elisabeth`, expected `Elizabeth` (as in `Elizabeth Warren`)'],
+    },
+    {
+      // A slip that is itself a word, where more of the name matches (`bin`).
+      text: 'Saudi Crown Prince Mohammed bin Salmon spoke by phone.',
+      messages: ['1:33-1:39: Unexpected `Salmon`, expected `Salman` (as in `Mohammed bin Salman`)'],
+    },
+    {
+      // A slip that is another surname, alone, beside the full name.
+      text: 'Mark Phillips, a collector, lent six drawings. Philips said he would give them away.',
+      messages: ['1:48-1:55: Unexpected `Philips`, expected `Phillips` (as elsewhere in the text)'],
+    },
+    {
+      // Two slips in a long surname the draft writes in full.
+      text: 'Mexican President Claudia Sheinbaum met Lula. Sheimbaun said the talks went well.',
+      messages: ['1:47-1:56: Unexpected `Sheimbaun`, expected `Sheinbaum` (as elsewhere in the text)'],
+    },
+    {
+      // Transliterations mixed in one draft: the majority wins.
+      text: 'President Volodymyr Zelenskyy spoke. Zelenskyy said so. Aides to Zelenskiy agreed.',
+      messages: ['1:66-1:75: Unexpected `Zelenskiy`, expected `Zelenskyy` (as elsewhere in the text)'],
+    },
+    {
+      // A tie: the first full mention wins (`-ev`/`-yov`).
+      text: 'The player Andrey Rublev visited. Rublyov laughed.',
+      messages: ['1:35-1:42: Unexpected `Rublyov`, expected `Rublev` (as elsewhere in the text)'],
+    },
+    {
+      // One given name after one title: the same person, two transliterations.
+      text: 'Sheikh Mohammed bin Abdulrahman Al Thani met them. Sheikh Mohammed said talks were hard. Sheikh Muhammad had proposed a draft.',
+      messages: ['1:97-1:105: Unexpected `Muhammad`, expected `Mohammed` (as elsewhere in the text)'],
+    },
+    {
+      // The correct form only after a title (`Dr.`): a tie, and the full mention wins.
+      text: 'The acting director, Dr. Salha, said fuel was short. Salhah said doctors worked on.',
+      messages: ['1:54-1:60: Unexpected `Salhah`, expected `Salha` (as elsewhere in the text)'],
     },
   ],
 })

@@ -11,7 +11,7 @@ import {defaultConfig} from '../../src/config/defaults.js'
 import {getProcessor} from '../../src/pipeline/processor.js'
 import type {RuleContext} from '../../src/rule.js'
 import {editDistance, fold, getDataFolder, getList, getProperNouns, type ListName} from '../../rules/lib/gazetteer.js'
-import {isLikelyName} from '../../rules/lib/names.js'
+import {isLikelyName, isTransliteration, transliterationKey} from '../../rules/lib/names.js'
 import {getNameModel} from '../../rules/lib/proper-nouns.js'
 
 const context: RuleContext = {language: 'en-US', dictionary: [], names: [], styles: [], cwd: '/'}
@@ -40,6 +40,16 @@ describe('name model', () => {
     const {tree, file} = await parse('They met Ursula von der Leyen and Charles de Gaulle’s heirs.')
     const runs = getNameModel(tree, file).runs.map((run) => run.map((token) => token.text).join(' '))
     expect(runs).toEqual(['Ursula von der Leyen', 'Charles de Gaulle'])
+  })
+
+  it('keeps initials inside names and reads the capital after a title or an initial as the name’s', async () => {
+    const {tree, file} = await parse('Others cited George W. Bush, J.R.R. Tolkien and J. R. R. Tolkien. The director, Dr. Salha, spoke.')
+    const model = getNameModel(tree, file)
+    const runs = model.runs.map((run) => run.map((token) => token.text).join(' '))
+    expect(runs).toEqual(['George W Bush', 'J R R Tolkien', 'J R R Tolkien'])
+    expect(model.capitalized.get('Bush')?.length).toBe(1)
+    expect(model.capitalized.get('Salha')?.length).toBe(1)
+    expect(model.tokens.filter((token) => token.isInitial).map((token) => token.text).join('')).toBe('WJRRJRR')
   })
 
   it('is cached per tree', async () => {
@@ -83,6 +93,19 @@ describe('isLikelyName', () => {
   })
 })
 
+describe('transliterations', () => {
+  it('gives the spellings of one name one key, and keeps slips apart', () => {
+    for (const group of [['Zelensky', 'Zelenskiy', 'Zelenskyy'], ['Lavrov', 'Lavroff'], ['Rublev', 'Rublyov'], ['Dmitri', 'Dmitry'], ['Mohammed', 'Muhammad', 'Mohamed', 'Mohammad'], ['Oleksandr', 'Olexandr'], ['Sergei', 'Sergey']]) {
+      expect(new Set(group.map(transliterationKey)).size).toBe(1)
+    }
+    expect(isTransliteration('Zelenskiy', 'Zelensky')).toBe(true)
+    expect(isTransliteration('Zelensky', 'Zelensky')).toBe(false)
+    expect(isTransliteration('Philips', 'Phillips')).toBe(false)
+    expect(isTransliteration('Scholtz', 'Scholz')).toBe(false)
+    expect(isTransliteration('Zelenska', 'Zelensky')).toBe(false)
+  })
+})
+
 describe('gazetteers', () => {
   const lists: ListName[] = ['countries', 'demonyms', 'languages', 'cities', 'name-parts', 'people']
 
@@ -95,13 +118,34 @@ describe('gazetteers', () => {
     })
   }
 
+  for (const name of ['regions', 'organizations'] as const) {
+    it(`${name}.txt is sorted, unique and non-empty`, () => {
+      const list = getList(name)
+      expect(list.length).toBeGreaterThan(40)
+      expect([...list].sort()).toEqual(list)
+      expect(new Set(list).size).toBe(list.length)
+    })
+  }
+
+  it('knows today’s officials and names with initials, and no bridges or banks among people', () => {
+    const people = getList('people')
+    for (const name of ['Sergei Lavrov', 'Dmitry Peskov', 'Andrii Sybiha', 'Friedrich Merz', 'John F. Kennedy', 'George W. Bush', 'J.R.R. Tolkien', 'Lee Jae-myung']) expect(people).toContain(name)
+    for (const name of ['Golden Gate Bridge', 'London Bridge', 'Tower Bridge', 'Chase Bank', 'Lee Jae-Myung']) expect(people).not.toContain(name)
+  })
+
+  it('knows US states, world regions and historical states', () => {
+    const nouns = getProperNouns()
+    for (const word of ['iowa', 'new hampshire', 'americas', 'middle east', 'sahel', 'soviet union', 'yugoslavia', 'ottoman empire']) expect(nouns.get(word)?.kind).toBe('region')
+  })
+
   it('stays small, with its sources recorded', () => {
     const folder = getDataFolder()
     // The name lists (the compiled word tables have their own budget: tests/data/).
     const total = readdirSync(folder).filter((name) => name.endsWith('.txt')).reduce((sum, name) => sum + statSync(path.join(folder, name)).size, 0)
     expect(total).toBeLessThan(1_500_000)
     const sources = readFileSync(path.join(folder, 'SOURCES.md'), 'utf8')
-    for (const name of lists) expect(sources).toContain(`\`${name}.txt\``)
+    for (const name of [...lists, 'regions', 'organizations']) expect(sources).toContain(`\`${name}.txt\``)
+    expect(sources).toContain('`curated/people`')
   })
 
   it('knows the places, days and nationalities news copy uses', () => {
