@@ -115,7 +115,9 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
       // no name of its own, or one swapped letter, to settle who it is.
       const isOnlyOne = isDistinctive && bySurname.length <= 3
       const match = closest(given.text, candidates, isGivenName && !isOnlyOne ? 1 : maxEdits(given.text))
-      if (match && !isTransliteration(given.text, match) && (isEveryday ? isSiblingSpelling(given.text, match) : !isGivenName || isOnlyOne || (isOneSwap(given.text, match) && (bySurname.length <= 3 || isSiblingSpelling(given.text, match))))) {
+      // (Not a surname as common as `Smith` or `Jones`: a sibling spelling there is often another person.)
+      const isSibling = bySurname.length <= 15 && isSiblingSpelling(given.text, match ?? '')
+      if (match && !isTransliteration(given.text, match) && (isEveryday ? isSibling : !isGivenName || isOnlyOne || (isOneSwap(given.text, match) && (bySurname.length <= 3 || isSibling)))) {
         const person = bySurname.find((item) => item.words[0] === match)!
         report({token: given, expected: match, source: person.name})
         continue
@@ -397,7 +399,9 @@ function variants(
       if (isPlaceOrWord(other) && !isOtherSurname) continue
       // On a tie, the known spelling wins, or the one of the full name at first mention
       // (`Javier Milei` … `Millei later said`).
-      const otherWinsTie = people.nameWords.has(fold(other)) || (isInFullName(model, other) && !isInFullName(model, form))
+      // (The full mention first: `Naim Qassem` … `Qasem said` keeps `Qassem`, though both are names.)
+      const [otherFull, formFull] = [isInFullName(model, other), isInFullName(model, form)]
+      const otherWinsTie = otherFull !== formFull ? otherFull : people.nameWords.has(fold(other)) && !people.nameWords.has(fold(form))
       if (!(otherUses > uses || (otherUses === uses && (otherWinsTie || isSurnameSlip)))) continue
       // Both must be used as names: capitalized where a capital means something, somewhere.
       if (!model.capitalized.has(other) && !model.capitalized.has(form)) continue
@@ -408,7 +412,7 @@ function variants(
   // in a full name, no more often than that name.
   const surnames = new Set(pairs.map(([, surname]) => surname.text).filter((form) => form.length >= 8))
   for (const [form, tokens] of forms) {
-    if (form.length < 8 || surnames.has(form) || isKnownWord(form)) continue
+    if (form.length < 8 || surnames.has(form) || isKnownWord(form) || !isAlone(model, form)) continue
     const matches = [...surnames].filter((other) => fold(other)[0] === fold(form)[0] && editDistance(fold(form), fold(other), 2) === 2 && countOf(other) >= tokens.length && !isTransliteration(form, other))
     if (matches.length === 1) for (const token of tokens) report({token, expected: matches[0]})
   }
