@@ -257,6 +257,20 @@ function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly Ho
   }
 }
 
+/** `Heydar Aliev` beside `Ilham Aliyev`: both written after given names, never the same one — two people. */
+function isOtherPerson(model: NameModel, people: PeopleIndex, tokens: readonly NameToken[], others: readonly NameToken[]): boolean {
+  const givenOf = (list: readonly NameToken[]) =>
+    new Set(
+      list.flatMap((token) => {
+        const before = model.tokens[token.index - 1]
+        const isGiven = before && before.sentence === token.sentence && before.isCapitalized && /^[ \u00a0]$/u.test(token.gap) && before.isMeaningful && !personTitles.has(before.text.toLowerCase()) && !titleAbbreviations.has(before.text) && !/^(?:The|A|An)$/.test(before.text)
+        return isGiven ? [transliterationKey(before.text)] : []
+      }),
+    )
+  const [mine, theirs] = [givenOf(tokens), givenOf(others)]
+  return mine.size > 0 && theirs.size > 0 && ![...mine].some((key) => theirs.has(key))
+}
+
 /** `Zelenska` for `Zelensky`, `Navalnaya` for `Navalny`, `Ivanova` for `Ivanov`: the feminine of a Slavic surname. */
 function isFeminineForm(feminine: string, masculine: string): boolean {
   const [a, b] = [fold(feminine), fold(masculine)]
@@ -382,6 +396,7 @@ function variants(
         continue
       }
       if (isCamelCase(other) || isInflectedPlace(other)) continue
+      if (isOtherPerson(model, people, tokens, model.allCapitalized.get(other) ?? [])) continue
       // `Russians`/`Russian`, `Smiths`/`Smith`: endings, not slips; nor is a wife's or a
       // daughter's form of a Slavic surname (`Olena Zelenska`, `Volodymyr Zelensky`).
       if (fold(form).replace(/s$/, '') === fold(other).replace(/s$/, '') || isFeminineForm(form, other) || isFeminineForm(other, form)) continue
@@ -448,9 +463,10 @@ function variants(
     if (!entries.some(([form]) => isInFullName(model, form) || people.nameWords.has(fold(form)))) continue
     const first = (tokens: readonly NameToken[]) => Math.min(...tokens.map((token) => token.start))
     entries.sort(([formA, a], [formB, b]) => b.length - a.length || Number(isInFullName(model, formB)) - Number(isInFullName(model, formA)) || first(a) - first(b))
-    const [winner] = entries[0]
+    const [winner, winnerTokens] = entries[0]
     for (const [form, tokens] of entries.slice(1)) {
       if (isPlaceOrWord(form) && !people.nameWords.has(fold(form))) continue
+      if (isOtherPerson(model, people, tokens, winnerTokens)) continue
       for (const token of tokens) report({token, expected: winner})
     }
   }

@@ -32,6 +32,8 @@ ruleTable(nameSpelling, {
     'Russian Foreign Minister Sergey Lavrov met Volodymyr Zelenskyy, and Zelenskyy left.',
     // Two people with two transliterations of one given name.
     'Guyana’s president, Mohamed Irfaan Ali, met Mohammed bin Salman and Mohamed bin Zayed.',
+    // Two people: a surname in two transliterations after two given names.
+    'President Ilham Aliyev spoke of his father, Heydar Aliev, and of Aliyev family rule.',
     // A wife’s form of a Slavic surname.
     'Olena Zelenska and Volodymyr Zelensky visited London, where Zelensky met King Charles.',
     // Product names and a place inflected in its own language.
