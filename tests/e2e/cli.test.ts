@@ -128,3 +128,74 @@ describe('exit codes and arguments', () => {
     expect(result.stdout).toMatch(/in \d+ files checked/)
   })
 })
+
+describe('help and argument errors (issue 15)', () => {
+  const flags = ['-f', '--format', '--fix', '--fix-dry-run', '-c', '--config', '-q', '--quiet', '--max-warnings', '--stdin-filename', '--follow-symlinks', '--color', '--no-color', '-h', '--help']
+  const formats = ['stylish', 'json', 'sarif', 'github', 'lsp', 'html']
+
+  it.each([
+    ['copydesk lint --help', ['lint', '--help']],
+    ['copydesk lint -h (after other flags)', ['lint', '--format', 'json', '-h']],
+    ['copydesk help lint', ['help', 'lint']],
+  ])('%s prints every flag, its short alias, the formats and the exit codes', (_name, args) => {
+    const result = runCli(args)
+    expect(result.status).toBe(0)
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toMatch(/^Usage: copydesk lint \[options\] \[PATH\|GLOB\|-\]\.\.\./)
+    for (const flag of flags) expect(result.stdout).toMatch(new RegExp(`(^|[ ,])${flag}\\b`, 'm'))
+    expect(result.stdout).toMatch(/-f, --format F/)
+    expect(result.stdout).toMatch(/-c, --config FILE/)
+    expect(result.stdout).toMatch(/-q, --quiet/)
+    for (const format of formats) expect(result.stdout).toContain(format)
+    expect(result.stdout).toMatch(/^ {2}0 {2}no errors/m)
+    expect(result.stdout).toMatch(/^ {2}1 {2}problems at error severity/m)
+    expect(result.stdout).toMatch(/^ {2}2 {2}the run failed/m)
+  })
+
+  it('copydesk --help lists the commands and points to each command’s help', () => {
+    const result = runCli(['--help'])
+    expect(result.status).toBe(0)
+    for (const command of ['lint', 'lsp', 'rules', 'explain', 'help']) expect(result.stdout).toMatch(new RegExp(`^ {2}copydesk ${command}\\b`, 'm'))
+    expect(result.stdout).toContain('copydesk lint --help')
+  })
+
+  it('an unknown flag: one line with "did you mean", exit 2', () => {
+    const result = runCli(['lint', '--formt', 'json', 'samples'])
+    expect(result.status).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe('copydesk: Unknown option `--formt`, did you mean `--format`? (`copydesk lint --help` lists the options)\n')
+    expect(runCli(['lint', '--colour', 'samples']).stderr).toBe('copydesk: Unknown option `--colour`, did you mean `--color`? (`copydesk lint --help` lists the options)\n')
+    expect(runCli(['lint', '-x', 'samples']).stderr).toBe('copydesk: Unknown option `-x` (`copydesk lint --help` lists the options)\n')
+  })
+
+  it('a flag without its value, or a value for a switch: one line, exit 2', () => {
+    const missing = runCli(['lint', 'samples', '--format'])
+    expect(missing.status).toBe(2)
+    expect(missing.stderr).toBe('copydesk: Option `--format` needs a value (F)\n')
+    expect(runCli(['lint', '--config', '--quiet', 'samples']).stderr).toBe('copydesk: Option `--config` needs a value (FILE), not the option `--quiet`\n')
+    expect(runCli(['lint', '--fix=yes', 'samples']).stderr).toBe('copydesk: Option `--fix` takes no value, got `yes`\n')
+  })
+
+  it('short aliases and --color/--no-color work (the last one wins)', () => {
+    const input = 'Talks resumed on the the same day.\n'
+    expect(JSON.parse(runCli(['lint', '-f', 'json', '-q', '-'], {input}).stdout)[0].messages).toEqual([])
+    expect(runCli(['lint', '--color', '-'], {input}).stdout).toContain('\u001B[')
+    expect(runCli(['lint', '--color', '--no-color', '-'], {input}).stdout).not.toContain('\u001B[')
+    expect(runCli(['lint', '--no-color', '--color', '-'], {input}).stdout).toContain('\u001B[')
+  })
+
+  it('copydesk explain with no rule: a usage error that lists the rules', () => {
+    const result = runCli(['explain'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/^copydesk: Missing rule: `copydesk explain RULE`, where RULE is one of `punctuation-spacing`, .*`repeated-word`/)
+    expect(result.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('the README documents every flag that --help lists', () => {
+    const help = runCli(['lint', '--help']).stdout
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const listed = [...help.matchAll(/^ {2}(?:(-\w), )? *(--[\w-]+)/gm)].flatMap((match) => [match[1], match[2]].filter(Boolean))
+    expect(listed.length).toBeGreaterThanOrEqual(flags.length)
+    for (const flag of listed) expect(readme, `README mentions ${flag}`).toContain(`\`${flag}`)
+  })
+})
