@@ -5,11 +5,13 @@
  * `re2js` (RE2: linear time, no backreferences or lookaround), so a newsroom's own pattern can
  * never hang a run; a pattern RE2 refuses is reported with the pack file and the entry.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {RE2JS} from 're2js'
-import {parse} from 'yaml'
+// The one bounded reader and data parser of user-named files (they import only Node and `yaml`).
+import {DataError, parseYamlData} from '../../src/io/parse-data.js'
+import {readBoundedTextSync} from '../../src/io/read-bounded.js'
 
 /** One entry of a style pack, as written in YAML (or in the rule's `terms` option). */
 export interface HouseTerm {
@@ -83,6 +85,9 @@ export function resolvePack(name: string, cwd: string): string {
 
 const cache = new Map<string, readonly CompiledTerm[]>()
 
+/** The largest style pack read: 1 MiB (AP's pack is 10 KB). */
+export const maxPackBytes = 1024 * 1024
+
 /** Read, check and compile a pack (cached by file). Throws an error naming the file and entry. */
 export function loadPack(name: string, cwd: string): readonly CompiledTerm[] {
   const file = resolvePack(name, cwd)
@@ -90,15 +95,19 @@ export function loadPack(name: string, cwd: string): readonly CompiledTerm[] {
   if (terms) return terms
   let text: string
   try {
-    text = readFileSync(file, 'utf8')
+    // A regular file of bounded size only: never `/dev/zero` or a FIFO.
+    text = readBoundedTextSync(file, {maxBytes: maxPackBytes, what: 'a style pack'})
   } catch (error) {
     throw new Error(`Cannot read style pack \`${file}\`: ${(error as Error).message}`)
   }
   let data: unknown
   try {
-    data = parse(text)
+    data = parseYamlData(text)
   } catch (error) {
-    throw new Error(`Invalid YAML in style pack \`${file}\`: ${(error as Error).message}`)
+    if (!(error instanceof DataError)) throw error
+    // One line, and no excerpt of the file: a configuration can name any file as a pack.
+    const where = error.line === undefined ? '' : ` (line ${error.line}, column ${error.column})`
+    throw new Error(`Invalid YAML in style pack \`${file}\`${where}: ${error.message}`)
   }
   const entries = (data as {entries?: unknown} | null)?.entries
   if (!Array.isArray(entries)) throw new Error(`Invalid style pack \`${file}\`: expected a list under \`entries\``)

@@ -1,5 +1,6 @@
-/** The command line of `copydesk lint`, parsed and checked. */
+/** The command line of `copydesk lint`, parsed and checked, and its help. */
 import {parseArgs} from 'node:util'
+import {closestOf} from '../config/schema.js'
 import {formatterNames, isFormatterName} from '../formatters/index.js'
 import {RunError} from './errors.js'
 
@@ -11,63 +12,132 @@ export interface LintArguments {
   readonly fixDryRun: boolean
   readonly config?: string
   readonly quiet: boolean
+  /** The most warnings allowed (exit 1 past it); `undefined`: no limit. */
   readonly maxWarnings?: number
   readonly stdinFilename?: string
   readonly color?: boolean
+  readonly followSymlinks: boolean
   /** `--cache`: skip drafts whose text, configuration and copydesk version are unchanged. */
   readonly cache: boolean
   /** `--cache-location FILE|FOLDER`: where the cache file is (default `.copydeskcache`). */
   readonly cacheLocation?: string
 }
 
+/** One flag of `copydesk lint`: what `parseArgs` needs and what `--help` shows. */
+export interface LintOption {
+  readonly name: string
+  readonly type: 'string' | 'boolean'
+  readonly short?: string
+  /** The value's placeholder in the help (`F`, `FILE`, `N`). */
+  readonly value?: string
+  readonly description: string
+}
+
+/**
+ * Every flag of `copydesk lint`, in the order `--help` lists them. A new flag is one entry here
+ * (and one line in the README's Usage; a test checks that every flag is there).
+ */
+export const lintOptions: readonly LintOption[] = [
+  {name: 'format', short: 'f', type: 'string', value: 'F', description: `report format: ${formatterNames.join(', ')} (default: stylish)`},
+  {name: 'fix', type: 'boolean', description: 'apply every certain fix to the files, then report what remains'},
+  {name: 'fix-dry-run', type: 'boolean', description: 'print what --fix would change as a unified diff; write nothing'},
+  {name: 'config', short: 'c', type: 'string', value: 'FILE', description: 'use this configuration file for every draft instead of searching'},
+  {name: 'quiet', short: 'q', type: 'boolean', description: 'report errors only (hide warnings and info)'},
+  {name: 'max-warnings', type: 'string', value: 'N', description: 'exit 1 when there are more than N warnings (-1: no limit, the default)'},
+  {name: 'stdin-filename', type: 'string', value: 'NAME', description: 'the name of standard input in reports (NAME.md reads it as Markdown)'},
+  {name: 'cache', type: 'boolean', description: 'skip drafts unchanged since the last run (results kept in .copydeskcache)'},
+  {name: 'cache-location', type: 'string', value: 'FILE|FOLDER/', description: 'where the cache file is (a folder holds .copydeskcache)'},
+  {name: 'follow-symlinks', type: 'boolean', description: 'follow symbolic links that lead out of a linted folder'},
+  {name: 'color', type: 'boolean', description: 'colour the report even when it does not go to a terminal'},
+  {name: 'no-color', type: 'boolean', description: 'never colour the report (as does the NO_COLOR variable)'},
+  {name: 'help', short: 'h', type: 'boolean', description: 'show this help'},
+]
+
+/** `copydesk lint --help`. */
+export function lintUsage(): string {
+  const label = (option: LintOption) =>
+    `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` ${option.value}` : ''}`
+  const width = Math.max(...lintOptions.map((option) => label(option).length)) + 2
+  return [
+    'Usage: copydesk lint [options] [PATH|GLOB|-]...',
+    '',
+    'Proofread drafts: files, folders (searched for .txt, .md and .markdown files, skipping',
+    'node_modules and dot-folders), globs, or - for standard input. No path: the current folder.',
+    '',
+    'Options:',
+    ...lintOptions.map((option) => `  ${label(option).padEnd(width)}${option.description}`),
+    '',
+    `Formats: ${formatterNames.join(', ')}.`,
+    '',
+    'Exit status:',
+    '  0  no errors, and no more warnings than --max-warnings',
+    '  1  problems at error severity, or more warnings than --max-warnings',
+    '  2  the run failed: bad arguments, a path that is missing or cannot be read, an invalid',
+    '     configuration (one line on standard error says what; the other drafts are still checked)',
+    '',
+  ].join('\n')
+}
+
+/** The flag the user probably meant (`--formt` → `--format`), for "did you mean". */
+function suggestOption(raw: string): string | undefined {
+  const names = lintOptions.flatMap((option) => [`--${option.name}`, ...(option.short ? [`-${option.short}`] : [])])
+  return raw.startsWith('--') ? closestOf(names.filter((name) => name.startsWith('--')), raw) : undefined
+}
+
 /** Parse the arguments after `lint`; throws a {@link RunError} on anything invalid. */
 export function parseLintArguments(args: readonly string[]): LintArguments {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: {type: 'string', short: 'f'},
-        fix: {type: 'boolean'},
-        'fix-dry-run': {type: 'boolean'},
-        config: {type: 'string', short: 'c'},
-        quiet: {type: 'boolean', short: 'q'},
-        'max-warnings': {type: 'string'},
-        'stdin-filename': {type: 'string'},
-        color: {type: 'boolean'},
-        'no-color': {type: 'boolean'},
-        cache: {type: 'boolean'},
-        'cache-location': {type: 'string'},
-      },
-    })
-  } catch (error) {
-    throw new RunError(String((error as Error).message).split('\n')[0])
+  // Not strict: unknown flags and missing values are checked below, to say what was meant, and
+  // a negative number is a value (`--max-warnings -1`), not an "ambiguous" flag.
+  const {values, positionals, tokens} = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: Object.fromEntries(lintOptions.map((option) => [option.name, {type: option.type, ...(option.short ? {short: option.short} : {})}])),
+  })
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue
+    const option = lintOptions.find((candidate) => candidate.name === token.name)
+    if (!option) {
+      const close = suggestOption(token.rawName)
+      throw new RunError(`Unknown option \`${token.rawName}\`${close ? `, did you mean \`${close}\`?` : ''} (\`copydesk lint --help\` lists the options)`)
+    }
+    if (option.type === 'string') {
+      const value = token.value
+      if (value === undefined || (value.startsWith('-') && value !== '-' && !/^-\d+$/.test(value) && !token.inlineValue)) {
+        throw new RunError(`Option \`${token.rawName}\` needs a value (${option.value})${value === undefined ? '' : `, not the option \`${value}\``}`)
+      }
+    } else if (token.value !== undefined) {
+      throw new RunError(`Option \`${token.rawName}\` takes no value, got \`${token.value}\``)
+    }
   }
-  const {values, positionals} = parsed
-  const format = values.format ?? 'stylish'
+  const text = (name: string) => values[name] as string | undefined
+  const flag = (name: string) => values[name] === true
+  const format = text('format') ?? 'stylish'
   if (!isFormatterName(format)) {
     throw new RunError(`Unknown format \`${format}\`, expected one of ${formatterNames.map((name) => `\`${name}\``).join(', ')}`)
   }
-  if (values.fix && values['fix-dry-run']) throw new RunError('Use either `--fix` or `--fix-dry-run`, not both')
+  if (flag('fix') && flag('fix-dry-run')) throw new RunError('Use either `--fix` or `--fix-dry-run`, not both')
   let maxWarnings: number | undefined
-  if (values['max-warnings'] !== undefined) {
-    const text = values['max-warnings']
-    if (!/^\d+$/.test(text)) throw new RunError(`Invalid \`--max-warnings ${text}\`, expected a whole number ≥ 0`)
-    maxWarnings = Number(text)
+  const max = text('max-warnings')
+  if (max !== undefined) {
+    // As in ESLint, -1 means no limit (a script can pass it to switch the check off).
+    if (!/^(\d+|-1)$/.test(max)) throw new RunError(`Invalid \`--max-warnings ${max}\`, expected a whole number ≥ 0, or -1 for no limit`)
+    maxWarnings = max === '-1' ? undefined : Number(max)
   }
   return {
     paths: positionals,
     format,
-    fix: values.fix ?? false,
-    fixDryRun: values['fix-dry-run'] ?? false,
-    config: values.config,
-    quiet: values.quiet ?? false,
+    fix: flag('fix'),
+    fixDryRun: flag('fix-dry-run'),
+    config: text('config'),
+    quiet: flag('quiet'),
     maxWarnings,
-    stdinFilename: values['stdin-filename'],
-    color: values['no-color'] ? false : values.color,
-    cache: values.cache ?? false,
-    cacheLocation: values['cache-location'],
+    stdinFilename: text('stdin-filename'),
+    // The last of `--color` and `--no-color` wins (a script may add one to a command line).
+    color: tokens.reduce<boolean | undefined>((color, token) => (token.kind === 'option' && token.name.endsWith('color') ? token.name === 'color' : color), undefined),
+    followSymlinks: flag('follow-symlinks'),
+    cache: flag('cache'),
+    cacheLocation: text('cache-location'),
   }
 }

@@ -17,7 +17,7 @@ import type {Io} from './io.js'
 export async function lintCommand(args: readonly string[], io: Io): Promise<number> {
   const options = parseLintArguments(args)
   const configOptions = {configPath: options.config, cwd: io.cwd}
-  const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename, {isIgnored: (file) => isIgnored(file, configOptions)})
+  const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename, {isIgnored: (file) => isIgnored(file, configOptions), followSymlinks: options.followSymlinks})
   const files: VFile[] = []
   const fixer = createFixer(options, io) // --fix / --fix-dry-run: see fix-files.ts
   let failed = false

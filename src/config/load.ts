@@ -1,18 +1,20 @@
 /**
  * Find and read the configuration for a draft: the nearest `.copydeskrc.json`,
- * `.copydeskrc.yaml` or `.copydeskrc.yml` searched up from the draft's folder (`lilconfig`,
- * cached per folder), or the file given with `--config`. Configuration is data, never code:
- * only JSON and YAML are read. The nearest file wins; files are not merged.
+ * `.copydeskrc.yaml` or `.copydeskrc.yml` searched up from the draft's folder (cached per
+ * folder), or the file given with `--config`. Configuration is data, never code: only JSON and
+ * YAML are read, from regular files of at most {@link maxConfigBytes}, nested at most
+ * `maxDataDepth` levels (see `src/io/`).
  *
  * A resolved configuration is one stable object per configuration file (and one per working
  * folder when there is none): the processor cache is keyed by it, so dictionaries load once.
  */
-import {readFile} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
-import {lilconfig, type Loader} from 'lilconfig'
-import {glob} from 'tinyglobby'
-import {parse as parseYaml, YAMLParseError} from 'yaml'
+import picomatch from 'picomatch'
 import {loadPack, rules} from '../../rules/index.js'
+import {DataError, parseJsonData, parseYamlData} from '../io/parse-data.js'
+import {ReadError, readBoundedText, type ReadLimits} from '../io/read-bounded.js'
 import {defaultConfig, defaultRuleSettings} from './defaults.js'
 import {ConfigError, describeIssue} from './errors.js'
 import {configSchema, type ConfigFile} from './schema.js'
@@ -31,52 +33,60 @@ export interface LoadConfigOptions {
 /** The names searched for in each folder, in order of preference. */
 export const configNames = ['.copydeskrc.json', '.copydeskrc.yaml', '.copydeskrc.yml'] as const
 
+/** The largest configuration file read: 1 MiB (a real one is a few KB). */
+export const maxConfigBytes = 1024 * 1024
+/** The largest word list (`dictionaryFiles`) read: 8 MiB, several hundred thousand words. */
+export const maxWordListBytes = 8 * 1024 * 1024
+
+const configLimits: ReadLimits = {maxBytes: maxConfigBytes, what: 'a configuration file'}
+const wordListLimits: ReadLimits = {maxBytes: maxWordListBytes, what: 'a word list'}
+
 /** The file name to show in errors: relative to the working folder when inside it. */
 function displayName(file: string, cwd: string): string {
   const relative = path.relative(cwd, file)
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
 }
 
-const loadJson: Loader = (file, content) => {
+/** Parse a configuration's text by its extension; errors name the file, line and column. */
+function parseConfig(text: string, file: string, name: string): unknown {
+  const isJson = /\.json$/i.test(file)
   try {
-    return content.trim() === '' ? {} : JSON.parse(content)
+    return isJson ? parseJsonData(text) : (parseYamlData(text) ?? {})
   } catch (error) {
-    const message = (error as Error).message
-    const at = /position (\d+)/.exec(message)
-    const where = at ? lineColumn(content, Number(at[1])) : ''
-    throw new ConfigError(`${file}:${where} Invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`)
+    if (!(error instanceof DataError)) throw error
+    throw new ConfigError(`${name}:${error.where ? error.where.slice(0, -1) : ''} Invalid ${isJson ? 'JSON' : 'YAML'}: ${error.message}`)
   }
 }
 
-const loadYaml: Loader = (file, content) => {
-  try {
-    return parseYaml(content) ?? {}
-  } catch (error) {
-    if (error instanceof YAMLParseError) {
-      const where = error.linePos ? `${error.linePos[0].line}:${error.linePos[0].col}:` : ''
-      // The message ends with a quoted excerpt of the file on further lines: keep the first.
-      throw new ConfigError(`${file}:${where} Invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`)
-    }
-    throw new ConfigError(`${file}: Invalid YAML: ${(error as Error).message.split('\n')[0]}`)
+/** The configuration file found by searching up from each folder (a promise, shared). */
+const searched = new Map<string, Promise<string | undefined>>()
+
+/**
+ * The nearest configuration file at or above `folder` (up to the home folder when the search
+ * passes it, as `lilconfig` and `cosmiconfig` do), or `undefined`. A name that exists but is not
+ * a readable regular file (a folder, a FIFO, a link loop) is found all the same: reading it
+ * then says what is wrong, rather than silently using a configuration further up.
+ */
+export function findConfigFile(folder: string): Promise<string | undefined> {
+  const start = path.resolve(folder)
+  let found = searched.get(start)
+  if (!found) {
+    found = (async () => {
+      for (const name of configNames) {
+        const candidate = path.join(start, name)
+        const exists = await stat(candidate).then(
+          () => true,
+          (error: NodeJS.ErrnoException) => error.code !== 'ENOENT' && error.code !== 'ENOTDIR',
+        )
+        if (exists) return candidate
+      }
+      const parent = path.dirname(start)
+      return parent === start || start === os.homedir() ? undefined : findConfigFile(parent)
+    })()
+    searched.set(start, found)
   }
+  return found
 }
-
-const refuse: Loader = (file) => {
-  throw new ConfigError(`${file}: Unexpected configuration file type, expected \`.json\`, \`.yaml\` or \`.yml\` (configuration is data, not code)`)
-}
-
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split(/\r\n|\r|\n/)
-  return `${before.length}:${before.at(-1)!.length + 1}:`
-}
-
-const explorer = lilconfig('copydesk', {
-  searchPlaces: [...configNames],
-  // An empty `.copydeskrc.yaml` is a configuration that sets nothing, not a missing one.
-  ignoreEmptySearchPlaces: false,
-  cache: true,
-  loaders: {'.json': loadJson, '.yaml': loadYaml, '.yml': loadYaml, '.js': refuse, '.mjs': refuse, '.cjs': refuse, '.ts': refuse, noExt: refuse},
-})
 
 /** Resolved configurations by configuration file (a promise, so concurrent drafts share one load). */
 const byFile = new Map<string, Promise<ResolvedConfig>>()
@@ -90,9 +100,7 @@ export async function loadConfigFor(filePath: string | undefined, options: LoadC
   if (options.configPath !== undefined) {
     file = path.resolve(cwd, options.configPath)
   } else {
-    const from = filePath === undefined ? cwd : path.dirname(path.resolve(cwd, filePath))
-    const found = await search(from, cwd)
-    file = found
+    file = await findConfigFile(filePath === undefined ? cwd : path.dirname(path.resolve(cwd, filePath)))
   }
   if (file === undefined) {
     let config = defaults.get(cwd)
@@ -104,37 +112,20 @@ export async function loadConfigFor(filePath: string | undefined, options: LoadC
   return config
 }
 
-async function search(from: string, cwd: string): Promise<string | undefined> {
-  try {
-    return (await explorer.search(from))?.filepath
-  } catch (error) {
-    throw asConfigError(error, cwd)
-  }
-}
-
 async function readConfig(file: string, cwd: string): Promise<ResolvedConfig> {
   const name = displayName(file, cwd)
   if (!/\.(json|ya?ml)$/i.test(file)) {
     throw new ConfigError(`${name}: Unexpected configuration file type, expected \`.json\`, \`.yaml\` or \`.yml\` (configuration is data, not code)`)
   }
-  let data: unknown
+  let text: string
   try {
-    const result = await explorer.load(file)
-    data = result?.config ?? {}
+    text = await readBoundedText(file, configLimits)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new ConfigError(`${name}: no such configuration file`)
-    if (code) throw new ConfigError(`${name}: cannot read configuration file (${code})`)
-    throw asConfigError(error, cwd)
+    if (!(error instanceof ReadError)) throw error
+    if (error.code === 'ENOENT') throw new ConfigError(`${name}: no such configuration file`)
+    throw new ConfigError(`${name}: cannot read configuration file: ${error.message}`)
   }
-  return resolveConfig(data, file, name)
-}
-
-/** Errors thrown by the loaders name the absolute file: show it as the user would. */
-function asConfigError(error: unknown, cwd: string): Error {
-  if (!(error instanceof ConfigError)) return error as Error
-  const message = error.message.replace(/^(\/[^:]*|[A-Za-z]:\\[^:]*):/, (_, file: string) => `${displayName(file, cwd)}:`)
-  return new ConfigError(message)
+  return resolveConfig(parseConfig(text, file, name), file, name)
 }
 
 /**
@@ -159,12 +150,12 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
     sources.push(absolute)
     let text: string
     try {
-      text = await readFile(absolute, 'utf8')
+      text = await readBoundedText(absolute, wordListLimits)
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-      throw new ConfigError(`${name}: dictionaryFiles[${index}]: Cannot read \`${list}\` (${code}), expected a file of words, one per line`)
+      if (!(error instanceof ReadError)) throw error
+      throw new ConfigError(`${name}: dictionaryFiles[${index}]: Cannot read \`${list}\`: ${error.message}; expected a file of words, one per line`)
     }
-    for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    for (const line of text.split(/\r\n|\r|\n/)) {
       const word = line.trim()
       if (word !== '' && !word.startsWith('#')) dictionary.push(word)
     }
@@ -176,19 +167,13 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
   for (const [index, style] of (config.styles ?? []).entries()) {
     const isPath = /[\\/]|\.ya?ml$/i.test(style)
     const resolved = isPath ? path.resolve(folder, style) : style
-    if (isPath) {
-      const exists = await readFile(resolved).then(
-        () => true,
-        () => false,
-      )
-      if (!exists) throw new ConfigError(`${name}: styles[${index}]: Cannot read style pack \`${style}\`, expected a built-in pack name or a YAML file`)
-    }
-    // Check the pack now (a known name, valid YAML, safe patterns), so that a bad pack is a
-    // configuration error (exit 2) and not a failure in the middle of a run.
+    // Check the pack now (a known name, a readable file, valid YAML, safe patterns), so that a
+    // bad pack is a configuration error (exit 2) and not a failure in the middle of a run.
     try {
       loadPack(resolved, folder)
     } catch (error) {
-      throw new ConfigError(`${name}: styles[${index}]: ${(error as Error).message}`)
+      const message = (error as Error).message
+      throw new ConfigError(`${name}: styles[${index}]: ${isPath && message.startsWith('Cannot read') ? message.replace(`\`${resolved}\``, `\`${style}\``) : message}`)
     }
     styles.push(resolved)
     if (isPath) sources.push(resolved)
@@ -207,24 +192,42 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
   }
 }
 
-/** Absolute paths of the files each configuration's `ignore` globs match, computed once. */
-const ignoredFiles = new WeakMap<ResolvedConfig, Promise<ReadonlySet<string>>>()
+/** Each configuration's `ignore` globs, compiled once. */
+const ignoreMatchers = new WeakMap<ResolvedConfig, ReadonlyArray<(file: string) => boolean>>()
 
 /**
- * Whether the configuration for the draft at `filePath` (absolute) ignores it.
- * Globs are relative to the configuration file's folder.
+ * A test for one `ignore` glob: its static part (`archive` in `archive/**`, `..` in
+ * `../wire/*.txt`, `/` in `/**\/*.tmp`) is resolved from the configuration's folder, and the rest
+ * is matched (`picomatch`) against the draft's path relative to that folder.
  */
-export async function isIgnored(filePath: string, options: LoadConfigOptions): Promise<boolean> {
-  const config = await loadConfigFor(filePath, options)
-  if (config.ignore.length === 0) return false
-  let files = ignoredFiles.get(config)
-  if (!files) {
-    files = glob([...config.ignore], {cwd: config.cwd, absolute: true, dot: true, onlyFiles: true, ignore: ['**/node_modules/**']}).then(
-      (found) => new Set(found.map((file) => path.resolve(file))),
-    )
-    ignoredFiles.set(config, files)
+function ignoreMatcher(glob: string, folder: string): (file: string) => boolean {
+  const scanned = picomatch.scan(glob)
+  const base = path.resolve(folder, scanned.base)
+  const matches = scanned.glob === '' ? (relative: string) => relative === '' : picomatch(scanned.glob, {dot: true})
+  return (file) => {
+    const relative = path.relative(base, file)
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return false
+    return matches(relative.split(path.sep).join('/'))
   }
-  return (await files).has(path.resolve(filePath))
+}
+
+/**
+ * Whether `config` ignores the file at `filePath` (absolute). Globs are relative to the
+ * configuration file's folder (`archive/**`, `../wire/**`) or absolute (`/srv/tmp/**`); they are
+ * only ever tested against drafts already found, never expanded by walking the disk, so no
+ * glob can make a run read more than the folders it was given.
+ */
+export function isIgnoredBy(config: ResolvedConfig, filePath: string): boolean {
+  if (config.ignore.length === 0) return false
+  let matchers = ignoreMatchers.get(config)
+  if (!matchers) ignoreMatchers.set(config, (matchers = config.ignore.map((glob) => ignoreMatcher(glob, config.cwd))))
+  const file = path.resolve(filePath)
+  return matchers.some((matches) => matches(file))
+}
+
+/** Whether the configuration for the draft at `filePath` (absolute) ignores it. */
+export async function isIgnored(filePath: string, options: LoadConfigOptions): Promise<boolean> {
+  return isIgnoredBy(await loadConfigFor(filePath, options), filePath)
 }
 
 /**
@@ -232,7 +235,7 @@ export async function isIgnored(filePath: string, options: LoadConfigOptions): P
  * calls this when a configuration file changes; the next lint reads it again).
  */
 export function clearConfigCache(): void {
-  explorer.clearCaches()
+  searched.clear()
   byFile.clear()
   defaults.clear()
 }

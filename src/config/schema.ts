@@ -4,6 +4,7 @@
  * for editors) built from the same lists, so the two cannot drift apart
  * (`tests/config/schema.test.ts` checks the shipped file).
  */
+import leven from 'leven'
 import {z} from 'zod'
 
 /** The severities a rule may be set to. */
@@ -78,22 +79,10 @@ export function closestOf(candidates: readonly string[], actual: string): string
   let best: string | undefined
   let bestDistance = Math.max(2, Math.floor(actual.length / 3)) + 1
   for (const candidate of candidates) {
-    const distance = editDistance(candidate.toLowerCase(), actual.toLowerCase())
+    const distance = leven(candidate.toLowerCase(), actual.toLowerCase())
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance]
   }
   return best
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]
 }
 
 /** The JSON Schema of a configuration file (draft-07), for the rule ids of the registry. */

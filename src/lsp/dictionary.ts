@@ -3,10 +3,12 @@
  * project's config file, keeping everything else in the file as it was.
  */
 import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import {Document, isSeq, parseDocument} from 'yaml'
+import {maxConfigBytes} from '../config/load.js'
+import {parseJsonData, parseYamlData} from '../io/parse-data.js'
+import {ReadError, readBoundedText} from '../io/read-bounded.js'
 
 /** Config file names, in the order one folder's files are preferred. */
 export const configNames = ['.copydeskrc.json', '.copydeskrc.yaml', '.copydeskrc.yml'] as const
@@ -32,10 +34,31 @@ export function findConfigFile(folder: string): string | undefined {
  */
 export async function addToDictionary(word: string, folder: string, root: string): Promise<string> {
   const file = findConfigFile(folder) ?? path.join(root, '.copydeskrc.json')
-  const before = existsSync(file) ? await readFile(file, 'utf8') : undefined
+  const before = await readConfigText(file, word)
   const after = /\.ya?ml$/.test(file) ? addToYaml(before ?? '', word, file) : addToJson(before, word, file)
   if (after !== before) await writeFileAtomic(file, after)
   return file
+}
+
+/**
+ * The text of the config file (`undefined` when there is none yet): a regular file of bounded
+ * size only, its nesting checked before it is parsed for editing.
+ */
+async function readConfigText(file: string, word: string): Promise<string | undefined> {
+  let text: string
+  try {
+    text = await readBoundedText(file, {maxBytes: maxConfigBytes, what: 'a configuration file'})
+  } catch (error) {
+    if (error instanceof ReadError && error.code === 'ENOENT') return undefined
+    throw new Error(`Cannot add \`${word}\` to \`${file}\`: ${(error as Error).message}`)
+  }
+  try {
+    if (/\.ya?ml$/.test(file)) parseYamlData(text)
+    else parseJsonData(text)
+  } catch (error) {
+    throw new Error(`Cannot add \`${word}\` to \`${file}\`: ${(error as Error).message}`)
+  }
+  return text
 }
 
 /** `text` (a JSON config, or nothing) with `word` in its `dictionary`. */

@@ -3,7 +3,8 @@ import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ConfigError, isIgnored, loadConfigFor} from '../../src/config/load.js'
+import {defaultConfig} from '../../src/config/defaults.js'
+import {ConfigError, isIgnored, isIgnoredBy, loadConfigFor} from '../../src/config/load.js'
 import {lint} from '../../src/pipeline/lint.js'
 
 /** A fresh folder with `files` (path → content). */
@@ -152,7 +153,7 @@ describe('invalid configuration: one line with the file, the key and what is all
 
   it('a missing dictionary file or style pack, a missing or non-data --config', async () => {
     expect(await errorOf(project({'.copydeskrc.json': '{"dictionaryFiles": ["words.txt"]}'}))).toBe(
-      '.copydeskrc.json: dictionaryFiles[0]: Cannot read `words.txt` (ENOENT), expected a file of words, one per line',
+      '.copydeskrc.json: dictionaryFiles[0]: Cannot read `words.txt`: no such file or directory; expected a file of words, one per line',
     )
     expect(await errorOf(project({'.copydeskrc.json': '{"styles": ["./house.yaml"]}'}))).toMatch(/^\.copydeskrc\.json: styles\[0\]: Cannot read style pack `\.\/house\.yaml`/)
     // A pack is checked with the configuration: an unknown name, an unsafe pattern.
@@ -175,6 +176,50 @@ describe('isIgnored', () => {
     expect(await isIgnored(path.join(root, 'archive/old.txt'), {cwd: path.join(root, 'desk')})).toBe(true)
     expect(await isIgnored(path.join(root, 'x.draft.md'), {cwd: root})).toBe(true)
     expect(await isIgnored(path.join(root, 'desk/new.txt'), {cwd: root})).toBe(false)
+  })
+
+  it('tests `..`, absolute and literal globs against the path, without reading the disk', () => {
+    const folder = '/srv/desk'
+    const config = {...defaultConfig(folder), ignore: ['../wire/*.txt', '/tmp/**/*.md', 'notes/todo.txt', '.drafts/**']}
+    const ignored = (file: string) => isIgnoredBy(config, file)
+    expect(ignored('/srv/wire/a.txt')).toBe(true)
+    expect(ignored('/srv/wire/deeper/a.txt')).toBe(false)
+    expect(ignored('/srv/desk/a.txt')).toBe(false)
+    expect(ignored('/tmp/x/y/z.md')).toBe(true)
+    expect(ignored('/srv/desk/notes/todo.txt')).toBe(true)
+    expect(ignored('/srv/desk/notes/todo.txt.bak')).toBe(false)
+    expect(ignored('/srv/desk/.drafts/a.md')).toBe(true) // dot paths match too
+    expect(ignored('/srv/other/desk/notes/todo.txt')).toBe(false)
+  })
+})
+
+describe('configuration files that are not plain data', () => {
+  it('accepts a JSON file that starts with a byte order mark', async () => {
+    const root = project({'.copydeskrc.json': '\uFEFF{"language": "en-GB"}'})
+    expect((await loadConfigFor(undefined, {cwd: root})).language).toBe('en-GB')
+  })
+
+  it('refuses nesting deeper than 64 levels, in JSON and YAML, with the place', async () => {
+    expect(await errorOf(project({'.copydeskrc.yaml': 'names:\n' + '  - '.repeat(1) + '- '.repeat(20_000) + 'x\n'}))).toMatch(
+      /^\.copydeskrc\.yaml:2:\d+: Invalid YAML: nested more than 64 levels deep$/,
+    )
+    expect(await errorOf(project({'.copydeskrc.json': `{"names": ${'['.repeat(100)}${']'.repeat(100)}}`}))).toBe(
+      '.copydeskrc.json:1:74: Invalid JSON: nested more than 64 levels deep',
+    )
+    // Brackets inside strings do not count.
+    const root = project({'.copydeskrc.json': `{"names": ["${'[{'.repeat(100)}"]}`})
+    expect((await loadConfigFor(undefined, {cwd: root})).names).toEqual(['[{'.repeat(100)])
+  })
+
+  it('refuses unknown YAML tags and duplicate keys', async () => {
+    expect(await errorOf(project({'.copydeskrc.yaml': 'language: !lang en-GB\n'}))).toBe('.copydeskrc.yaml:1:11: Invalid YAML: Unresolved tag: !lang')
+    expect(await errorOf(project({'.copydeskrc.yaml': 'language: en-GB\nlanguage: en-US\n'}))).toBe('.copydeskrc.yaml:2:1: Invalid YAML: Map keys must be unique')
+  })
+
+  it('a folder named like a configuration file is found, and reported', async () => {
+    const root = project({'desk/a.txt': '', '.copydeskrc.json': '{"language": "en-GB"}'})
+    mkdirSync(path.join(root, 'desk', '.copydeskrc.yaml'))
+    expect(await errorOf(root, 'desk/a.txt')).toBe('desk/.copydeskrc.yaml: cannot read configuration file: not a regular file (directory)')
   })
 })
 
