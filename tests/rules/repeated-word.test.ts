@@ -20,31 +20,31 @@ ruleTable(repeatedWord, {
   invalid: [
     {
       text: 'Talks resumed on the the same day.',
-      messages: ['1:18-1:25: Unexpected repeated `the`, remove one'],
+      messages: ['1:18-1:25: `the` is repeated'],
       suggestions: [['the']],
       output: 'Talks resumed on the same day.',
     },
     {
       text: 'The the talks resumed.',
-      messages: ['1:1-1:8: Unexpected repeated `The`, remove one'],
+      messages: ['1:1-1:8: `The` is repeated'],
       suggestions: [['The']],
       output: 'The talks resumed.',
     },
     {
       text: 'It is is a deal.\nWe we agree.',
-      messages: ['1:4-1:9: Unexpected repeated `is`, remove one', '2:1-2:6: Unexpected repeated `We`, remove one'],
+      messages: ['1:4-1:9: `is` is repeated', '2:1-2:6: `We` is repeated'],
       output: 'It is a deal.\nWe agree.',
     },
     {
       // Machine translation: “the ministry said that that the talks would continue”.
       text: 'He said that that the deal was done, and that that we would win.',
-      messages: ['1:9-1:18: Unexpected repeated `that`, remove one', '1:42-1:51: Unexpected repeated `that`, remove one'],
+      messages: ['1:9-1:18: `that` is repeated', '1:42-1:51: `that` is repeated'],
       suggestions: [['that'], ['that']],
       output: 'He said that the deal was done, and that we would win.',
     },
     {
       text: 'You can can attend the can-can show, and it will will be fun.',
-      messages: ['1:5-1:12: Unexpected repeated `can`, remove one', '1:45-1:54: Unexpected repeated `will`, remove one'],
+      messages: ['1:5-1:12: `can` is repeated', '1:45-1:54: `will` is repeated'],
       output: 'You can attend the can-can show, and it will be fun.',
     },
     // Issue 17: “…to the” / “the capital…” became one line. The fix removes the second word
