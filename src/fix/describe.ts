@@ -33,8 +33,9 @@ export function describeFix(actual: string, expected: string, context: FixContex
     const where = beside(left, right)
     return inserted === '' ? `Remove the ${spaceName(removed)}${where}` : `Insert ${spaceName(inserted, true)}${where}`
   }
-  // `,,` → `,`, `the the` → `the`, `,.` → `.`: something goes, nothing comes.
-  if (inserted === '' && removed.trim() !== '') {
+  // `,,` → `,`, `the the` → `the`, `,.` → `.`: marks or whole words go, nothing comes
+  // (`ther` → `the` is another word, not a removed `r`).
+  if (inserted === '' && removed.trim() !== '' && isWhole(left + removed.match(/^\s*/u)![0], removed.trim(), removed.match(/\s*$/u)![0] + right)) {
     const gone = removed.trim()
     return isRepeat(left, gone) ? `Remove the second \`${gone}\`` : `Remove \`${gone}\``
   }
@@ -70,6 +71,12 @@ function beside(left: string, right: string): string {
   if (word) return ` after \`${word}\``
   const next = /^[\p{L}\p{N}'’]+/u.exec(right)?.[0]
   return next ? ` before \`${next}\`` : ''
+}
+
+/** Whether `gone` stands apart from the text around it: marks, or words not part of a word. */
+function isWhole(left: string, gone: string, right: string): boolean {
+  const isWord = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char)
+  return (!isWord([...gone][0]) || !isWord([...left].at(-1))) && (!isWord([...gone].at(-1)) || !isWord([...right][0]))
 }
 
 /** Whether `gone` repeats what stands just before it (`the the`, `,,`, `talks. .`). */

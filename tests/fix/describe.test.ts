@@ -18,6 +18,7 @@ describe('describeFix', () => {
     expect(describeFix('\u00A0,', ',')).toBe('Remove the non-breaking space before `,`')
     expect(describeFix('word\nword', 'wordword')).toBe('Remove the line break after `word`')
     expect(describeFix('ab', 'a b')).toBe('Insert a space after `a`')
+    expect(describeFix('toknow', 'to know', {before: 'right-'})).toBe('Insert a space after `to`')
   })
 
   it('says “the second” when the text removed repeats what stands before it', () => {
@@ -31,6 +32,9 @@ describe('describeFix', () => {
     expect(describeFix(' the', '', {before: 'the other'})).toBe('Remove `the`')
     expect(describeFix(',.', '.', {before: 'in Washington'})).toBe('Remove `,`')
     expect(describeFix('Addis -Ababa', 'Addis Ababa')).toBe('Remove `-`')
+    // Part of a word: another word, not a removal.
+    expect(describeFix('ther', 'the')).toBe('Change to `the`')
+    expect(describeFix('thhe', 'the')).toBe('Change to `the`')
   })
 
   it('says “Change to” for any other replacement', () => {
