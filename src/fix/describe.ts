@@ -7,7 +7,7 @@
  * around them on the line.
  */
 
-/** The text on the flagged text's line before and after it (what lets a title say “after `,`”). */
+/** The text before and after the flagged text (what lets a title say “after `,`”). */
 export interface FixContext {
   readonly before?: string
   readonly after?: string
@@ -87,9 +87,14 @@ function isRepeat(left: string, gone: string): boolean {
   return !/[\p{L}\p{N}]/u.test(gone[0]) || !/[\p{L}\p{N}]/u.test(before.at(-gone.length - 1) ?? '')
 }
 
-/** The text on the line before `[start, end)` of `text` and after it, for `describeFix`. */
+/**
+ * The text before `[start, end)` of `text`, from the start of the line above (a repeat across
+ * a line break, `to the` / `the capital`, is flagged on the second line), and after it to the
+ * end of its line, for `describeFix`.
+ */
 export function contextAround(text: string, start: number, end: number): Required<FixContext> {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const ownLine = text.lastIndexOf('\n', start - 1) + 1
+  const lineStart = ownLine === 0 ? 0 : text.lastIndexOf('\n', ownLine - 2) + 1
   const newline = text.indexOf('\n', end)
   return {before: text.slice(lineStart, start), after: text.slice(end, newline === -1 ? text.length : newline).replace(/\r$/, '')}
 }

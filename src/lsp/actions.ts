@@ -28,7 +28,8 @@ function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
 /** Title of the quick fix that replaces the diagnostic's text with `expected`: ``Insert a space after `,` ``. */
 export function fixTitle(document: TextDocument, diagnostic: Diagnostic, actual: string, expected: string): string {
   const {start, end} = diagnostic.range
-  const before = document.getText({start: {line: start.line, character: 0}, end: start})
+  // From the line above: a repeat across a line break is flagged on its second line.
+  const before = document.getText({start: {line: Math.max(0, start.line - 1), character: 0}, end: start})
   const after = document.getText({start: end, end: {line: end.line + 1, character: 0}}).replace(/\r?\n$/, '')
   return describeFix(actual, expected, {before, after})
 }

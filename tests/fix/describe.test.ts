@@ -28,6 +28,9 @@ describe('describeFix', () => {
     expect(describeFix(',,', ',')).toBe('Remove the second `,`')
     expect(describeFix(' .', '', {before: 'the talks.'})).toBe('Remove the second `.`')
     expect(describeFix(' the', '', {before: 'on the'})).toBe('Remove the second `the`')
+    // Across a line break: the second word goes with its space, never the break.
+    expect(describeFix('the ', '', {before: 'they flew to the\n', after: 'capital'})).toBe('Remove the second `the`')
+    expect(describeFix('the ', '', {before: 'they flew to the\r\n', after: 'capital'})).toBe('Remove the second `the`')
     // Not a repeat: `other` does not end in the word `the`.
     expect(describeFix(' the', '', {before: 'the other'})).toBe('Remove `the`')
     expect(describeFix(',.', '.', {before: 'in Washington'})).toBe('Remove `,`')
@@ -47,8 +50,9 @@ describe('describeFix', () => {
 })
 
 describe('contextAround', () => {
-  it('gives the rest of the line on both sides, without the line break', () => {
-    expect(contextAround('One.\nTalks ,then more\r\nNext', 10, 12)).toEqual({before: 'Talks', after: 'then more'})
+  it('gives the text from the line above, and the rest of the line without its break', () => {
+    expect(contextAround('One.\nTalks ,then more\r\nNext', 10, 12)).toEqual({before: 'One.\nTalks', after: 'then more'})
+    expect(contextAround('A.\nB.\nC ,d', 7, 9)).toEqual({before: 'B.\nC', after: 'd'})
     expect(contextAround('a,b', 0, 1)).toEqual({before: '', after: ',b'})
   })
 })

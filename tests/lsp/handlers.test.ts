@@ -94,6 +94,12 @@ describe('codeActions', () => {
       'house-style: Change to `10 a.m.`',
       'punctuation-spacing: Remove the second `,`',
     ])
+    // A repeat across a line break is flagged on the second line; the title still sees the first.
+    const wrapped = 'In the long negotiations that lasted late into the night they flew to the\nthe capital on Monday.\n'
+    const second = TextDocument.create('file:///d/b.txt', 'plaintext', 1, wrapped)
+    const found = (await lint(wrapped)).messages
+    const repeat = found.filter((message) => message.ruleId === 'repeated-word').map((message) => toDiagnostic(message, isCertain))
+    expect(codeActions(second, {diagnostics: repeat, only: ['quickfix']}, found, false).map((action) => action.title)).toEqual(['Remove the second `the`'])
   })
 })
 

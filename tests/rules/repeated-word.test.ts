@@ -51,33 +51,33 @@ ruleTable(repeatedWord, {
     // and its space, never the line break (LF and CRLF).
     {
       text: 'In the long negotiations that lasted late into the night they flew to the\nthe capital on Monday.',
-      messages: ['2:1-2:5: Unexpected repeated `the`, remove one'],
+      messages: ['2:1-2:5: `the` is repeated'],
       suggestions: [['']],
       output: 'In the long negotiations that lasted late into the night they flew to the\ncapital on Monday.',
     },
     {
       text: 'In the long negotiations that lasted late into the night they flew to the\r\nthe capital on Monday.\r\n',
-      messages: ['2:1-2:5: Unexpected repeated `the`, remove one'],
+      messages: ['2:1-2:5: `the` is repeated'],
       output: 'In the long negotiations that lasted late into the night they flew to the\r\ncapital on Monday.\r\n',
     },
     {
       text: 'They flew to the\nthe capital on Monday.',
       path: 'draft.md',
-      messages: ['2:1-2:5: Unexpected repeated `the`, remove one'],
+      messages: ['2:1-2:5: `the` is repeated'],
       output: 'They flew to the\ncapital on Monday.',
     },
     // No word after the second one: the first goes, with the space before it.
     {
       text: 'They flew to the\nthe.',
       path: 'draft.md',
-      messages: ['1:13-1:17: Unexpected repeated `the`, remove one'],
+      messages: ['1:13-1:17: `the` is repeated'],
       output: 'They flew to\nthe.',
     },
     // Neither can go without touching the markup: suggested, not fixed.
     {
       text: '*the*\nthe.',
       path: 'draft.md',
-      messages: ['1:2-2:4: Unexpected repeated `the`, remove one'],
+      messages: ['1:2-2:4: `the` is repeated'],
     },
   ],
 })
