@@ -185,19 +185,19 @@ export default defineRule<DuplicateLineOptions>({
           const text = line.text.trim()
           const start = {line: lineNumber, column: offset + 1, offset: line.start + offset}
           const end = {line: lineNumber, column: offset + 1 + text.length, offset: line.start + offset + text.length}
-          report('line', text, {start, end}, first.earlier.sentence)
+          report('Line', text, {start, end}, first.earlier.sentence)
           continue
         }
         for (const {later, earlier} of pairs) {
           const position = later.sentence.node.position!
-          report('sentence', later.sentence.text, {start: position.start, end: position.end}, earlier.sentence)
+          report('Sentence', later.sentence.text, {start: position.start, end: position.end}, earlier.sentence)
         }
       }
 
-      function report(what: string, actual: string, place: {start: object; end: object}, earlier: DocSentence) {
+      function report(what: 'Line' | 'Sentence', actual: string, place: {start: object; end: object}, earlier: DocSentence) {
         const earlierPlace = earlier.node.position
         const cause = new VFileMessage(`First copy on line ${earlier.line}`, {place: earlierPlace})
-        const message = file.message(`Unexpected repeated ${what}, already on line ${earlier.line}`, {
+        const message = file.message(`${what} repeated from line ${earlier.line}`, {
           place: place as never,
           cause,
         }) as ReturnType<typeof file.message> & MessageFields

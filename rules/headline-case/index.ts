@@ -87,14 +87,14 @@ export default defineRule<HeadlineCaseOptions>({
           // In `consistent` mode a headline must itself read as title case to be held to it.
           if (style === 'consistent' && !headline.isTitle) continue
           for (const word of headline.lowercaseOnes) {
-            report(file, place, word, capitalize(word.value), 'lowercase', 'title-case')
+            report(file, place, word, capitalize(word.value), 'Lowercase', 'title-case')
           }
         } else {
           for (const word of headline.ordinaryCapitals) {
             const lower = word.value.toLowerCase()
             // Only words the story writes in lowercase: a capital there may be a name.
             if (!lowercase.has(lower) || word.value !== capitalize(lower)) continue
-            report(file, place, word, lower, 'capital', 'sentence-case')
+            report(file, place, word, lower, 'Capital', 'sentence-case')
           }
         }
       }
@@ -102,8 +102,8 @@ export default defineRule<HeadlineCaseOptions>({
   },
 })
 
-function report(file: VFile, place: ReturnType<typeof location>, word: HeadlineWord, expected: string, what: string, style: string) {
-  const message = file.message(`Unexpected ${what} \`${word.value}\` in a ${style} headline, expected \`${expected}\``, {
+function report(file: VFile, place: ReturnType<typeof location>, word: HeadlineWord, expected: string, what: 'Lowercase' | 'Capital', style: string) {
+  const message = file.message(`${what} \`${word.value}\` in a ${style} headline: \`${expected}\``, {
     place: {start: place.toPoint(word.start)!, end: place.toPoint(word.end)!},
   })
   message.actual = word.value

@@ -163,10 +163,11 @@ function flag(
   expected: string[],
   place: ReturnType<typeof location>,
 ) {
+  // “House style: `email`, not `e-mail`”; a word to avoid gets the entry's own advice.
   const reason =
     expected.length > 0
-      ? `Unexpected \`${actual}\`, expected ${expected.map((use) => `\`${use}\``).join(' or ')}`
-      : `Unexpected \`${actual}\`, ${term.message}`
+      ? `House style: ${expected.map((use) => `\`${use}\``).join(' or ')}, not \`${actual}\``
+      : `House style avoids \`${actual}\`: ${term.message}`
   const message = file.message(reason, {place: {start: place.toPoint(start)!, end: place.toPoint(end)!}})
   message.actual = actual
   message.expected = expected

@@ -23,7 +23,7 @@ export interface HouseTerm {
   readonly pattern?: string
   /** The replacement(s); `$1`… insert groups of `pattern`. None: a word to avoid. */
   readonly use?: string | readonly string[]
-  /** For `avoid` entries without `use`: the rest of the message after “Unexpected `…`, ”. */
+  /** For entries without `use`: what to write instead, after “House style avoids `…`: ”. */
   readonly message?: string
   /** Why, shown as the message's note. */
   readonly note?: string

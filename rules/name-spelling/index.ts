@@ -164,7 +164,8 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     const end = place.toPoint(finding.token.end)
     if (!start || !end) continue
     const actual = text.slice(finding.token.start, finding.token.end)
-    const reason = `Unexpected \`${actual}\`, expected \`${finding.expected}\` (${finding.source ? `as in \`${finding.source}\`` : 'as elsewhere in the text'})`
+    // Only a possibility: the person named may be another (`Mark Rubio`).
+    const reason = finding.source ? `Possible misspelling of \`${finding.source}\`` : `Possible misspelling of \`${finding.expected}\`, as written elsewhere in the text`
     const message = file.message(reason, {place: {start, end}})
     const fields = message as typeof message & MessageFields
     fields.actual = actual

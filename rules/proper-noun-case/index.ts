@@ -127,7 +127,7 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     const start = place.toPoint(finding.first.start)
     const end = place.toPoint(finding.last.end)
     if (!start || !end) continue
-    const message = file.message(`Unexpected lowercase \`${actual}\`, expected \`${finding.expected}\``, {place: {start, end}})
+    const message = file.message(`\`${actual}\` is a proper noun: \`${finding.expected}\``, {place: {start, end}})
     const fields = message as typeof message & MessageFields
     fields.actual = actual
     fields.expected = [finding.expected]

@@ -94,7 +94,7 @@ export default defineRule({
         if (isMissingSpace(text, at)) {
           const actual = node.value
           const expected = `${actual} `
-          const message = file.message(`Unexpected missing space after \`${actual}\`, expected \`${expected}\``, {
+          const message = file.message(`Missing space after \`${actual}\``, {
             place: {start: node.position!.start, end: node.position!.end},
           })
           Object.assign(message, {actual, expected: [expected]})
@@ -104,7 +104,7 @@ export default defineRule({
         if (from !== undefined) {
           const actual = text.slice(from, at + 1)
           const start = pointBefore(node.position!.start, at - from)
-          const message = file.message(`Unexpected space before \`${node.value}\`, remove it`, {
+          const message = file.message(`Space before \`${node.value}\``, {
             place: {start, end: node.position!.end},
           })
           Object.assign(message, {actual, expected: [node.value]})

@@ -66,11 +66,11 @@ export default defineRule({
       const fixedOf = marksOf.map((marks) =>
         marks.map((mark): Mark => {
           if (mark.value === '“' && !mark.isOpening && mark.isClosing) {
-            say(mark.offset, mark.offset + 1, 'Unexpected opening quote `“` at the end of a quotation, expected `”`', '”')
+            say(mark.offset, mark.offset + 1, 'Opening quote `“` at the end of a quotation: use `”`', '”')
             return {...mark, value: '”'}
           }
           if (mark.value === '”' && mark.isOpening) {
-            say(mark.offset, mark.offset + 1, 'Unexpected closing quote `”` at the start of a quotation, expected `“`', '“')
+            say(mark.offset, mark.offset + 1, 'Closing quote `”` at the start of a quotation: use `“`', '“')
             return {...mark, value: '“'}
           }
           return mark
@@ -99,9 +99,9 @@ export default defineRule({
           for (const mark of marks) {
             if (minority === 'straight' && mark.value === '"' && !isInchMark(mark, text)) {
               const expected = mark.isOpening ? '“' : '”'
-              say(mark.offset, mark.offset + 1, `Unexpected straight quote \`"\`, expected \`${expected}\``, expected)
+              say(mark.offset, mark.offset + 1, `Straight quote: use \`${expected}\``, expected)
             } else if (minority === 'curly' && mark.value !== '"') {
-              say(mark.offset, mark.offset + 1, `Unexpected curly quote \`${mark.value}\`, expected \`"\``, '"')
+              say(mark.offset, mark.offset + 1, `Curly quote \`${mark.value}\`: use \`"\``, '"')
             }
           }
         }
@@ -110,12 +110,12 @@ export default defineRule({
         const {opens, strayCloses} = balances[index]
         if (!(wrapsIn && balances[index - 1].opens.length > 0)) {
           for (const mark of strayCloses) {
-            say(mark.offset, mark.offset + 1, 'Unexpected closing quote `”` without an opening `“`, expected `“` before the quotation')
+            say(mark.offset, mark.offset + 1, 'Closing quote `”` without an opening `“`')
           }
         }
         // A quotation that runs on into the next paragraph has no closing mark (news style).
         if (!(opens.length === 1 && continues) && !(wrapsOn && balances[index + 1].strayCloses.length > 0)) {
-          for (const mark of opens) say(mark.offset, mark.offset + 1, 'Unexpected opening quote `“` without a closing `”`, expected `”` after the quotation')
+          for (const mark of opens) say(mark.offset, mark.offset + 1, 'Opening quote `“` without a closing `”`')
         }
 
         // Straight: an odd number of `"`, unless some may be inch marks (`5'10"`).
@@ -128,8 +128,8 @@ export default defineRule({
           const lone = unpairedStraight(straights)
           const isContinued = (straights.length === 1 && first.isOpening && continues) || (lone === straights.at(-1) && lone.isOpening && !lone.isClosing && continues)
           if (!isContinued) {
-            if (lone.isOpening) say(lone.offset, lone.offset + 1, 'Unexpected opening quote `"` without a closing `"`, expected `"` after the quotation')
-            else say(lone.offset, lone.offset + 1, 'Unexpected closing quote `"` without an opening `"`, expected `"` before the quotation')
+            if (lone.isOpening) say(lone.offset, lone.offset + 1, 'Opening quote `"` without a closing `"`')
+            else say(lone.offset, lone.offset + 1, 'Closing quote `"` without an opening `"`')
           }
         }
 
@@ -139,8 +139,7 @@ export default defineRule({
         }
 
         if (!paragraph.isHeadline) {
-          const style = minority === 'curly' || (curly === 0 && straight > 0) ? '"' : '“'
-          for (const sentence of paragraph.sentences) runIn(sentence.node, text, style, say)
+          for (const sentence of paragraph.sentences) runIn(sentence.node, text, say)
         }
       }
     }
@@ -226,7 +225,7 @@ function isSubordinate(nodes: Sentence['children'], index: number): boolean {
 function runIn(
   sentence: Sentence,
   text: string,
-  style: string,
+  // No fix: marks around the whole quotation are the writer's call (where does it end?).
   say: (start: number, end: number, reason: string) => void,
 ): void {
   const nodes = sentence.children
@@ -266,7 +265,7 @@ function runIn(
     const line = text.slice(lineStart, from)
     if ((line.split('“').length - line.split('”').length) > 0 || (line.split('"').length - 1) % 2 === 1) continue
     const lead = text.slice(from, to)
-    say(start, end, `Unexpected quotation without quotation marks after \`${lead}\`, expected \`${style}${toString(word)}\``)
+    say(start, end, `Quotation without quotation marks after \`${lead}\``)
   }
 }
 

@@ -42,7 +42,7 @@ export default defineRule({
         // “Theresa May may attend”: a capitalized name, then the word; only a function word
         // (`The the`, `We we`) is repeated whatever its case.
         if (/^\p{Lu}/u.test(word) && /^\p{Ll}/u.test(second) && !functionWordSet.has(second)) continue
-        message.reason = `Unexpected repeated \`${word}\`, remove one`
+        message.reason = repeated(word)
         message.expected = [word]
         if (/[\n\r]/.test(actual)) acrossLineBreak(message, String(file.value))
         file.messages.push(message)
@@ -58,6 +58,11 @@ export default defineRule({
     }
   },
 })
+
+/** The message for a word written twice in a row: “`the` is repeated”. */
+function repeated(word: string): string {
+  return `\`${word}\` is repeated`
+}
 
 /** `that that the`, `can can attend`: a double the plugin skips, by the word after it. */
 function checkGrammaticalDoubles(sentence: Sentence, file: VFile): void {
@@ -79,7 +84,7 @@ function checkGrammaticalDoubles(sentence: Sentence, file: VFile): void {
     if (!isThat && !isModal) continue
     // “Can can be opened”: a name or a sentence start before the modal; let it pass.
     if (isModal && word !== lower) continue
-    const message = file.message(`Unexpected repeated \`${word}\`, remove one`, {
+    const message = file.message(repeated(word), {
       ancestors: [sentence],
       place: {start: first.position!.start, end: second.position!.end},
     })

@@ -108,7 +108,7 @@ function report(file: VFile, word: Word): void {
   const expected = actual.charAt(0).toUpperCase() + actual.slice(1)
   // `ᵫ`, `ß`-like letters with no single capital: nothing to suggest, so nothing to report.
   if (expected === actual || [...expected].length !== [...actual].length) return
-  const message = file.message(`Unexpected lowercase \`${actual}\` at the start of a sentence, expected \`${expected}\``, {
+  const message = file.message(`Lowercase \`${actual}\` at the start of a sentence: \`${expected}\``, {
     place: {start: word.position!.start, end: word.position!.end},
   })
   Object.assign(message, {actual, expected: [expected]})

@@ -300,6 +300,17 @@ function isHandle(parent: Parent, index: number): boolean {
   return previous?.type === 'SymbolNode' && (previous.value === '@' || previous.value === '#')
 }
 
+/**
+ * The message for an unknown word: its suggestions are only possibilities (`ther`: `there`,
+ * `the` or `other`?), so they read as such.
+ */
+function unknownWord(actual: string, suggestions: readonly string[]): string {
+  const quoted = suggestions.map((word) => `\`${word}\``)
+  if (quoted.length === 0) return `Unknown word \`${actual}\``
+  const choices = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`
+  return `Unknown word \`${actual}\`: possibly ${choices}`
+}
+
 function report(
   file: VFile,
   node: Word,
@@ -317,8 +328,7 @@ function report(
   const expected = verdict.capital ? [verdict.capital + verdict.suffix, ...found.filter((word) => word !== verdict.capital + verdict.suffix)] : found
   expected.length = Math.min(expected.length, maxSuggestions)
   const actual = unit.text
-  const extra = expected.length > 0 ? `, expected for example ${expected.map((word) => `\`${word}\``).join(', ')}` : ''
-  const message = file.message(`Unexpected unknown word \`${actual}\`${extra}`, {ancestors: [parent, node], place})
+  const message = file.message(unknownWord(actual, expected), {ancestors: [parent, node], place})
   const fields = message as typeof message & MessageFields
   fields.actual = actual
   fields.expected = expected

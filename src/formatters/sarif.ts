@@ -6,7 +6,8 @@
 import {pathToFileURL} from 'node:url'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {isCertain} from '../fix/apply.js'
+import {isCertain, messageRange} from '../fix/apply.js'
+import {contextAround, describeFix} from '../fix/describe.js'
 import {homepage, ruleUrl} from '../pipeline/rule-url.js'
 import type {MessageFields, Rule, Severity} from '../rule.js'
 import {copydeskVersion} from '../version.js'
@@ -80,8 +81,11 @@ function toResult(file: VFile, message: VFileMessage, cwd: string, ruleIndex: Re
   }
   const suggestions = fields.expected ?? []
   if (suggestions.length > 0) {
+    const source = String(file.value ?? '')
+    const range = messageRange(source, message)
+    const context = range ? contextAround(source, range.start, range.end) : {}
     result.fixes = suggestions.map((text, position) => ({
-      description: {text: text === '' ? `Remove \`${snippet}\`` : `Replace \`${snippet}\` with \`${text}\``},
+      description: {text: describeFix(snippet, text, context)},
       artifactChanges: [{artifactLocation, replacements: [{deletedRegion: region, insertedContent: {text}}]}],
       // What `copydesk lint --fix` would apply unattended.
       properties: {certain: certain && position === 0},

@@ -7,6 +7,7 @@ import {CodeActionKind} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {VFileMessage} from 'vfile-message'
 import {certainEdits} from '../fix/apply.js'
+import {describeFix} from '../fix/describe.js'
 import type {DiagnosticData} from '../formatters/diagnostic.js'
 
 /** The kind of the "fix all certain problems" source action. */
@@ -24,11 +25,13 @@ function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   return data as DiagnosticData
 }
 
-/** Title of the quick fix that replaces `actual` with `expected` (unified-language-server's wording). */
-export function fixTitle(actual: string, expected: string): string {
-  if (expected === '') return `Remove \`${actual}\``
-  if (actual === '') return `Insert \`${expected}\``
-  return `Replace \`${actual}\` with \`${expected}\``
+/** Title of the quick fix that replaces the diagnostic's text with `expected`: ``Insert a space after `,` ``. */
+export function fixTitle(document: TextDocument, diagnostic: Diagnostic, actual: string, expected: string): string {
+  const {start, end} = diagnostic.range
+  // From the line above: a repeat across a line break is flagged on its second line.
+  const before = document.getText({start: {line: Math.max(0, start.line - 1), character: 0}, end: start})
+  const after = document.getText({start: end, end: {line: end.line + 1, character: 0}}).replace(/\r?\n$/, '')
+  return describeFix(actual, expected, {before, after})
 }
 
 /** The quick fixes and other actions for the copydesk diagnostics among `diagnostics`. */
@@ -44,7 +47,7 @@ export function quickFixes(document: TextDocument, diagnostics: readonly Diagnos
     if (data && current === data.actual) {
       data.expected.forEach((expected, index) => {
         actions.push({
-          title: fixTitle(data.actual, expected),
+          title: fixTitle(document, diagnostic, data.actual, expected),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: index === 0,

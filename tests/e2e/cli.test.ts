@@ -136,7 +136,7 @@ describe('exit codes and arguments', () => {
     const result = await run(['lint', '-', '--stdin-filename', 'draft.txt'], {input: 'Talks resumed on the the same day.\n'})
     const lines = result.stdout.split('\n')
     expect(lines[0]).toBe('draft.txt')
-    expect(lines[1]).toMatch(/^ {2}1:18 {2}warning {2}Unexpected repeated `the`, remove one {2}repeated-word$/)
+    expect(lines[1]).toMatch(/^ {2}1:18 {2}warning {2}`the` is repeated {2}repeated-word$/)
     expect(lines[2].trim()).toBe('Talks resumed on the the same day.')
     expect(lines[3]).toMatch(/^ +\^{7}$/)
     expect(result.stdout).toMatch(/✖ 1 problem \(0 errors, 1 warning, 0 info\) in 1 file checked/)

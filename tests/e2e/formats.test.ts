@@ -1,6 +1,6 @@
 /** End to end: the machine formats of the built CLI on the sample; SARIF against the official schema. */
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -21,6 +21,11 @@ describe('--format sarif on the sample', () => {
     for (const entry of results) {
       expect(entry.locations[0].physicalLocation.artifactLocation).toEqual({uri: sample, uriBaseId: '%SRCROOT%'})
     }
+  })
+
+  it('titles each fix in words, white space named (`Insert a space after `,``)', () => {
+    const comma = log.runs[0].results.find((entry: {message: {text: string}}) => entry.message.text === 'Missing space after `,`')
+    expect(comma.fixes.map((fix: {description: {text: string}}) => fix.description.text)).toEqual(['Insert a space after `,`'])
   })
 
   // The harness installs ajv and the OASIS schema on first use; it lives beside the project.
@@ -59,5 +64,16 @@ describe('--format lsp and html on the sample', () => {
     expect(page).toMatch(/^<!doctype html>/)
     expect(page).toContain('Kremlin Confirms Preparations')
     expect(page).toMatch(/<mark class="hl (error|warning|info) r\d+">istanbul<span class="tip"/)
+  })
+})
+
+describe('--format json on the sample', () => {
+  it('prints the message of docs/contract.md’s example as the contract shows it', () => {
+    const docs = readFileSync(path.join(root, 'docs/contract.md'), 'utf8')
+    const [example] = JSON.parse(/```json\n([\s\S]*?)```/.exec(docs)![1]) as Array<{file: string; messages: Array<{line: number; column: number}>}>
+    const [file] = JSON.parse(runCli(['lint', '--format', 'json', example.file]).stdout)
+    const shown = example.messages[0]
+    const printed = file.messages.find((message: {line: number; column: number}) => message.line === shown.line && message.column === shown.column)
+    expect(printed).toMatchObject(shown)
   })
 })

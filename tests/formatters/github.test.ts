@@ -5,10 +5,10 @@ import {context, sampleFiles} from './files.js'
 describe('--format github', () => {
   it('prints one workflow command per message, with exact escaping', () => {
     expect(github(sampleFiles(), context).split('\n')).toEqual([
-      '::warning file=drafts/talks%2C day 1.txt,line=1,col=18,endLine=1,endColumn=25,title=repeated-word::Unexpected repeated `the`, remove one',
-      '::error file=drafts/talks%2C day 1.txt,line=2,col=1,endLine=2,endColumn=5,title=name-spelling::Unexpected `Mako`, expected `Marco`%0A(as in `Marco Rubio`)',
-      '::notice file=drafts/talks%2C day 1.txt,line=2,col=23,endLine=2,endColumn=27,title=house-style::Unexpected `100%25`, expected `100 percent`, per AP: style',
-      '::warning file=drafts/web.md,line=1,col=35,endLine=1,endColumn=40,title=repeated-word::Unexpected repeated `in`, remove one',
+      '::warning file=drafts/talks%2C day 1.txt,line=1,col=18,endLine=1,endColumn=25,title=repeated-word::`the` is repeated',
+      '::error file=drafts/talks%2C day 1.txt,line=2,col=1,endLine=2,endColumn=5,title=name-spelling::Possible misspelling of `Marco Rubio`%0A(a known name)',
+      '::notice file=drafts/talks%2C day 1.txt,line=2,col=23,endLine=2,endColumn=27,title=house-style::House style: `100 percent`, not `100%25`, per AP: style',
+      '::warning file=drafts/web.md,line=1,col=35,endLine=1,endColumn=40,title=repeated-word::`in` is repeated',
       '',
     ])
   })

@@ -32,7 +32,7 @@ describe('--format html', () => {
     expect(page).toContain('<span class="chip first">Marco</span>')
     expect(page).toContain('<span class="fix">auto-fix</span>')
     // Messages keep their code spans, escaped.
-    expect(page).toContain('Unexpected <code>100%</code>, expected <code>100 percent</code>')
+    expect(page).toContain('House style: <code>100 percent</code>, not <code>100%</code>')
   })
 
   it('counts problems per rule on top and indexes several files', () => {

@@ -39,7 +39,7 @@ describe('--format sarif', () => {
     expect(first).toMatchObject({
       ruleId: 'repeated-word',
       level: 'warning',
-      message: {text: 'Unexpected repeated `the`, remove one'},
+      message: {text: '`the` is repeated'},
       locations: [
         {
           physicalLocation: {
@@ -61,7 +61,7 @@ describe('--format sarif', () => {
     const [first, name] = run.results
     expect(first.fixes).toEqual([
       {
-        description: {text: 'Replace `the the` with `the`'},
+        description: {text: 'Remove the second `the`'},
         artifactChanges: [
           {
             artifactLocation: {uri: 'drafts/talks%2C%20day%201.txt', uriBaseId: '%SRCROOT%'},
@@ -72,6 +72,7 @@ describe('--format sarif', () => {
       },
     ])
     expect(name.fixes[0].properties).toEqual({certain: false})
+    expect(name.fixes[0].description).toEqual({text: 'Change to `Marco`'})
   })
 
   it('names a file outside the folder by its absolute URI and keeps a clean run valid', () => {

@@ -7,6 +7,8 @@ import {describe, expect, it} from 'vitest'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {defaultConfig} from '../../src/config/defaults.js'
 import type {ResolvedConfig} from '../../src/config/types.js'
+import {isCertain} from '../../src/fix/apply.js'
+import {toDiagnostic} from '../../src/formatters/diagnostic.js'
 import {codeActions} from '../../src/lsp/actions.js'
 import {isIgnoredBy, isProse, type DocumentSetup} from '../../src/lsp/configuration.js'
 import {Diagnostics, type Results} from '../../src/lsp/diagnostics.js'
@@ -59,6 +61,45 @@ describe('codeActions', () => {
     const context = {diagnostics: [], only: ['source.fixAll']}
     expect(codeActions(document, context, messages, false)).toMatchObject([{kind: 'source.fixAll', title: 'Fix all certain problems'}])
     expect(codeActions(document, context, undefined, false)).toEqual([])
+  })
+
+  it('titles each quick fix as an editor would, with white space named', async () => {
+    // One problem per rule that carries a fix; the titles of STYLE.md's table.
+    const text = [
+      'Talks resumed on the the same day in istanbul ,with officials.',
+      'The media,stating that “We heard you,“ said Raman.',
+      'Mako Rubio spoke.',
+      'Staff(JS) came to Addis -Ababa at 10 am.',
+      'The talks,, he said.',
+      '',
+    ].join('\n')
+    const document = TextDocument.create('file:///d/a.txt', 'plaintext', 1, text)
+    const {messages} = await lint(text)
+    const diagnostics = messages.map((message) => toDiagnostic(message, isCertain))
+    const titles = codeActions(document, {diagnostics, only: ['quickfix']}, messages, false)
+      .filter((action) => action.edit)
+      .map((action) => `${String(action.diagnostics?.[0].code)}: ${action.title}`)
+    expect(titles).toEqual([
+      'repeated-word: Remove the second `the`',
+      'proper-noun-case: Change to `Istanbul`',
+      'punctuation-spacing: Remove the space before `,`',
+      'punctuation-spacing: Insert a space after `,`',
+      // `you,“ said`: the rule reads the wrong-way quote as one that opens.
+      'punctuation-spacing: Insert a space after `,`',
+      'quotation: Change to `”`',
+      'name-spelling: Change to `Marco`',
+      'punctuation-spacing: Insert a space before `(`',
+      'punctuation-spacing: Remove the space before `-`',
+      'punctuation-spacing: Remove `-`',
+      'house-style: Change to `10 a.m.`',
+      'punctuation-spacing: Remove the second `,`',
+    ])
+    // A repeat across a line break is flagged on the second line; the title still sees the first.
+    const wrapped = 'In the long negotiations that lasted late into the night they flew to the\nthe capital on Monday.\n'
+    const second = TextDocument.create('file:///d/b.txt', 'plaintext', 1, wrapped)
+    const found = (await lint(wrapped)).messages
+    const repeat = found.filter((message) => message.ruleId === 'repeated-word').map((message) => toDiagnostic(message, isCertain))
+    expect(codeActions(second, {diagnostics: repeat, only: ['quickfix']}, found, false).map((action) => action.title)).toEqual(['Remove the second `the`'])
   })
 })
 

@@ -144,6 +144,18 @@ describe('copydesk lsp --stdio', () => {
     const lines = draft.split('\n')
     const line = lines[0].slice(0, edit.range.start.character) + edit.newText + lines[0].slice(edit.range.end.character)
     expect(line).toBe('Talks resumed on the same day.')
+    expect(fixes[0].title).toBe('Remove the second `the`')
+  })
+
+  it('titles quick fixes in words, never with an invisible space in backticks', async () => {
+    const comma = first.diagnostics.find((diagnostic) => diagnostic.code === 'punctuation-spacing' && diagnostic.range.start.line === 1)!
+    expect(comma.message).toBe('Missing space after `,`')
+    const actions = (await connection.sendRequest('textDocument/codeAction', {
+      textDocument: {uri},
+      range: comma.range,
+      context: {diagnostics: [comma]},
+    })) as CodeAction[]
+    expect(actions.filter((action) => action.kind === 'quickfix' && action.edit).map((action) => action.title)).toEqual(['Insert a space after `,`'])
   })
 
   it('offers "fix all certain problems" as source.fixAll.copydesk, and as source.fixAll to a client that asks for that kind (eglot)', async () => {

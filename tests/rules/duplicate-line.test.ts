@@ -32,46 +32,46 @@ ruleTable(duplicateLine, {
   invalid: [
     {
       text: `${a}\n${a}`,
-      messages: ['2:1-2:56: Unexpected repeated sentence, already on line 1'],
+      messages: ['2:1-2:56: Sentence repeated from line 1'],
       suggestions: [[]],
     },
     {
       // The sample's lines 14–15: a line repeating the end of the line before.
       text: 'U.S. Secretary of State Mako Rubio reportedly had a telephone call with Russian Foreign Minister Sergei Lavrov, emphasizing that President Trump was calling for immediate truce and ending violence.\nPresident Trump was calling for immediate truce and ending violence.',
-      messages: ['2:1-2:69: Unexpected repeated sentence, already on line 1'],
+      messages: ['2:1-2:69: Sentence repeated from line 1'],
     },
     {
       // The last sentence of an earlier line.
       text: `The delegations met for two hours. ${a}\n${a}`,
-      messages: ['2:1-2:56: Unexpected repeated sentence, already on line 1'],
+      messages: ['2:1-2:56: Sentence repeated from line 1'],
     },
     {
       text: `${a}\ntalks  resumed in istanbul on Monday, after a long pause`,
-      messages: ['2:1-2:57: Unexpected repeated sentence, already on line 1'],
+      messages: ['2:1-2:57: Sentence repeated from line 1'],
     },
     {
       // A clause added.
       text: `${a}\nTalks resumed in Istanbul on Monday after a long pause, officials said.`,
-      messages: ['2:1-2:72: Unexpected repeated sentence, already on line 1'],
+      messages: ['2:1-2:72: Sentence repeated from line 1'],
     },
     {
       // A clause dropped.
       text: `Talks resumed in Istanbul on Monday after a long pause, officials said.\n${a}`,
-      messages: ['2:1-2:56: Unexpected repeated sentence, already on line 1'],
+      messages: ['2:1-2:56: Sentence repeated from line 1'],
     },
     {
       // Within one paragraph.
       text: `${a} The delegations met for two hours. ${a}`,
-      messages: ['1:92-1:147: Unexpected repeated sentence, already on line 1'],
+      messages: ['1:92-1:147: Sentence repeated from line 1'],
     },
     {
       text: `${a}\r\n\r\nThe delegations met for two hours.\r\n\r\n${a}\r\n`,
-      messages: ['5:1-5:56: Unexpected repeated sentence, already on line 1'],
+      messages: ['5:1-5:56: Sentence repeated from line 1'],
     },
     {
       // A whole line of two sentences repeated.
       text: `${a} The delegations met for two hours in the palace.\nMore text follows here.\n${a} The delegations met for two hours in the palace.`,
-      messages: ['3:1-3:105: Unexpected repeated line, already on line 1'],
+      messages: ['3:1-3:105: Line repeated from line 1'],
     },
   ],
 })

@@ -26,26 +26,26 @@ ruleTable(headlineCase, {
     {
       // The sample, line 1.
       text: sample,
-      messages: ['1:29-1:36: Unexpected lowercase `mediate` in a title-case headline, expected `Mediate`'],
+      messages: ['1:29-1:36: Lowercase `mediate` in a title-case headline: `Mediate`'],
       suggestions: [['Mediate']],
       output: sample.replace('to mediate', 'to Mediate'),
     },
     {
       text: 'City Council Approves Budget After Long debate\nThe council voted on the budget after a long debate.',
-      messages: ['1:41-1:47: Unexpected lowercase `debate` in a title-case headline, expected `Debate`'],
+      messages: ['1:41-1:47: Lowercase `debate` in a title-case headline: `Debate`'],
       output: 'City Council Approves Budget After Long Debate\nThe council voted on the budget after a long debate.',
     },
     {
       text: 'Talks Resume after the mediate Ceasefire Deal\nThe talks resumed in Paris.',
-      messages: ['1:24-1:31: Unexpected lowercase `mediate` in a title-case headline, expected `Mediate`'],
+      messages: ['1:24-1:31: Lowercase `mediate` in a title-case headline: `Mediate`'],
       output: 'Talks Resume after the Mediate Ceasefire Deal\nThe talks resumed in Paris.',
     },
     {
       text: 'Leaders agree on trade deal\nThe leaders agreed on a trade deal after long talks.\nLeaders Agree on Trade Talks\nThe talks resumed.',
       options: {style: 'sentence'},
       messages: [
-        '3:18-3:23: Unexpected capital `Trade` in a sentence-case headline, expected `trade`',
-        '3:24-3:29: Unexpected capital `Talks` in a sentence-case headline, expected `talks`',
+        '3:18-3:23: Capital `Trade` in a sentence-case headline: `trade`',
+        '3:24-3:29: Capital `Talks` in a sentence-case headline: `talks`',
       ],
       output: 'Leaders agree on trade deal\nThe leaders agreed on a trade deal after long talks.\nLeaders Agree on trade talks\nThe talks resumed.',
     },
@@ -53,7 +53,7 @@ ruleTable(headlineCase, {
       text: '# Leaders agree on trade deal\n\nThe leaders agreed.\n\n## Talks begin in Geneva\n\nThe talks began.\n\n## Ministers Hold Talks on trade\n\nMinisters met for talks on trade.',
       path: 'story.md',
       // `Hold` is not written in lowercase elsewhere in the story: left alone (it may be a name).
-      messages: ['9:19-9:24: Unexpected capital `Talks` in a sentence-case headline, expected `talks`'],
+      messages: ['9:19-9:24: Capital `Talks` in a sentence-case headline: `talks`'],
       output: '# Leaders agree on trade deal\n\nThe leaders agreed.\n\n## Talks begin in Geneva\n\nThe talks began.\n\n## Ministers Hold talks on trade\n\nMinisters met for talks on trade.',
     },
   ],

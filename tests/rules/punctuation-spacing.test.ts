@@ -1,8 +1,8 @@
 import punctuationSpacing from '../../rules/punctuation-spacing/index.js'
 import {ruleTable} from '../helpers/rule-table.js'
 
-const missing = (mark: string) => `Unexpected missing space after \`${mark}\`, expected \`${mark} \``
-const stray = (mark: string) => `Unexpected space before \`${mark}\`, remove it`
+const missing = (mark: string) => `Missing space after \`${mark}\``
+const stray = (mark: string) => `Space before \`${mark}\``
 const oneSided = 'Space on one side of `-`'
 
 ruleTable(punctuationSpacing, {

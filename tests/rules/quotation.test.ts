@@ -39,61 +39,61 @@ ruleTable(quotation, {
     {
       // The sample, line 5.
       text: 'He emphasized the urgency of the situation, adding, The theme of this currency is to end the massacre that kills more than 5,000 Russians and Ukrainian soldiers a week.',
-      messages: ['1:53-1:56: Unexpected quotation without quotation marks after `adding,`, expected `“The`'],
+      messages: ['1:53-1:56: Quotation without quotation marks after `adding,`'],
       suggestions: [[]],
     },
     {
       text: 'She told Reuters, We will not sign this deal.',
-      messages: ['1:19-1:21: Unexpected quotation without quotation marks after `told Reuters,`, expected `“We`'],
+      messages: ['1:19-1:21: Quotation without quotation marks after `told Reuters,`'],
     },
     {
       text: 'The mayor said "we are ready" and then wrote, This is our plan.',
-      messages: ['1:47-1:51: Unexpected quotation without quotation marks after `wrote,`, expected `"This`'],
+      messages: ['1:47-1:51: Quotation without quotation marks after `wrote,`'],
     },
     {
       text: '“We heard you,“ said Raman. ”This is what the people asked for.”',
       messages: [
-        '1:15-1:16: Unexpected opening quote `“` at the end of a quotation, expected `”`',
-        '1:29-1:30: Unexpected closing quote `”` at the start of a quotation, expected `“`',
+        '1:15-1:16: Opening quote `“` at the end of a quotation: use `”`',
+        '1:29-1:30: Closing quote `”` at the start of a quotation: use `“`',
       ],
       output: '“We heard you,” said Raman. “This is what the people asked for.”',
     },
     {
       text: '“We heard you, said Raman.\nThe council voted on Tuesday.',
-      messages: ['1:1-1:2: Unexpected opening quote `“` without a closing `”`, expected `”` after the quotation'],
+      messages: ['1:1-1:2: Opening quote `“` without a closing `”`'],
     },
     {
       text: 'We heard you,” said Raman.',
-      messages: ['1:14-1:15: Unexpected closing quote `”` without an opening `“`, expected `“` before the quotation'],
+      messages: ['1:14-1:15: Closing quote `”` without an opening `“`'],
     },
     {
       text: 'Bass said the budget was "a responsible plan for hard times.\nThe vote came later.',
-      messages: ['1:26-1:27: Unexpected opening quote `"` without a closing `"`, expected `"` after the quotation'],
+      messages: ['1:26-1:27: Opening quote `"` without a closing `"`'],
     },
     {
       text: 'Bass said the budget was a responsible plan," she said.',
-      messages: ['1:45-1:46: Unexpected closing quote `"` without an opening `"`, expected `"` before the quotation'],
+      messages: ['1:45-1:46: Closing quote `"` without an opening `"`'],
     },
     {
       text: '“This is a good day,” she said. “We acted together,” he said. He called it "a step."',
       messages: [
-        '1:76-1:77: Unexpected straight quote `"`, expected `“`',
-        '1:84-1:85: Unexpected straight quote `"`, expected `”`',
+        '1:76-1:77: Straight quote: use `“`',
+        '1:84-1:85: Straight quote: use `”`',
       ],
       output: '“This is a good day,” she said. “We acted together,” he said. He called it “a step.”',
     },
     {
       text: '"This is a good day," she said. "We acted together," he said. He called it “a step.”',
       messages: [
-        '1:76-1:77: Unexpected curly quote `“`, expected `"`',
-        '1:84-1:85: Unexpected curly quote `”`, expected `"`',
+        '1:76-1:77: Curly quote `“`: use `"`',
+        '1:84-1:85: Curly quote `”`: use `"`',
       ],
       output: '"This is a good day," she said. "We acted together," he said. He called it "a step."',
     },
     {
       // The quotation that runs on must run on into a paragraph that opens with a quote.
       text: '"It was a long night," she said. "But we won.\nThe council voted.',
-      messages: ['1:34-1:35: Unexpected opening quote `"` without a closing `"`, expected `"` after the quotation'],
+      messages: ['1:34-1:35: Opening quote `"` without a closing `"`'],
     },
     {
       // Wire copy: “Iran`s foreign minister”, “Iran´s position”.

@@ -3,7 +3,7 @@ import {ruleTable} from '../helpers/rule-table.js'
 
 const midSentence = (word: string) => `Capital \`${word}\` in mid-sentence: \`${word.toLowerCase()}\``
 const lowercase = (word: string) =>
-  `Unexpected lowercase \`${word}\` at the start of a sentence, expected \`${word.charAt(0).toUpperCase() + word.slice(1)}\``
+  `Lowercase \`${word}\` at the start of a sentence: \`${word.charAt(0).toUpperCase() + word.slice(1)}\``
 
 ruleTable(sentenceCase, {
   valid: [

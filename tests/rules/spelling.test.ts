@@ -51,81 +51,81 @@ ruleTable(spelling, {
   invalid: [
     {
       text: 'Peskov confirmed that ther are no plans.',
-      messages: ['1:23-1:27: Unexpected unknown word `ther`, expected for example `there`, `their`, `the`, `other`, `three`'],
+      messages: ['1:23-1:27: Unknown word `ther`: possibly `there`, `their`, `the`, `other` or `three`'],
       suggestions: [['there', 'their', 'the', 'other', 'three']],
     },
     {
       text: 'Officials would recieve teh report.',
       messages: [
-        '1:17-1:24: Unexpected unknown word `recieve`, expected for example `receive`, `received`, `receiver`, `receives`',
-        '1:25-1:28: Unexpected unknown word `teh`, expected for example `the`, `teeth`, `tech`, `to`, `they`',
+        '1:17-1:24: Unknown word `recieve`: possibly `receive`, `received`, `receiver` or `receives`',
+        '1:25-1:28: Unknown word `teh`: possibly `the`, `teeth`, `tech`, `to` or `they`',
       ],
     },
     {
       text: 'The negociations occured after the goverment acted.',
       messages: [
-        '1:5-1:17: Unexpected unknown word `negociations`, expected for example `negotiations`',
-        '1:18-1:25: Unexpected unknown word `occured`, expected for example `occurred`',
-        '1:36-1:45: Unexpected unknown word `goverment`, expected for example `government`, `governments`',
+        '1:5-1:17: Unknown word `negociations`: possibly `negotiations`',
+        '1:18-1:25: Unknown word `occured`: possibly `occurred`',
+        '1:36-1:45: Unknown word `goverment`: possibly `government` or `governments`',
       ],
     },
     {
       text: 'It was definately a seperate issue, wich is thier concern.',
       messages: [
-        '1:8-1:18: Unexpected unknown word `definately`, expected for example `definitely`',
-        '1:21-1:29: Unexpected unknown word `seperate`, expected for example `separate`, `separated`, `separates`',
-        '1:37-1:41: Unexpected unknown word `wich`, expected for example `which`, `with`, `wish`, `witch`, `watch`',
-        '1:45-1:50: Unexpected unknown word `thier`, expected for example `their`, `there`, `thinner`',
+        '1:8-1:18: Unknown word `definately`: possibly `definitely`',
+        '1:21-1:29: Unknown word `seperate`: possibly `separate`, `separated` or `separates`',
+        '1:37-1:41: Unknown word `wich`: possibly `which`, `with`, `wish`, `witch` or `watch`',
+        '1:45-1:50: Unknown word `thier`: possibly `their`, `there` or `thinner`',
       ],
     },
     {
       text: 'Talks in istanbul resumed on monday.',
       messages: [
-        '1:10-1:18: Unexpected unknown word `istanbul`, expected for example `Istanbul`',
-        '1:30-1:36: Unexpected unknown word `monday`, expected for example `Monday`, `Mondays`',
+        '1:10-1:18: Unknown word `istanbul`: possibly `Istanbul`',
+        '1:30-1:36: Unknown word `monday`: possibly `Monday` or `Mondays`',
       ],
     },
     {
       text: 'Dmitry Peskov spoke, and peskov said no.',
-      messages: ['1:26-1:32: Unexpected unknown word `peskov`, expected for example `Peskov`'],
+      messages: ['1:26-1:32: Unknown word `peskov`: possibly `Peskov`'],
     },
     {
       text: 'The goverment’s plan was a nonexistant one.',
       messages: [
-        '1:5-1:16: Unexpected unknown word `goverment’s`, expected for example `government’s`',
-        '1:28-1:39: Unexpected unknown word `nonexistant`, expected for example `nonexistent`',
+        '1:5-1:16: Unknown word `goverment’s`: possibly `government’s`',
+        '1:28-1:39: Unknown word `nonexistant`: possibly `nonexistent`',
       ],
     },
     {
       // Run together: the parts are checked, never the whole run.
       text: 'Peskov said ther.The talks,stating,continue.',
-      messages: ['1:13-1:17: Unexpected unknown word `ther`, expected for example `there`, `their`, `the`, `other`, `three`'],
+      messages: ['1:13-1:17: Unknown word `ther`: possibly `there`, `their`, `the`, `other` or `three`'],
     },
     {
       // Words of a foreign phrase only inside it.
       text: 'But se is wrong.',
-      messages: ['1:5-1:7: Unexpected unknown word `se`, expected for example `Se`, `see`, `she`, `so`, `s`'],
+      messages: ['1:5-1:7: Unknown word `se`: possibly `Se`, `see`, `she`, `so` or `s`'],
     },
     {
       // A prefix and a word, or two words, but one easy slip from a common word.
       text: 'A coleague waited untill the pasttime ended.',
       messages: [
-        '1:3-1:11: Unexpected unknown word `coleague`, expected for example `colleague`, `colleagues`',
-        '1:19-1:25: Unexpected unknown word `untill`, expected for example `until`',
-        '1:30-1:38: Unexpected unknown word `pasttime`, expected for example `pastime`, `pastimes`, `past time`',
+        '1:3-1:11: Unknown word `coleague`: possibly `colleague` or `colleagues`',
+        '1:19-1:25: Unknown word `untill`: possibly `until`',
+        '1:30-1:38: Unknown word `pasttime`: possibly `pastime`, `pastimes` or `past time`',
       ],
     },
     {
       text: 'This wouldnt work.',
-      messages: ["1:6-1:13: Unexpected unknown word `wouldnt`, expected for example `wouldn't`, `would`, `wouldst`"],
+      messages: ["1:6-1:13: Unknown word `wouldnt`: possibly `wouldn't`, `would` or `wouldst`"],
     },
     {
       text: 'The ful-time job.',
-      messages: ['1:5-1:8: Unexpected unknown word `ful`, expected for example `full`, `fool`, `fuel`, `feel`, `foul`'],
+      messages: ['1:5-1:8: Unknown word `ful`: possibly `full`, `fool`, `fuel`, `feel` or `foul`'],
     },
     {
       text: 'A colour and a flavour, said the programmme.',
-      messages: ['1:34-1:44: Unexpected unknown word `programmme`, expected for example `programme`, `programmed`, `programmer`, `programmes`'],
+      messages: ['1:34-1:44: Unknown word `programmme`: possibly `programme`, `programmed`, `programmer` or `programmes`'],
       config: {language: 'en-GB'},
     },
   ],
