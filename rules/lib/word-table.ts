@@ -8,6 +8,7 @@
  * bytes), `uint32` slot count, the slots (`uint32`: record offset + 1, 0 when empty), then
  * the records: `uint8` UTF-8 length, the word, `uint8` flags, the count as an unsigned LEB128.
  */
+import {decodeFrame, encodeFrame} from './binary-frame.js'
 
 const magic = 'CDW1'
 
@@ -54,14 +55,7 @@ export function encodeWordTable(header: unknown, entries: readonly WordEntry[]):
     while (slots[slot] !== 0) slot = slot + 1 === slotCount ? 0 : slot + 1
     slots[slot] = offsets[index] + 1
   })
-  const json = Buffer.from(JSON.stringify(header), 'utf8')
-  const padded = Math.ceil(json.length / 4) * 4
-  const prefix = Buffer.alloc(8 + padded + 4, 0x20)
-  prefix.write(magic, 0, 'latin1')
-  prefix.writeUInt32LE(json.length, 4)
-  json.copy(prefix, 8)
-  prefix.writeUInt32LE(slotCount, 8 + padded)
-  return Buffer.concat([prefix, Buffer.from(slots.buffer), ...records])
+  return Buffer.concat([encodeFrame(magic, header, slots), ...records])
 }
 
 /** A table read from its bytes. */
@@ -73,17 +67,11 @@ export class WordTable {
   private readonly recordsAt: number
 
   constructor(buffer: Uint8Array) {
-    if (Buffer.from(buffer.buffer, buffer.byteOffset, 4).toString('latin1') !== magic) throw new Error(`Cannot read the word table, expected it to start with \`${magic}\` (\`npm run build:data\`)`)
-    const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-    const jsonLength = view.getUint32(4, true)
-    this.header = JSON.parse(Buffer.from(buffer.buffer, buffer.byteOffset + 8, jsonLength).toString('utf8'))
-    const slotsAt = 8 + Math.ceil(jsonLength / 4) * 4
-    const slotCount = view.getUint32(slotsAt, true)
-    const start = buffer.byteOffset + slotsAt + 4
-    // A typed-array view needs 4-byte alignment: `readFileSync` gives an aligned buffer of its own.
-    this.slots = start % 4 === 0 ? new Uint32Array(buffer.buffer, start, slotCount) : new Uint32Array(buffer.slice(slotsAt + 4, slotsAt + 4 + slotCount * 4).buffer)
+    const frame = decodeFrame(buffer, magic, 'word table')
+    this.header = frame.header
+    this.slots = frame.values
     this.bytes = buffer
-    this.recordsAt = slotsAt + 4 + slotCount * 4
+    this.recordsAt = frame.end
   }
 
   /** The offset of the record of `word`, or -1. */

@@ -9,6 +9,7 @@
  * last of its node (bit 24); and the index of the first edge of the node it leads to
  * (`0xffffffff` for none). The root's edges start at 0.
  */
+import {decodeFrame, encodeFrame} from './binary-frame.js'
 
 const magic = 'CDT1'
 const none = 0xffffffff
@@ -55,14 +56,7 @@ export function encodeWordTrie(header: unknown, words: ReadonlyMap<string, numbe
   const all = new Uint32Array(rootEdges.length + edges.length)
   all.set(rootEdges.map((value, index) => (index % 2 === 1 && value !== none ? value + shift : value)))
   all.set(edges.map((value, index) => (index % 2 === 1 && value !== none ? value + shift : value)), rootEdges.length)
-  const json = Buffer.from(JSON.stringify(header), 'utf8')
-  const padded = Math.ceil(json.length / 4) * 4
-  const prefix = Buffer.alloc(8 + padded + 4, 0x20)
-  prefix.write(magic, 0, 'latin1')
-  prefix.writeUInt32LE(json.length, 4)
-  json.copy(prefix, 8)
-  prefix.writeUInt32LE(all.length / 2, 8 + padded)
-  return Buffer.concat([prefix, Buffer.from(all.buffer)])
+  return encodeFrame(magic, header, all, 2)
 }
 
 /** A trie read from its bytes. */
@@ -72,14 +66,9 @@ export class WordTrie {
   readonly edges: Uint32Array
 
   constructor(buffer: Uint8Array) {
-    if (Buffer.from(buffer.buffer, buffer.byteOffset, 4).toString('latin1') !== magic) throw new Error(`Cannot read the word trie, expected it to start with \`${magic}\` (\`npm run build:data\`)`)
-    const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength)
-    const jsonLength = view.getUint32(4, true)
-    this.header = JSON.parse(Buffer.from(buffer.buffer, buffer.byteOffset + 8, jsonLength).toString('utf8'))
-    const at = 8 + Math.ceil(jsonLength / 4) * 4
-    const count = view.getUint32(at, true)
-    const start = buffer.byteOffset + at + 4
-    this.edges = start % 4 === 0 ? new Uint32Array(buffer.buffer, start, count * 2) : new Uint32Array(buffer.slice(at + 4, at + 4 + count * 8).buffer)
+    const frame = decodeFrame(buffer, magic, 'word trie', 2)
+    this.header = frame.header
+    this.edges = frame.values
   }
 
   /** Every word with its flags (tests). */
