@@ -126,7 +126,7 @@ export function compileTrie(dictionaries: WordTable): Buffer {
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** The code that decides what the tables hold: a change to it changes the output. */
-const compilerFiles = ['scripts/data/hunspell.ts', 'scripts/data/words.ts', 'rules/lib/word-table.ts', 'rules/lib/word-trie.ts'].map((file) => path.join(projectRoot, file))
+const compilerFiles = ['scripts/data/hunspell.ts', 'scripts/data/words.ts', 'rules/lib/word-table.ts', 'rules/lib/word-trie.ts', 'rules/lib/binary-frame.ts'].map((file) => path.join(projectRoot, file))
 
 /** SHA-256 of a file's bytes, in hex. */
 export function sha256(bytes: Uint8Array): string {
