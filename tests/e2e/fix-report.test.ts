@@ -7,27 +7,18 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {runCli} from '../helpers/cli.js'
+import {runCli, folderWith} from '../helpers/cli.js'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-e2e-fix-report-'))
 afterAll(() => rmSync(folder, {recursive: true, force: true}))
 
-function folderWith(name: string, files: Record<string, string | Buffer>): string {
-  const dir = path.join(folder, name)
-  mkdirSync(dir, {recursive: true})
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), {recursive: true})
-    writeFileSync(path.join(dir, file), content)
-  }
-  return dir
-}
 
 /** The last line of a report. */
 const summaryOf = (text: string) => text.trimEnd().split('\n').at(-1)
 
 describe('--fix says what it changed', () => {
   it('one line per changed file on standard error, with the count of problems fixed', () => {
-    const dir = folderWith('count', {
+    const dir = folderWith(folder, 'count', {
       'a.txt': 'Talks resumed on the the same day.\nThey met in in Paris on monday.\n',
       'b.txt': 'They met in in Paris.\n',
       'clean.txt': 'They met in Paris.\n',
@@ -45,7 +36,7 @@ describe('--fix says what it changed', () => {
 })
 
 describe('a run that could not check a path never says `✔ no problems`', () => {
-  const dir = folderWith('failures', {
+  const dir = folderWith(folder, 'failures', {
     'ok.txt': 'They met in Paris.\n',
     'photo.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
     'empty/.keep': '',
@@ -67,7 +58,7 @@ describe('a run that could not check a path never says `✔ no problems`', () =>
   }
 
   it('--quiet says what it hid instead of `✔ no problems`', () => {
-    const quiet = folderWith('quiet', {'warn.txt': 'They met in in Paris.\n'})
+    const quiet = folderWith(folder, 'quiet', {'warn.txt': 'They met in in Paris.\n'})
     const result = runCli(['lint', '--quiet', 'warn.txt'], {cwd: quiet})
     expect(result.status).toBe(0)
     expect(summaryOf(result.stdout)).toBe('✔ no errors (1 warning hidden by --quiet; 1 file checked)')
@@ -76,7 +67,7 @@ describe('a run that could not check a path never says `✔ no problems`', () =>
 
 describe('terminal escapes in a draft are shown, not sent (issue 17)', () => {
   it('the stylish report escapes them', () => {
-    const dir = folderWith('escapes', {'evil.txt': 'Talks \u001b[2J\u001b]0;owned\u0007resumed on the the same day.\n'})
+    const dir = folderWith(folder, 'escapes', {'evil.txt': 'Talks \u001b[2J\u001b]0;owned\u0007resumed on the the same day.\n'})
     const result = runCli(['lint', 'evil.txt'], {cwd: dir})
     expect(result.stdout).not.toContain('\u001b')
     expect(result.stdout).not.toContain('\u0007')

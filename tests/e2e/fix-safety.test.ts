@@ -8,7 +8,7 @@ import {appendFileSync, chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync,
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {cliPath, runCli, type CliResult} from '../helpers/cli.js'
+import {cliPath, runCli, type CliResult, folderWith} from '../helpers/cli.js'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-e2e-fix-safety-'))
 chmodSync(folder, 0o755) // reachable by the unprivileged user of the permission tests
@@ -17,15 +17,6 @@ afterAll(() => {
   rmSync(folder, {recursive: true, force: true})
 })
 
-function folderWith(name: string, files: Record<string, string>): string {
-  const dir = path.join(folder, name)
-  mkdirSync(dir, {recursive: true})
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), {recursive: true})
-    writeFileSync(path.join(dir, file), content)
-  }
-  return dir
-}
 
 /** Every name under `dir`, recursively, sorted. */
 function listing(dir: string): string[] {
@@ -60,7 +51,7 @@ describe('an edit saved while --fix runs is never lost', () => {
     let left = 0
     let rewritten = 0
     for (let round = 0; round < 2; round++) {
-      const dir = folderWith(`race-${round}`, Object.fromEntries(names.map((name) => [name, slips.repeat(4)])))
+      const dir = folderWith(folder, `race-${round}`, Object.fromEntries(names.map((name) => [name, slips.repeat(4)])))
       const inodes = names.map((name) => statSync(path.join(dir, name)).ino)
       const child = runCliAsync(['lint', '--fix', '--format', 'json', '.'], dir)
       let exited = false
@@ -103,7 +94,7 @@ describe('an edit saved while --fix runs is never lost', () => {
 describe('files the user could not write are left as they are (as root)', () => {
   const isRoot = process.getuid?.() === 0
   it.skipIf(!isRoot)('a read-only file and a file of another user: not written, one line each, exit 2; the others fixed', () => {
-    const dir = folderWith('perm-root', {'readonly.txt': slips, 'theirs.txt': slips, 'mine.txt': slips})
+    const dir = folderWith(folder, 'perm-root', {'readonly.txt': slips, 'theirs.txt': slips, 'mine.txt': slips})
     chmodSync(path.join(dir, 'readonly.txt'), 0o444)
     chownSync(path.join(dir, 'theirs.txt'), 65534, 65534)
     chmodSync(path.join(dir, 'mine.txt'), 0o640)
@@ -163,7 +154,7 @@ describe.skipIf(!asUser.run)('files and folders the user cannot write (as an unp
   }
 
   it('a read-only folder: each file there fails alone, the others are fixed, the JSON report is printed, exit 2', () => {
-    const dir = folderWith('perm-folder', {'locked/a.txt': slips, 'locked/b.txt': slips, 'open/c.txt': slips})
+    const dir = folderWith(folder, 'perm-folder', {'locked/a.txt': slips, 'locked/b.txt': slips, 'open/c.txt': slips})
     for (const name of ['.', 'locked', 'locked/a.txt', 'locked/b.txt', 'open', 'open/c.txt']) own(path.join(dir, name))
     chmodSync(path.join(dir, 'locked'), 0o555)
     const result = run(['lint', '--fix', '--format', 'json', 'locked', 'open'], dir)
@@ -186,7 +177,7 @@ describe.skipIf(!asUser.run)('files and folders the user cannot write (as an unp
   })
 
   it('a read-only file and a file of another user in a writable folder: left as they are, owner and mode kept', () => {
-    const dir = folderWith('perm-files', {'readonly.txt': slips, 'roots.txt': slips, 'mine.txt': slips})
+    const dir = folderWith(folder, 'perm-files', {'readonly.txt': slips, 'roots.txt': slips, 'mine.txt': slips})
     for (const name of ['.', 'readonly.txt', 'mine.txt']) own(path.join(dir, name))
     chmodSync(path.join(dir, 'readonly.txt'), 0o444)
     chmodSync(path.join(dir, 'roots.txt'), 0o666) // writable by anyone, but not this user's
@@ -209,7 +200,7 @@ describe.skipIf(!asUser.run)('files and folders the user cannot write (as an unp
 
 describe('symlinks', () => {
   it('a draft reached through a symlinked folder and directly is fixed once, without a spurious "changed on disk"', () => {
-    const dir = folderWith('symlinked', {'real/x.txt': slips})
+    const dir = folderWith(folder, 'symlinked', {'real/x.txt': slips})
     symlinkSync('real', path.join(dir, 'link'))
     const result = runCli(['lint', '--fix', '.'], {cwd: dir})
     expect(result.stderr).not.toContain('changed on disk')
@@ -219,7 +210,7 @@ describe('symlinks', () => {
   })
 
   it('a symlinked draft stays a symlink; its target is fixed', () => {
-    const dir = folderWith('symlinked-file', {'target.txt': slips})
+    const dir = folderWith(folder, 'symlinked-file', {'target.txt': slips})
     symlinkSync('target.txt', path.join(dir, 'draft.txt'))
     const result = runCli(['lint', '--fix', 'draft.txt'], {cwd: dir})
     expect(result.status).toBe(0)
@@ -232,7 +223,7 @@ describe('symlinks', () => {
 describe('a run killed half-way', () => {
   it('never leaves a half-written draft, and the next run removes its temporary files', async () => {
     const names = Array.from({length: 30}, (_, index) => `draft-${index}.txt`)
-    const dir = folderWith('killed', Object.fromEntries(names.map((name) => [name, slips])))
+    const dir = folderWith(folder, 'killed', Object.fromEntries(names.map((name) => [name, slips])))
     for (let run = 0; run < 4; run++) {
       for (const name of names) writeFileSync(path.join(dir, name), slips)
       const child = runCliAsync(['lint', '--fix', '.'], dir)

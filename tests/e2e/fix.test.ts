@@ -4,20 +4,11 @@ import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync,
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {root, runCli} from '../helpers/cli.js'
+import {root, runCli, folderWith} from '../helpers/cli.js'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-e2e-fix-'))
 afterAll(() => rmSync(folder, {recursive: true, force: true}))
 
-function folderWith(name: string, files: Record<string, string | Buffer>): string {
-  const dir = path.join(folder, name)
-  mkdirSync(dir, {recursive: true})
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), {recursive: true})
-    writeFileSync(path.join(dir, file), content)
-  }
-  return dir
-}
 
 describe('--fix on a copy of the sample', () => {
   const dir = path.join(folder, 'sample')
@@ -59,7 +50,7 @@ describe('--fix on a copy of the sample', () => {
 })
 
 describe('--fix keeps line endings and encoding', () => {
-  const dir = folderWith('bytes', {
+  const dir = folderWith(folder, 'bytes', {
     'crlf.txt': 'Talks resumed on the the same day.\r\nThey met in in Paris.\r\n',
     'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Talks\n\nTalks resumed on the the same day.\n')]),
   })
@@ -83,7 +74,7 @@ describe('--fix keeps line endings and encoding', () => {
 
 describe('--fix-dry-run', () => {
   const text = 'Talks resumed on the the same day.\n'
-  const dir = folderWith('dry', {'draft.txt': text})
+  const dir = folderWith(folder, 'dry', {'draft.txt': text})
 
   it('prints a unified diff on stdout, the report on stderr, and writes nothing', () => {
     const result = runCli(['lint', '--fix-dry-run', 'draft.txt'], {cwd: dir})
@@ -113,8 +104,8 @@ describe('the README recipe: --fix-dry-run > fixes.patch; patch -p0 < fixes.patc
       'no-final-break.txt': 'They met in in Paris.',
       'sub/nested.md': `${bom}They met in in Paris.\n\nTalks resumed on the the same day.\n`,
     }
-    const patched = folderWith('patch-recipe', drafts)
-    const fixed = folderWith('patch-recipe-fix', drafts)
+    const patched = folderWith(folder, 'patch-recipe', drafts)
+    const fixed = folderWith(folder, 'patch-recipe-fix', drafts)
     const dryRun = runCli(['lint', '--fix-dry-run', '.'], {cwd: patched})
     const applied = spawnSync('patch', ['-p0', '--batch', '--forward'], {cwd: patched, input: dryRun.stdout, encoding: 'utf8'})
     expect(applied.stderr).toBe('')

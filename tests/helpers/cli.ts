@@ -1,6 +1,7 @@
 /** Run the built CLI (`dist/src/cli.js`, built by `npm test` before vitest) as a real process. */
 import {spawnSync} from 'node:child_process'
-import {existsSync} from 'node:fs'
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 /** The project root. */
@@ -26,4 +27,15 @@ export function runCli(args: readonly string[], options: {cwd?: string; input?: 
     timeout: 60_000,
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** Make `parent/name` holding `files` (paths relative to it, subfolders created); returns its path. */
+export function folderWith(parent: string, name: string, files: Record<string, string | Buffer>): string {
+  const dir = path.join(parent, name)
+  mkdirSync(dir, {recursive: true})
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), {recursive: true})
+    writeFileSync(path.join(dir, file), content)
+  }
+  return dir
 }
