@@ -3,7 +3,7 @@
  * check a path never ends on a green `✔ no problems`, nor `--quiet` while it hides warnings
  * (issue 15); the report never copies a draft's terminal escapes to the terminal (issue 17).
  */
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
