@@ -19,12 +19,9 @@ import sentenceCase from './sentence-case/index.js'
 import spelling from './spelling/index.js'
 
 /** Every rule, in the order they run. */
-export const rules: readonly Rule[] = [punctuationSpacing, properNounCase, nameSpelling, sentenceCase, headlineCase, houseStyle, quotation, spelling, repeatedWord, duplicateLine] as readonly Rule[]
+export const rules: readonly Rule[] = [punctuationSpacing, properNounCase, nameSpelling, sentenceCase, headlineCase, houseStyle, quotation, spelling, repeatedWord, duplicateLine] as unknown as readonly Rule[]
 
 /** A rule by id. */
 export function getRule(id: string): Rule | undefined {
   return rules.find((rule) => rule.id === id)
 }
-
-export {isTitleCase} from './lib/title-case.js'
-export {builtInPacks, loadPack} from './house-style/packs.js'

@@ -1,11 +1,19 @@
 /**
  * The rule contract: what every module under `rules/` exports.
  *
- * This file imports nothing else from `src/`, so rules depend on it alone.
+ * Rules import from `src/` this file alone; it hands them the engine's text helpers that must
+ * mean the same to both (`isTitleCase`) and its one bounded reader and data parser of
+ * user-named files (`readBoundedTextSync`, `parseYamlData`: they import only Node and `yaml`),
+ * and imports nothing else from `src/`.
  */
 import type {Root, RootContent} from 'nlcst'
 import type {Processor, Transformer} from 'unified'
 import type {VFile} from 'vfile'
+import type {ZodType, ZodTypeDef} from 'zod'
+
+export {DataError, parseYamlData} from './io/parse-data.js'
+export {readBoundedTextSync} from './io/read-bounded.js'
+export {isTitleCase, minorWords} from './text/title-case.js'
 
 /** How serious a message is; `off` turns a rule off in the configuration. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -21,14 +29,14 @@ export interface RuleContext {
   readonly dictionary: readonly string[]
   /** The house list of canonical names of people and organizations. */
   readonly names: readonly string[]
-  /** Style packs chosen in the configuration (`house-style`). */
+  /** Style packs chosen with `styles` in the configuration (names or absolute paths). */
   readonly styles: readonly string[]
   /** Folder of the configuration file, to resolve relative paths in rule options. */
   readonly cwd: string
 }
 
 /** Documentation and defaults of a rule, used by `copydesk rules`, SARIF and the LSP. */
-export interface RuleMeta {
+export interface RuleMeta<Options = unknown> {
   /** One line, for lists and SARIF. */
   readonly description: string
   /** Why the rule exists, for `copydesk explain`. */
@@ -53,6 +61,20 @@ export interface RuleMeta {
    * language server may keep a chunk's messages while its text and those facts are unchanged.
    */
   readonly partial?: boolean
+  /**
+   * The rule's options as a zod schema: an object schema that rejects unknown keys
+   * (`z.object({...}).strict()`; a rule without options declares `z.object({}).strict()`).
+   * The configuration parses a rule's options with it once, when it is loaded; defaults
+   * (`.default(6)`) fill in what the configuration leaves out, and the descriptions
+   * (`.describe()`) go to the shipped JSON Schema. Messages of refinements say what is allowed
+   * (`Expected a whole number ≥ 2`): the configuration error adds ``, got `"six"` ``.
+   */
+  readonly options: ZodType<Options, ZodTypeDef, unknown>
+  /**
+   * Whether the rule's messages flag a word that a person may accept by adding it to the
+   * dictionary (the language server offers “Add to dictionary” for them).
+   */
+  readonly dictionary?: boolean
 }
 
 /**
@@ -78,33 +100,79 @@ declare module 'vfile' {
   }
 }
 
+/** What a rule's {@link Rule.resources} hook returns. */
+export interface RuleResources<Data> {
+  /** Plain data (JSON: it travels with the configuration to worker threads). */
+  readonly data: Data
+  /** The files it was read from, which the language server watches. */
+  readonly files: readonly string[]
+}
+
+/**
+ * A problem with what a rule's {@link Rule.resources} hook reads, at `path` of the
+ * configuration (`['styles', 0]`): the configuration is invalid (exit 2).
+ */
+export class ResourceError extends Error {
+  override name = 'ResourceError'
+  constructor(
+    readonly path: ReadonlyArray<string | number>,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
 /** The transformer a rule returns: it reads the tree and adds messages to the file. */
 export type RuleTransformer = Transformer<Root, Root>
 
 /** A rule: an id, its meta, and a retext plugin (an attacher that returns a transformer). */
-export interface Rule<Options = unknown> {
+export interface Rule<Options = unknown, Resources = unknown> {
   /** Rule id = folder name = `ruleId` = configuration key. */
   readonly id: string
-  readonly meta: RuleMeta
-  /** The retext attacher; `this` is the processor, `context` the run's shared settings. */
+  readonly meta: RuleMeta<Options>
+  /**
+   * Files the rule reads for a configuration (style packs), read and checked when the
+   * configuration is loaded, whether or not the rule is on (editor settings may turn it on),
+   * and read again when the configuration is (the language server, after a file changed).
+   * Throw a {@link ResourceError} for a problem the configuration must report.
+   */
+  readonly resources?: (options: Options, context: RuleContext) => RuleResources<Resources>
+  /**
+   * The retext attacher; `this` is the processor, `options` the parsed options, `context` the
+   * run's shared settings, `resources` the data of the `resources` hook.
+   */
   readonly plugin: (
     this: Processor<Root>,
-    options: Options | undefined,
+    options: Options,
     context: RuleContext,
+    resources: Resources,
   ) => RuleTransformer | undefined | void
 }
 
 /** Define a rule; only adds types. */
-export function defineRule<Options = unknown>(rule: Rule<Options>): Rule<Options> {
+export function defineRule<Options = unknown, Resources = undefined>(rule: Rule<Options, Resources>): Rule<Options, Resources> {
   return rule
 }
+
+/** Data the pipeline keeps on `file.data`, for rules to read. */
+declare module 'vfile' {
+  interface DataMap {
+    /** Markdown: `[start, end)` offsets of the headings, which rules treat as headlines. */
+    headingRanges: HeadingRange[]
+  }
+}
+
+/** `[start, end)` offsets of a Markdown heading. */
+export type HeadingRange = readonly [number, number]
 
 /**
  * Extra fields that copydesk rules put on a `VFileMessage`.
  *
  * `actual` is the exact text at `place`; `expected` the replacements, best first
  * (`''` deletes). `fix: false` marks a suggestion that must never be applied
- * without a person choosing it (names, uncertain spellings) even when it is the only one.
+ * without a person choosing it (names, uncertain spellings) even when it is the only one;
+ * `fix: true` one that may be. A rule may leave `fix` out: the pipeline sets it from the
+ * rule's `meta.fixable`, so that every message says itself whether it may be applied.
  */
 export interface MessageFields {
   actual?: string

@@ -8,16 +8,28 @@
  * This keeps long articles near linear instead of comparing every pair of sentences.
  */
 import {VFileMessage} from 'vfile-message'
+import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import type {MessageFields} from '../../src/rule.js'
 import {getDocument} from '../lib/document.js'
 import type {DocSentence} from '../lib/document.js'
 
 /** Options of `duplicate-line`. */
-export interface DuplicateLineOptions {
-  /** Fewest words a sentence needs to count as a duplicate (default 6). */
-  readonly minWords?: number
-}
+export const duplicateLineOptions = z
+  .object({
+    // Six words: shorter repeats are formulas news legitimately reuses (“"No," he said.”,
+    // “The talks continue.”, “Dmitry Peskov, Kremlin Spokesman”).
+    minWords: z
+      .number({invalid_type_error: 'Expected a whole number ≥ 2'})
+      .int('Expected a whole number ≥ 2')
+      .min(2, 'Expected a whole number ≥ 2')
+      .default(6)
+      .describe('Fewest words a sentence needs to count as a duplicate (default 6).'),
+  })
+  .strict()
+
+/** Options of `duplicate-line`. */
+export type DuplicateLineOptions = z.infer<typeof duplicateLineOptions>
 
 interface Unit {
   readonly sentence: DocSentence
@@ -112,15 +124,14 @@ export default defineRule<DuplicateLineOptions>({
     why: 'A sentence pasted twice, or left behind after a rewrite, survives because each copy reads well on its own; only the reader sees both.',
     severity: 'warning',
     fixable: false,
+    options: duplicateLineOptions,
     examples: {
       bad: 'Talks resumed in Istanbul on Monday after a long pause.\nTalks resumed in Istanbul on Monday after a long pause.',
       good: 'Talks resumed in Istanbul on Monday after a long pause.\nTalks ended in Istanbul on Tuesday without any deal.',
     },
   },
-  plugin(options = {}) {
-    // Six words: shorter repeats are formulas news legitimately reuses (“"No," he said.”,
-    // “The talks continue.”, “Dmitry Peskov, Kremlin Spokesman”).
-    const minWords = options.minWords ?? 6
+  plugin(options) {
+    const minWords = options.minWords
     return (tree, file) => {
       const document = getDocument(tree, file)
       const units: Unit[] = []

@@ -6,21 +6,28 @@
  * writer capitalized (only words the document itself writes in lowercase, so names pass).
  */
 import {toString} from 'nlcst-to-string'
+import {z} from 'zod'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {defineRule} from '../../src/rule.js'
+import {defineRule, minorWords} from '../../src/rule.js'
 import {dictionaryPackages, getLookup} from '../lib/dictionary-lookup.js'
 import {getDocument, type DocParagraph} from '../lib/document.js'
-import {minorWords} from '../lib/title-case.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {lowercaseWords} from './data.js'
 
 /** Options of `headline-case`. */
-export interface HeadlineCaseOptions {
-  /** `title`, `sentence`, or `consistent` (default: the style most of the document's headlines use). */
-  readonly style?: 'title' | 'sentence' | 'consistent'
-}
+export const headlineCaseOptions = z
+  .object({
+    style: z
+      .enum(['title', 'sentence', 'consistent'])
+      .default('consistent')
+      .describe('`title`, `sentence`, or `consistent` (default: the style most of the document’s headlines use).'),
+  })
+  .strict()
+
+/** Options of `headline-case`. */
+export type HeadlineCaseOptions = z.infer<typeof headlineCaseOptions>
 
 /** A word of a headline, with its offsets. */
 interface HeadlineWord {
@@ -43,16 +50,14 @@ export default defineRule<HeadlineCaseOptions>({
     why: 'A word left lowercase in a title-case headline, or capitalized in a sentence-case one, looks like a slip and draws the eye from the news.',
     severity: 'warning',
     fixable: true,
+    options: headlineCaseOptions,
     examples: {
       bad: 'Trump Seeks to mediate as Russia Confirms Planning for Talks\nThe war goes on.',
       good: 'Trump Seeks to Mediate as Russia Confirms Planning for Talks\nThe war goes on.',
     },
   },
-  plugin(options = {}) {
-    const style = options.style ?? 'consistent'
-    if (!['title', 'sentence', 'consistent'].includes(style)) {
-      throw new Error(`Unknown headline style \`${String(style)}\`, expected one of \`title\`, \`sentence\`, \`consistent\``)
-    }
+  plugin(options) {
+    const style = options.style
     return (tree, file) => {
       const document = getDocument(tree, file)
       const place = location(file)

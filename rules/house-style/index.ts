@@ -9,17 +9,44 @@ import type {Root} from 'nlcst'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {defineRule, type MessageFields} from '../../src/rule.js'
+import {z} from 'zod'
+import {defineRule, ResourceError, type MessageFields} from '../../src/rule.js'
 import {getDocument} from '../lib/document.js'
-import {compileTerms, loadPack, type CompiledTerm, type HouseTerm} from './packs.js'
+import {builtInPacks, compileTerms, readPack, resolvePack, type CompiledTerm, type PackData} from './packs.js'
+
+const words = z.union([z.string().min(1), z.array(z.string().min(1))])
+
+/** One entry of the `terms` option: the shape of a pack entry (`docs/rules/house-style.md`). */
+const term = z
+  .object({
+    id: z.string().min(1).optional().describe('Name of the entry, unique in its list.'),
+    avoid: words.optional().describe('Literal phrases to flag.'),
+    pattern: z.string().min(1).optional().describe('An RE2 pattern to flag instead of phrases.'),
+    use: words.optional().describe('The replacement(s); `$1`… insert groups of `pattern`.'),
+    message: z.string().optional().describe('For `avoid` entries without `use`: the rest of the message.'),
+    note: z.string().optional().describe('Why, shown as the message’s note.'),
+    case: z.enum(['keep', 'exact']).optional().describe('`keep` (default) keeps the writer’s capital; `exact` writes `use` as is.'),
+    fix: z.boolean().optional().describe('Whether a single replacement may be applied unattended (default: true).'),
+    quotes: z.boolean().optional().describe('Whether to flag text inside quotation marks (default: true).'),
+    headlines: z.boolean().optional().describe('Whether to flag text in headlines (default: true).'),
+    notBefore: words.optional().describe('Skip a match when the word before it is one of these.'),
+    notAfter: words.optional().describe('Skip a match when the text after it starts with one of these.'),
+  })
+  .strict()
 
 /** Options of `house-style`. */
-export interface HouseStyleOptions {
-  /** Packs to apply (names or paths relative to the configuration); replaces `styles` of the configuration. */
-  readonly styles?: readonly string[]
-  /** Extra entries, checked after the packs. */
-  readonly terms?: readonly HouseTerm[]
-}
+export const houseStyleOptions = z
+  .object({
+    styles: z
+      .array(z.string().min(1, 'Expected a pack name or a path'))
+      .optional()
+      .describe(`Packs to apply (${builtInPacks.map((name) => `\`${name}\``).join(', ')} or paths relative to the configuration); replaces \`styles\` of the configuration.`),
+    terms: z.array(term).optional().describe('Extra entries, checked after the packs.'),
+  })
+  .strict()
+
+/** Options of `house-style`. */
+export type HouseStyleOptions = z.infer<typeof houseStyleOptions>
 
 /** A place in the paragraph's text the pack flags. */
 interface Candidate {
@@ -31,7 +58,7 @@ interface Candidate {
 // Stands for text the tree does not proofread (Markdown code, link targets): never matches.
 const masked = '\uFFFC'
 
-export default defineRule<HouseStyleOptions>({
+export default defineRule<HouseStyleOptions, readonly PackData[]>({
   id: 'house-style',
   meta: {
     description: 'Write what the configured style book says (`10 a.m.`, `email`, `Jan. 5`).',
@@ -41,11 +68,35 @@ export default defineRule<HouseStyleOptions>({
     // Matches terms inside one paragraph (headlines: the first paragraph or a title-case line).
     scope: 'paragraph',
     examples: {bad: 'The briefing starts at 10 am in Kyiv.', good: 'The briefing starts at 10 a.m. in Kyiv.'},
+    options: houseStyleOptions,
   },
-  plugin(options = {}, context) {
-    const styles = options.styles ?? context.styles
-    const packs = styles.length > 0 ? styles : ['default']
-    const terms = [...packs.flatMap((name) => loadPack(name, context.cwd)), ...compileTerms(options.terms ?? [], 'options.terms')]
+  // The packs are read with the configuration (and again when it is), so an edited pack applies
+  // without a restart of the language server, and a bad one is a configuration error.
+  resources(options, context) {
+    const read = (names: readonly string[], at: (index: number) => ReadonlyArray<string | number>) =>
+      names.map((name, index) => {
+        try {
+          return readPack(name, context.cwd)
+        } catch (error) {
+          throw new ResourceError(at(index), (error as Error).message)
+        }
+      })
+    // The configuration's packs are checked even when the options replace them (a bad one is
+    // still a configuration error); the options' packs, or the configuration's, apply.
+    const configured = read(context.styles, (index) => ['styles', index])
+    const chosen = options.styles ? read(options.styles, (index) => ['rules', 'house-style', 'styles', index]) : configured
+    const packs = chosen.length > 0 ? chosen : read(['default'], () => ['styles'])
+    try {
+      compileTerms(options.terms ?? [], 'options.terms')
+    } catch (error) {
+      throw new ResourceError(['rules', 'house-style', 'terms'], (error as Error).message)
+    }
+    const builtIn = new Set(builtInPacks.map((name) => resolvePack(name, context.cwd)))
+    const files = [...configured, ...chosen].map((pack) => pack.file).filter((file) => !builtIn.has(file))
+    return {data: packs, files: [...new Set(files)]}
+  },
+  plugin(options, _context, packs) {
+    const terms = [...packs.flatMap((pack) => compileTerms(pack.entries, pack.file)), ...compileTerms(options.terms ?? [], 'options.terms')]
     return (tree, file) => {
       const document = getDocument(tree, file)
       const place = location(file)

@@ -1,5 +1,6 @@
 /**
- * Style packs: YAML files of house-style entries, read, checked and compiled once per processor.
+ * Style packs: YAML files of house-style entries, read and checked when the configuration is
+ * loaded (nothing is cached here: the configuration holds the entries), compiled once per processor.
  *
  * The format is documented in `docs/rules/house-style.md`. Regular expressions are compiled with
  * `re2js` (RE2: linear time, no backreferences or lookaround), so a newsroom's own pattern can
@@ -9,9 +10,8 @@ import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {RE2JS} from 're2js'
-// The one bounded reader and data parser of user-named files (they import only Node and `yaml`).
-import {DataError, parseYamlData} from '../../src/io/parse-data.js'
-import {readBoundedTextSync} from '../../src/io/read-bounded.js'
+// The engine's one bounded reader and data parser of user-named files, through the contract.
+import {DataError, parseYamlData, readBoundedTextSync} from '../../src/rule.js'
 
 /** One entry of a style pack, as written in YAML (or in the rule's `terms` option). */
 export interface HouseTerm {
@@ -83,16 +83,18 @@ export function resolvePack(name: string, cwd: string): string {
   )
 }
 
-const cache = new Map<string, readonly CompiledTerm[]>()
+/** A pack as read: its file and its entries, checked (plain data). */
+export interface PackData {
+  readonly file: string
+  readonly entries: readonly unknown[]
+}
 
 /** The largest style pack read: 1 MiB (AP's pack is 10 KB). */
 export const maxPackBytes = 1024 * 1024
 
-/** Read, check and compile a pack (cached by file). Throws an error naming the file and entry. */
-export function loadPack(name: string, cwd: string): readonly CompiledTerm[] {
+/** Read and check a pack. Throws an error naming the file and entry. */
+export function readPack(name: string, cwd: string): PackData {
   const file = resolvePack(name, cwd)
-  let terms = cache.get(file)
-  if (terms) return terms
   let text: string
   try {
     // A regular file of bounded size only: never `/dev/zero` or a FIFO.
@@ -111,9 +113,14 @@ export function loadPack(name: string, cwd: string): readonly CompiledTerm[] {
   }
   const entries = (data as {entries?: unknown} | null)?.entries
   if (!Array.isArray(entries)) throw new Error(`Invalid style pack \`${file}\`: expected a list under \`entries\``)
-  terms = compileTerms(entries, file)
-  cache.set(file, terms)
-  return terms
+  compileTerms(entries, file)
+  return {file, entries}
+}
+
+/** Read, check and compile a pack. Throws an error naming the file and entry. */
+export function loadPack(name: string, cwd: string): readonly CompiledTerm[] {
+  const {file, entries} = readPack(name, cwd)
+  return compileTerms(entries, file)
 }
 
 /** Check and compile entries (from a pack file, or the rule's `terms` option). */

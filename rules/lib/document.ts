@@ -8,14 +8,8 @@ import type {Paragraph, Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {walk as visit} from './walk.js'
 import type {VFile} from 'vfile'
-import {isTitleCase} from './title-case.js'
-
-declare module 'vfile' {
-  interface DataMap {
-    /** Offset ranges `[start, end)` of Markdown headings, set by the Markdown parser. */
-    headingRanges: Array<readonly [number, number]>
-  }
-}
+// `file.data.headingRanges` (Markdown headings) is the engine's data, typed in `src/rule.ts`.
+import {isTitleCase, type HeadingRange} from '../../src/rule.js'
 
 /** A line of the source text. */
 export interface DocLine {
@@ -75,7 +69,7 @@ export function getDocument(tree: Root, file: VFile): Document {
 function buildDocument(tree: Root, file: VFile): Document {
   const text = String(file.value ?? '')
   const lines = splitLines(text)
-  const headingRanges = file.data.headingRanges
+  const headingRanges: readonly HeadingRange[] | undefined = file.data.headingRanges
   const paragraphs: DocParagraph[] = []
   const sentences: DocSentence[] = []
   let first = true

@@ -12,7 +12,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {getDocument, type DocSentence} from './document.js'
 import {nameParticles} from './gazetteer.js'
-import {isTitleCase} from './title-case.js'
+import {isTitleCase} from '../../src/rule.js'
 
 /** One word of the draft (a word node splits at points and hyphens, not at apostrophes). */
 export interface NameToken {

@@ -9,6 +9,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {z} from 'zod'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {editDistance, fold, nameDistance, nameParticles, getDictionary, getPeople, getProperNouns, isCommonWord, personTitles, type PeopleIndex, type ProperNoun} from '../lib/gazetteer.js'
 import {isTransliteration, transliterationKey} from '../lib/names.js'
@@ -22,6 +23,9 @@ export default defineRule({
     why: 'A misspelled name is the error readers and the people named notice first; a near miss of a known name, or of the spelling the same article uses, is almost always a slip.',
     severity: 'warning',
     fixable: false,
+    options: z.object({}).strict(),
+    // Its messages flag a word a person may accept: the editor offers “Add to dictionary”.
+    dictionary: true,
     examples: {bad: 'U.S. Secretary of State Mako Rubio spoke to Lavrov.', good: 'U.S. Secretary of State Marco Rubio spoke to Lavrov.'},
   },
   plugin(_options, context: RuleContext) {

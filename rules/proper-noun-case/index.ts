@@ -12,6 +12,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {z} from 'zod'
 import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {fold, getDictionary, getList, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type ProperNoun} from '../lib/gazetteer.js'
 import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
@@ -24,6 +25,9 @@ export default defineRule({
     why: 'Names of people, places, days, months, nationalities and languages take a capital; a lowercase one reads as a slip.',
     severity: 'warning',
     fixable: true,
+    options: z.object({}).strict(),
+    // Its messages flag a word a person may accept: the editor offers “Add to dictionary”.
+    dictionary: true,
     examples: {bad: 'Negotiations in istanbul yielded limited results.', good: 'Negotiations in Istanbul yielded limited results.'},
   },
   plugin(_options, context: RuleContext) {

@@ -18,6 +18,7 @@ import {walk as visit} from '../lib/walk.js'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import {clauseStarters as clauseStarterList, fileExtensions, hyphenPrefixes as hyphenPrefixList, suspendingWords, topLevelDomains, truncatedAbbreviations} from './data.js'
 
@@ -46,6 +47,7 @@ export default defineRule({
     why: 'A mark run into the next word (`media,stating`, `beforehand.The`) or set off by a space (`Istanbul ,`) is a keyboard slip that readers notice and that breaks search and hyphenation.',
     severity: 'warning',
     fixable: true,
+    options: z.object({}).strict(),
     // Reads the marks of one paragraph and the characters around them, up to white space.
     scope: 'paragraph',
     examples: {

@@ -10,6 +10,7 @@ import {toString} from 'nlcst-to-string'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import {getDocument, type DocParagraph} from '../lib/document.js'
 import {clauseStarters, indirectMarkers, speechVerbs, subordinators as subordinatorList} from './data.js'
@@ -36,6 +37,7 @@ export default defineRule({
     why: 'A missing closing mark leaves the reader unsure where a speaker’s words end, and a quotation without marks puts words in the reporter’s mouth.',
     severity: 'warning',
     fixable: true,
+    options: z.object({}).strict(),
     examples: {
       bad: 'He emphasized the urgency of the situation, adding, The theme of this is to end the war.',
       good: 'He emphasized the urgency of the situation, adding: “The theme of this is to end the war.”',

@@ -10,6 +10,7 @@ import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {z} from 'zod'
 import {defineRule, type MessageFields} from '../../src/rule.js'
 import {walk} from '../lib/walk.js'
 import {functionWords, legitimateDoubles, notAfterThat} from './data.js'
@@ -24,6 +25,7 @@ export default defineRule({
     why: 'A doubled word is almost always a slip of the keyboard or of an edit, and the eye skips it when reading.',
     severity: 'warning',
     fixable: true,
+    options: z.object({}).strict(),
     // Compares the words of one sentence.
     scope: 'paragraph',
     examples: {bad: 'Talks resumed on the the same day.', good: 'They had had enough of the talks.'},

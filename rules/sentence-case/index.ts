@@ -16,6 +16,7 @@
 import type {Root, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
+import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import {getDocument, type DocParagraph, type Document} from '../lib/document.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
@@ -42,6 +43,7 @@ export default defineRule({
     why: 'A sentence starts with a capital; a lowercase start is left over from an edit or a paste, and readers take it for a run-on.',
     severity: 'warning',
     fixable: true,
+    options: z.object({}).strict(),
     // Reads one paragraph, the paragraph before it (does it go on?) and 40 characters on.
     scope: 'paragraph',
     examples: {

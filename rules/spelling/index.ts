@@ -15,6 +15,7 @@ import {toString} from 'nlcst-to-string'
 import {pointEnd, pointStart} from 'unist-util-position'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
+import {z} from 'zod'
 import {defineRule, type DraftFact, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {nameParticles} from '../lib/name-particles.js'
@@ -58,6 +59,9 @@ export default defineRule({
     why: 'A misspelling tells readers the copy was not checked; names, acronyms, numbers and addresses are left alone so that the misspellings stand out.',
     severity: 'warning',
     fixable: false,
+    options: z.object({}).strict(),
+    // Its messages flag a word a person may accept: the editor offers “Add to dictionary”.
+    dictionary: true,
     examples: {bad: 'Peskov confirmed that ther are no plans to change the delegation.', good: 'Peskov confirmed that there are no plans to change the delegation.'},
     // A word's verdict depends on its sentence and on two draft-wide facts, told to the
     // language server's incremental engine: whether a capitalized word is a likely name, and

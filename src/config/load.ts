@@ -12,11 +12,12 @@ import {stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import {loadPack, rules} from '../../rules/index.js'
+import {rules} from '../../rules/index.js'
 import {DataError, parseJsonData, parseYamlData} from '../io/parse-data.js'
 import {ReadError, readBoundedText, type ReadLimits} from '../io/read-bounded.js'
-import {defaultConfig, defaultRuleSettings} from './defaults.js'
+import {defaultConfig} from './defaults.js'
 import {ConfigError, describeIssue} from './errors.js'
+import {defaultRuleSettings, loadRuleResources, parseRuleOptions} from './rules.js'
 import {configSchema, type ConfigFile} from './schema.js'
 import type {ResolvedConfig, RuleSetting} from './types.js'
 
@@ -130,7 +131,8 @@ async function readConfig(file: string, cwd: string): Promise<ResolvedConfig> {
 
 /**
  * Validate configuration `data` read from `file` (shown as `name`) and resolve it: every rule
- * to `[severity, options]`, dictionary files read, style pack paths made absolute.
+ * to `[severity, options]` with its options parsed by the rule's schema, dictionary files
+ * read, style pack paths made absolute, the rules' resources (style packs) loaded.
  */
 export async function resolveConfig(data: unknown, file: string, name = file): Promise<ResolvedConfig> {
   const result = configSchema(rules.map((rule) => rule.id)).safeParse(data)
@@ -140,7 +142,9 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
 
   const ruleSettings: Record<string, RuleSetting> = {...defaultRuleSettings()}
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
-    ruleSettings[id] = Array.isArray(setting) ? (setting.length > 1 ? [setting[0], setting[1]] : [setting[0]]) : [setting]
+    const severity = Array.isArray(setting) ? setting[0] : setting
+    const options = Array.isArray(setting) && setting.length > 1 ? setting[1] : undefined
+    ruleSettings[id] = [severity, parseRuleOptions(id, options, name)]
   }
 
   const dictionary = [...(config.dictionary ?? [])]
@@ -161,25 +165,11 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
     }
   }
 
-  // A pack name (`ap`) goes to the rule as is; a path is made absolute here, so that it means
-  // the same wherever the draft is, and a missing file is reported with the configuration.
-  const styles: string[] = []
-  for (const [index, style] of (config.styles ?? []).entries()) {
-    const isPath = /[\\/]|\.ya?ml$/i.test(style)
-    const resolved = isPath ? path.resolve(folder, style) : style
-    // Check the pack now (a known name, a readable file, valid YAML, safe patterns), so that a
-    // bad pack is a configuration error (exit 2) and not a failure in the middle of a run.
-    try {
-      loadPack(resolved, folder)
-    } catch (error) {
-      const message = (error as Error).message
-      throw new ConfigError(`${name}: styles[${index}]: ${isPath && message.startsWith('Cannot read') ? message.replace(`\`${resolved}\``, `\`${style}\``) : message}`)
-    }
-    styles.push(resolved)
-    if (isPath) sources.push(resolved)
-  }
+  // A pack name (`ap`) goes to the rules as is; a path is made absolute here, so that it means
+  // the same wherever the draft is; the rules read and check the packs below.
+  const styles = (config.styles ?? []).map((style) => (/[\\/]|\.ya?ml$/i.test(style) ? path.resolve(folder, style) : style))
 
-  return {
+  const resolved = {
     rules: ruleSettings,
     dictionary,
     names: [...(config.names ?? [])],
@@ -187,9 +177,11 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
     language: config.language ?? 'en-US',
     styles,
     cwd: folder,
-    path: file,
-    sources,
   }
+  // The rules read their files now (a known pack, valid YAML, safe patterns), so that a bad
+  // one is a configuration error (exit 2) and not a failure in the middle of a run.
+  const {resources, files} = loadRuleResources(resolved, name, config.styles ?? [])
+  return {...resolved, resources, path: file, sources: [...new Set([...sources, ...files])]}
 }
 
 /** Each configuration's `ignore` globs, compiled once. */

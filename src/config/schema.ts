@@ -1,10 +1,13 @@
 /**
  * The shape of `.copydeskrc.json` / `.copydeskrc.yaml`: a zod schema that validates a
  * configuration as written, and the JSON Schema (shipped as `schema/copydeskrc.schema.json`
- * for editors) built from the same lists, so the two cannot drift apart
- * (`tests/config/schema.test.ts` checks the shipped file).
+ * for editors) built from the same lists and from each rule's options schema (converted by
+ * `zod-to-json-schema`, a build-time tool), so the two cannot drift apart
+ * (`tests/config/schema.test.ts` checks the shipped file). A rule's options are checked
+ * against its schema when the configuration is resolved (`./rules.ts`).
  */
 import leven from 'leven'
+import type {ZodTypeAny} from 'zod'
 import {z} from 'zod'
 
 /** The severities a rule may be set to. */
@@ -22,7 +25,7 @@ export const configKeys = {
   names: 'The house list of canonical names of people and organizations (`Marco Rubio`).',
   ignore: 'Globs of drafts to skip, relative to this file (`archive/**`).',
   language: '`en-US` (default) or `en-GB`.',
-  styles: 'Style packs for `house-style`: a built-in pack name (`ap`) or a path to a YAML file, relative to this file.',
+  styles: 'Style packs of the rules that read them: a built-in pack name (`ap`) or a path to a YAML file, relative to this file.',
 } as const
 
 /** A configuration as written in the file. */
@@ -85,19 +88,30 @@ export function closestOf(candidates: readonly string[], actual: string): string
   return best
 }
 
-/** The JSON Schema of a configuration file (draft-07), for the rule ids of the registry. */
-export function configJsonSchema(ruleIds: readonly string[]): Record<string, unknown> {
+/** What {@link configJsonSchema} reads of a rule. */
+export interface SchemaRule {
+  readonly id: string
+  readonly meta: {readonly description: string; readonly options: ZodTypeAny}
+}
+
+/**
+ * The JSON Schema of a configuration file (draft-07), for the rules of the registry;
+ * `toJsonSchema` converts a rule's zod options schema (`zod-to-json-schema`).
+ */
+export function configJsonSchema(rules: readonly SchemaRule[], toJsonSchema: (schema: ZodTypeAny) => Record<string, unknown>): Record<string, unknown> {
   const stringList = (key: keyof typeof configKeys) => ({
     description: configKeys[key],
     type: 'array',
     items: {type: 'string', minLength: 1},
   })
   const severitySchema = {enum: [...severitySettings]}
-  const setting = {
-    anyOf: [
-      severitySchema,
-      {type: 'array', items: [severitySchema, {description: 'Options of the rule.'}], minItems: 1, maxItems: 2},
-    ],
+  const setting = (rule: SchemaRule) => {
+    const options = toJsonSchema(rule.meta.options)
+    delete options.$schema
+    return {
+      description: rule.meta.description,
+      anyOf: [severitySchema, {type: 'array', items: [severitySchema, {description: 'Options of the rule.', ...options}], minItems: 1, maxItems: 2}],
+    }
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -111,7 +125,7 @@ export function configJsonSchema(ruleIds: readonly string[]): Record<string, unk
         description: configKeys.rules,
         type: 'object',
         additionalProperties: false,
-        properties: Object.fromEntries(ruleIds.map((id) => [id, setting])),
+        properties: Object.fromEntries(rules.map((rule) => [rule.id, setting(rule)])),
       },
       dictionary: stringList('dictionary'),
       dictionaryFiles: stringList('dictionaryFiles'),

@@ -4,7 +4,7 @@ import type {SeveritySetting} from '../rule.js'
 /** A language copydesk can proofread. */
 export type Language = 'en-US' | 'en-GB'
 
-/** A rule's setting after resolution: a severity and the rule's options. */
+/** A rule's setting after resolution: a severity and the rule's options, parsed by its `meta.options`. */
 export type RuleSetting = readonly [SeveritySetting, unknown?]
 
 /** The configuration of one run, every rule resolved. */
@@ -18,8 +18,10 @@ export interface ResolvedConfig {
   /** Globs of files to skip, relative to `cwd`. */
   readonly ignore: readonly string[]
   readonly language: Language
-  /** Style packs for `house-style`. */
+  /** Style packs (names, or absolute paths), for the rules that read them. */
   readonly styles: readonly string[]
+  /** Per rule id with a `resources` hook: the data it read for this configuration (plain JSON). */
+  readonly resources: Readonly<Record<string, unknown>>
   /** Folder the configuration was found in (or the working folder). */
   readonly cwd: string
   /** Path of the configuration file, when there is one. */

@@ -2,11 +2,14 @@
  * Fixes: apply the certain suggestions that messages carry, then lint again until stable.
  */
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import {rules} from '../../rules/index.js'
 import {lint, type LintOptions} from '../pipeline/lint.js'
 import type {MessageFields} from '../rule.js'
+import {isCertain} from './certain.js'
+import {messageRange} from './range.js'
+
+export {isCertain, keepsLineBreaks} from './certain.js'
+export {messageRange} from './range.js'
 
 /** A replacement of `[start, end)` (UTF-16 offsets) by `text`. */
 export interface Edit {
@@ -15,51 +18,6 @@ export interface Edit {
   readonly text: string
   /** The message the edit fixes. */
   readonly message: VFileMessage
-}
-
-const fixableRules = new Set(rules.filter((rule) => rule.meta.fixable).map((rule) => rule.id))
-
-/** The offsets a message covers in `text`, or `undefined` when it has no range. */
-export function messageRange(text: string, message: VFileMessage): {start: number; end: number} | undefined {
-  const place = message.place
-  if (!place || !('start' in place)) return undefined
-  const points = location(text)
-  const start = points.toOffset(place.start)
-  const end = points.toOffset(place.end)
-  if (start === undefined || end === undefined) return undefined
-  return {start, end}
-}
-
-/**
- * Whether a message carries one certain fix: a fixable rule, one `expected`, not held back,
- * and a replacement that keeps the lines (see {@link keepsLineBreaks}).
- */
-export function isCertain(message: VFileMessage): boolean {
-  const fields = message as VFileMessage & MessageFields
-  return (
-    fixableRules.has(message.ruleId ?? '') &&
-    fields.fix !== false &&
-    Array.isArray(fields.expected) &&
-    fields.expected.length === 1 &&
-    typeof fields.actual === 'string' &&
-    keepsLineBreaks(fields.actual, fields.expected[0])
-  )
-}
-
-/** Line breaks as vfile-location and editors count them (CRLF is one). */
-const lineBreak = /\r\n|[\n\r\u2028\u2029]/g
-
-/**
- * Whether replacing `actual` by `replacement` keeps every line break: the same breaks, in the
- * same order, so that each line of the draft stays a line of its own. A fix corrects words and
- * spaces; it never joins two lines nor splits one (`…to the` / `the capital…` once became one
- * line when the repeated `the` was fixed across the break). Every fix goes through this check,
- * whatever rule made it.
- */
-export function keepsLineBreaks(actual: string, replacement: string): boolean {
-  const before = actual.match(lineBreak) ?? []
-  const after = replacement.match(lineBreak) ?? []
-  return before.length === after.length && before.every((value, index) => value === after[index])
 }
 
 /**

@@ -8,7 +8,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {statistics} from 'vfile-statistics'
-import {isCertain} from '../fix/apply.js'
+import {isCertain} from '../fix/certain.js'
 import type {MessageFields, Severity} from '../rule.js'
 import {location} from 'vfile-location'
 import {renderMarkdownRows, type MarkdownSpan} from './html-markdown.js'

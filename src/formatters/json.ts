@@ -1,5 +1,5 @@
 /** `--format json`: exactly one JSON array, one entry per file, in argument order. */
-import {isCertain} from '../fix/apply.js'
+import {isCertain} from '../fix/certain.js'
 import {fileName, toJsonMessage} from './message.js'
 import type {Formatter} from './types.js'
 

@@ -2,7 +2,7 @@
  * `--format lsp`: per file `{uri, diagnostics}`, the LSP's own shapes (0-based ranges), for
  * tools that speak LSP without running the server.
  */
-import {isCertain} from '../fix/apply.js'
+import {isCertain} from '../fix/certain.js'
 import {toDiagnostic} from './diagnostic.js'
 import {fileUri, isStdin} from './paths.js'
 import type {Formatter} from './types.js'

@@ -6,6 +6,7 @@ import type {CodeAction, CodeActionContext, Diagnostic, TextEdit} from 'vscode-l
 import {CodeActionKind} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import type {VFileMessage} from 'vfile-message'
+import {rules} from '../../rules/index.js'
 import {certainEdits} from '../fix/apply.js'
 import {describeFix} from '../fix/describe.js'
 import type {DiagnosticData} from '../formatters/diagnostic.js'
@@ -16,8 +17,8 @@ export const fixAllKind = `${CodeActionKind.SourceFixAll}.copydesk`
 /** The command that adds a word to the project dictionary: `[{uri, word}]`. */
 export const addToDictionaryCommand = 'copydesk.addToDictionary'
 
-/** Rules whose flagged word a writer may add to the project dictionary. */
-export const dictionaryRules = new Set(['spelling', 'name-spelling', 'proper-noun-case'])
+/** Rules whose flagged word a writer may add to the project dictionary (`meta.dictionary`). */
+export const dictionaryRules: ReadonlySet<string> = new Set(rules.filter((rule) => rule.meta.dictionary).map((rule) => rule.id))
 
 function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined

@@ -10,7 +10,7 @@
  * the paragraph.
  */
 import type {Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
-import {isTitleCase} from '../../rules/index.js'
+import {isTitleCase} from '../text/title-case.js'
 
 /** Characters that may end a paragraph line (closing quotes and brackets included). */
 const lineEnd = /[.!?:;…"”’)\]*]$/u

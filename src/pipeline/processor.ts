@@ -10,7 +10,7 @@ import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
 import type {ResolvedConfig} from '../config/types.js'
-import type {Rule, RuleContext, Severity} from '../rule.js'
+import type {MessageFields, Rule, RuleContext, Severity} from '../rule.js'
 import {splitLineParagraphs} from './line-paragraphs.js'
 import {ruleUrl} from './rule-url.js'
 
@@ -71,7 +71,12 @@ export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'
   if (kind === 'text' && options.splitLines !== false) processor.use(linesAsParagraphs)
   for (const rule of rules) {
     const [severity, ruleOptions] = config.rules[rule.id] ?? [rule.meta.severity]
-    if (severity !== 'off' && (options.select?.(rule) ?? true)) processor.use(withIdentity(rule, severity, context), ruleOptions)
+    if (severity === 'off' || !(options.select?.(rule) ?? true)) continue
+    // Options and resources come parsed and loaded with the configuration; a configuration
+    // built by hand without them gets the defaults here.
+    const parsed = ruleOptions ?? rule.meta.options.parse({})
+    const resources = config.resources?.[rule.id] ?? rule.resources?.(parsed, context).data
+    processor.use(withIdentity(rule, severity, context, resources), parsed)
   }
   // Markdown: remark parses the file and the rules run on its prose (bridge mode).
   if (kind === 'markdown') {
@@ -90,11 +95,12 @@ function linesAsParagraphs() {
 
 /**
  * Run a rule's transformer (sync, async or callback) and stamp the messages it added with
- * the rule's identity and severity. Rules never set these themselves.
+ * the rule's identity and severity (rules never set these themselves), and with whether a
+ * message's fix is certain: only a fixable rule's, unless the rule held it back (`fix: false`).
  */
-function withIdentity(rule: Rule, severity: Severity, context: RuleContext) {
+function withIdentity(rule: Rule, severity: Severity, context: RuleContext, resources: unknown) {
   return function (this: Processor, options: unknown) {
-    const transformer = rule.plugin.call(this as unknown as Processor<Root>, options, context)
+    const transformer = rule.plugin.call(this as unknown as Processor<Root>, options, context, resources)
     if (!transformer) return
     return function (tree: Root, file: VFile, next: (error?: Error) => void) {
       const before = file.messages.length
@@ -105,6 +111,8 @@ function withIdentity(rule: Rule, severity: Severity, context: RuleContext) {
           message.source = 'copydesk'
           message.url = ruleUrl(rule.id)
           message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+          const fields = message as typeof message & MessageFields
+          fields.fix = rule.meta.fixable && fields.fix !== false
         }
         next(error ?? undefined)
       })(tree, file)

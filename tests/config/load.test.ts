@@ -32,7 +32,7 @@ describe('loadConfigFor', () => {
     const root = project({'draft.txt': 'x'})
     const config = await loadConfigFor(path.join(root, 'draft.txt'), {cwd: root})
     expect(config.language).toBe('en-US')
-    expect(config.rules['repeated-word']).toEqual(['warning'])
+    expect(config.rules['repeated-word']).toEqual(['warning', {}])
     expect(config.path).toBeUndefined()
   })
 
@@ -55,10 +55,10 @@ describe('loadConfigFor', () => {
     const config = await loadConfigFor(path.join(root, 'desk/today/draft.txt'), {cwd: root})
     expect(config.path).toBe(path.join(root, '.copydeskrc.json'))
     expect(config.cwd).toBe(root)
-    expect(config.rules['repeated-word']).toEqual(['error'])
-    expect(config.rules.spelling).toEqual(['off'])
+    expect(config.rules['repeated-word']).toEqual(['error', {}])
+    expect(config.rules.spelling).toEqual(['off', {}])
     expect(config.rules['duplicate-line']).toEqual(['info', {minWords: 3}])
-    expect(config.rules['punctuation-spacing']).toEqual(['warning'])
+    expect(config.rules['punctuation-spacing']).toEqual(['warning', {}])
     expect(config.dictionary).toEqual(['Zelensky', 'Kyiv', 'Peskov'])
     expect(config.names).toEqual(['Marco Rubio'])
     expect(config.ignore).toEqual(['archive/**'])
@@ -68,7 +68,7 @@ describe('loadConfigFor', () => {
 
   it('reads YAML (.yaml and .yml), and an empty file sets nothing', async () => {
     const yaml = project({'.copydeskrc.yaml': 'rules:\n  repeated-word: [error]\nlanguage: en-GB\n', 'a.txt': ''})
-    expect((await loadConfigFor(path.join(yaml, 'a.txt'), {cwd: yaml})).rules['repeated-word']).toEqual(['error'])
+    expect((await loadConfigFor(path.join(yaml, 'a.txt'), {cwd: yaml})).rules['repeated-word']).toEqual(['error', {}])
     const yml = project({'.copydeskrc.yml': 'names: [Marco Rubio]\n', 'a.txt': ''})
     expect((await loadConfigFor(path.join(yml, 'a.txt'), {cwd: yml})).names).toEqual(['Marco Rubio'])
     const empty = project({'.copydeskrc.yaml': '', 'a.txt': ''})

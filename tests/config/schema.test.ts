@@ -31,6 +31,19 @@ describe('schema/copydeskrc.schema.json', () => {
     }
   })
 
+  it('describes each rule\'s options as its zod schema does (the same keys, no others)', () => {
+    for (const rule of rules) {
+      const options = shipped.properties.rules.properties[rule.id].anyOf[1].items[1]
+      const shape = (rule.meta.options as unknown as {shape: Record<string, unknown>}).shape
+      expect(Object.keys(options.properties), rule.id).toEqual(Object.keys(shape))
+      expect(options.additionalProperties, rule.id).toBe(false)
+    }
+    const minWords = shipped.properties.rules.properties['duplicate-line'].anyOf[1].items[1].properties.minWords
+    expect(minWords).toMatchObject({type: 'integer', minimum: 2, default: 6})
+    const style = shipped.properties.rules.properties['headline-case'].anyOf[1].items[1].properties.style
+    expect(style.enum).toEqual(['title', 'sentence', 'consistent'])
+  })
+
   it('is what the README example points "$schema" at', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
     expect(readme).toContain('schema/copydeskrc.schema.json')

@@ -23,7 +23,7 @@ interface Spec {
   fix?: boolean
 }
 
-/** Add a message as the pipeline stamps it (ruleId, source, url, fatal). */
+/** Add a message as the pipeline stamps it (ruleId, source, url, fatal, and `fix` from the rule's meta). */
 export function addMessage(file: VFile, spec: Spec): VFileMessage {
   const message = file.message(spec.reason, {
     place: {start: {line: spec.start[0], column: spec.start[1]}, end: {line: spec.end[0], column: spec.end[1]}},
@@ -34,7 +34,8 @@ export function addMessage(file: VFile, spec: Spec): VFileMessage {
   message.url = ruleUrl(spec.rule)
   message.actual = spec.actual
   message.expected = spec.expected ?? []
-  if (spec.fix !== undefined) (message as VFileMessage & {fix?: boolean}).fix = spec.fix
+  const fixable = rules.find((rule) => rule.id === spec.rule)?.meta.fixable ?? false
+  ;(message as VFileMessage & {fix?: boolean}).fix = fixable && spec.fix !== false
   return message
 }
 

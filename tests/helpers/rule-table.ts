@@ -4,6 +4,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {defaultConfig} from '../../src/config/defaults.js'
+import {loadRuleResources} from '../../src/config/rules.js'
 import type {ResolvedConfig} from '../../src/config/types.js'
 import {fix} from '../../src/fix/apply.js'
 import {lint} from '../../src/pipeline/lint.js'
@@ -11,7 +12,7 @@ import type {MessageFields, Rule as AnyOptionsRule} from '../../src/rule.js'
 
 // A rule with any options: a table passes its cases' options through untyped.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Rule = AnyOptionsRule<any>
+type Rule = AnyOptionsRule<any, any>
 
 /** An invalid case: the text, the exact messages, and the fixed text when the fix is certain. */
 export interface InvalidCase {
@@ -34,11 +35,12 @@ export type ValidCase =
   | string
   | {readonly text: string; readonly options?: unknown; readonly config?: Partial<ResolvedConfig>; readonly path?: string}
 
-/** The configuration with only `rule` on (with `options`). */
+/** The configuration with only `rule` on (with `options`, parsed as the configuration would). */
 export function onlyRule(rule: Rule, options?: unknown, extra: Partial<ResolvedConfig> = {}): ResolvedConfig {
   const base = defaultConfig('/')
   const rules = Object.fromEntries(Object.keys(base.rules).map((id) => [id, ['off'] as const]))
-  return {...base, ...extra, rules: {...rules, [rule.id]: [rule.meta.severity, options]}}
+  const config = {...base, ...extra, rules: {...rules, [rule.id]: [rule.meta.severity, rule.meta.options.parse(options ?? {})] as const}}
+  return {...config, resources: loadRuleResources(config, 'test').resources}
 }
 
 /** Lint `text` with only `rule` on; the messages as `line:col-line:col: reason`. */

@@ -198,7 +198,7 @@ describe('house-style packs', () => {
   it('reads a newsroom pack relative to the configuration folder', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-pack-'))
     writeFileSync(path.join(folder, 'house.yaml'), 'entries:\n  - id: cooperate\n    avoid: [co-operate]\n    use: cooperate\n')
-    const config = {...onlyRule(houseStyle), styles: ['ap', './house.yaml'], cwd: folder}
+    const config = onlyRule(houseStyle, undefined, {styles: ['ap', './house.yaml'], cwd: folder})
     const file = await lint('They co-operate at 10am.', {config})
     expect(file.messages.map(show)).toEqual([
       '1:6-1:16: House style: `cooperate`, not `co-operate`',

@@ -1,4 +1,9 @@
-/** Title case: which words a title-case headline leaves lowercase, and how to tell one. */
+/**
+ * Title case: which words a title-case headline leaves lowercase, and how to tell one.
+ *
+ * The engine's (plain-text paragraphs end at a title-case line); rules get it from
+ * `src/rule.ts`, so a headline means the same thing to both.
+ */
 
 /** Words that stay lowercase in a title-case headline. */
 export const minorWords: ReadonlySet<string> = new Set([
