@@ -39,7 +39,7 @@ export function initialConfig(): string {
     '# en-US or en-GB',
     'language: en-US',
     '',
-    '# Style packs for house-style: a built-in pack (ap) or a path to a YAML pack',
+    '# Style packs: a built-in pack (ap) or a path to a YAML pack',
     'styles: []',
     '',
   ].join('\n')

@@ -7,7 +7,7 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-/** `rules.sentence-case`, `dictionary[2]`. */
+/** `rules.some-rule.option`, `dictionary[2]`. */
 export function keyPath(path: ReadonlyArray<string | number>): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('')
 }

@@ -39,7 +39,7 @@ function defaultWording(issue: {code: string; expected?: unknown}, context: {def
   return {message: context.defaultError}
 }
 
-/** `rules.duplicate-line.minWords: Expected a whole number ≥ 2, got `"six"``. */
+/** `rules.<id>.<option>: Expected a whole number ≥ 2, got `"six"`` (what the schema allows). */
 function describeOptionIssue(id: string, issue: ZodIssue, options: unknown, schema: unknown): string {
   if (issue.path.length === 0 && issue.code === 'invalid_type') {
     return `rules.${id}: Unexpected options ${show(options)}, expected an object of options`

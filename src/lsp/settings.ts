@@ -7,6 +7,7 @@
  * builds each processor — and loads its dictionaries — once per server.
  */
 import path from 'node:path'
+import {LRUCache} from 'lru-cache'
 import {clearConfigCache, loadConfigFor} from '../config/load.js'
 import {defaultConfig} from '../config/defaults.js'
 import type {ResolvedConfig, RuleSetting} from '../config/types.js'
@@ -14,7 +15,7 @@ import type {SeveritySetting} from '../rule.js'
 
 /** The editor's `copydesk` settings section (`workspace/configuration`). */
 export interface EditorSettings {
-  /** Severity per rule id, over the config file's (`"spelling": "info"`, `"quotation": "off"`). */
+  /** Severity per rule id, over the config file's (`"some-rule": "info"`). */
   readonly rules?: Readonly<Record<string, SeveritySetting>>
 }
 
@@ -69,7 +70,8 @@ export class ConfigStore {
   private readonly byFolder = new Map<string, Promise<ResolvedConfig>>()
   /** The last configuration that could be read, per folder: kept while the file is invalid. */
   private readonly lastGood = new Map<string, ResolvedConfig>()
-  private readonly interned = new Map<string, ResolvedConfig>()
+  /** One object per distinct configuration (its processor is cached by it): the 64 used last. */
+  private readonly interned = new LRUCache<string, ResolvedConfig>({max: 64})
   private readonly reported = new Set<string>()
 
   constructor(private readonly reports: ConfigReports) {}
@@ -125,8 +127,7 @@ export class ConfigStore {
     const key = JSON.stringify(config)
     const known = this.interned.get(key)
     if (known) return known
-    // A long session with many edited config files: drop the oldest, its processor goes too.
-    if (this.interned.size >= 64) this.interned.delete(this.interned.keys().next().value!)
+    // A long session with many edited config files: the least recently used goes, its processor too.
     this.interned.set(key, config)
     return config
   }

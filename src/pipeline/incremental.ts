@@ -12,11 +12,11 @@
  *   keyed by the chunk's text, the chunk before it, the 64 characters after it and whether it
  *   is the first; only changed chunks are linted again (on a tree of those chunks, the chunk
  *   before each, and the first chunk).
- * - Rules of the whole document with `meta.partial` (spelling): messages kept per chunk text with
- *   the draft-wide facts they read (`DraftFact`), reused while every fact answers the same in
- *   the new draft; the rule runs on the other chunks only, asking the whole tree its facts.
- * - Other rules of the whole document (names, duplicated lines, quotation balance, headline style,
- *   the name model they share) run on the whole tree, one rule at a time.
+ * - Rules of the whole document with `meta.partial` (misspellings): messages kept per chunk text
+ *   with the draft-wide facts they read (`DraftFact`), reused while every fact answers the same
+ *   in the new draft; the rule runs on the other chunks only, asking the whole tree its facts.
+ * - Other rules of the whole document (names, duplicated lines, balance of quotes, headline
+ *   style, the name model they share) run on the whole tree, one rule at a time.
  *
  * Between chunks and between rules the engine yields to the event loop and gives up when
  * `isStale()` says a newer version of the draft arrived. Markdown drafts are linted whole.
@@ -35,7 +35,7 @@ import {createProcessor, enabledRules} from './processor.js'
 
 /** parse-latin's white space: a run of these is one white-space node. */
 const whiteSpace = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/
-/** Characters after a chunk that a paragraph rule may read (sentence-case reads 40). */
+/** Characters after a chunk that a paragraph rule may read (the sentence-start rule reads 40). */
 const lookahead = 64
 
 /** A stretch of the draft that parses on its own. */

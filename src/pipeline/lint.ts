@@ -62,10 +62,10 @@ export function guardRanges(file: VFile): void {
 
 /**
  * A problem is reported by one rule only: where two rules flag the same text — the same
- * range, or one word and a part of it (`norway` by proper-noun-case, `norway’s` by
- * sentence-case) — the rule that runs first (registry order: the more specific rule) keeps
- * it. A word-for-word correction of a phrase (`new york` → `New York`) counts as a word for
- * the words inside it: a fix changes the whole name or nothing. Messages over longer
+ * range, or one word and a part of it (`norway` by the proper-noun rule, `norway’s` by the
+ * sentence-start rule) — the rule that runs first (registry order: the more specific rule)
+ * keeps it. A word-for-word correction of a phrase (`new york` → `New York`) counts as a word
+ * for the words inside it: a fix changes the whole name or nothing. Messages over longer
  * stretches (a repeated sentence) do not hide the words inside them. Then sort by position.
  */
 export function settle(file: VFile): void {

@@ -212,6 +212,19 @@ describe('configuration', () => {
     }
   }, 30_000)
 
+  it('applies an edited style pack without a restart', async () => {
+    const pack = (entries: string) => `entries:\n${entries}`
+    const cooperate = '  - id: cooperate\n    avoid: [co-operate]\n    use: cooperate\n'
+    const together = '  - id: together\n    avoid: [collaborate]\n    use: work together\n'
+    const client = await start({canWatch: true, files: {'.copydeskrc.json': JSON.stringify({styles: ['./house.yaml']}), 'house.yaml': pack(cooperate)}})
+    const uri = client.open('draft.txt', 'The ministries co-operate and collaborate on tariffs.\n')
+    const flagged = (params: PublishDiagnosticsParams) =>
+      params.diagnostics.filter((diagnostic) => diagnostic.source === 'copydesk').map((diagnostic) => (diagnostic.data as {actual: string}).actual)
+    expect(flagged(await client.diagnostics(uri, (params) => params.version === 1))).toEqual(['co-operate'])
+    writeFileSync(path.join(client.folder, 'house.yaml'), pack(cooperate + together))
+    await client.diagnostics(uri, (params) => flagged(params).join() === 'co-operate,collaborate')
+  }, 30_000)
+
   it('shows an invalid configuration once with window/showMessage and keeps the last valid one', async () => {
     const file = '.copydeskrc.json'
     const client = await start({files: {[file]: JSON.stringify({rules: {'repeated-word': 'off'}})}})
