@@ -117,8 +117,8 @@ function isCacheData(data: Partial<CacheData> | null): data is CacheData {
   )
 }
 
-// Files named in the configuration (style packs, in `styles` or in the house-style rule's
-// options) change the results when their content changes: their content is part of the key.
+// Files named in the configuration (style packs, in `styles` or in a rule's options) change
+// the results when their content changes: their content is part of the key.
 const fileHashes = new Map<string, string | null>()
 function fileHash(file: string): string | null {
   let hash = fileHashes.get(file)
