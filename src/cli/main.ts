@@ -15,7 +15,7 @@ const usage = `Usage:
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 the run failed.
 `
 
-/** `` `punctuation-spacing`, `proper-noun-case`, … `` (loads the rules: only when asked). */
+/** The registry's rule ids, each in backticks, comma-separated (loads the rules: only when asked). */
 async function ruleList(): Promise<string> {
   const {rules} = await import('../../rules/index.js')
   return rules.map((rule) => `\`${rule.id}\``).join(', ')

@@ -15,7 +15,7 @@ import {Lexer, LineCounter, Parser, parseDocument, YAMLError} from 'yaml'
 
 /**
  * The deepest nesting accepted in a configuration or a style pack. Real ones nest five or
- * six levels (`rules` → `house-style` → `[severity, options]` → `terms` → entry → `avoid`).
+ * six levels (`rules` → a rule id → `[severity, options]` → `terms` → entry → `avoid`).
  */
 export const maxDataDepth = 64
 
