@@ -20,9 +20,9 @@ import {defineRule, type DraftFact, type MessageFields, type RuleContext} from '
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {isLikelyName} from '../lib/names.js'
-import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, newsWords} from './data.js'
+import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, interjections, newsWords} from './data.js'
 import {dictionaryPackages, getLookup, isInWordList, type Lookup} from '../lib/dictionary-lookup.js'
-import {easySlip, maxSuggestions, maxWordLength, nearestSlip, suggest} from './suggest.js'
+import {easySlip, frequencyOf, likelierWord, maxSuggestions, type LikelierWordLimits, maxWordLength, nearestSlip, suggest} from './suggest.js'
 
 /** One word of a word node: `Russia’s` in `Russia’s`, `beforehand` and `The` in `beforehand.The`. */
 interface Unit {
@@ -38,6 +38,7 @@ interface Unit {
 const prefixes = new Set(compoundPrefixes)
 const closedUpExceptions = new Set(closedUpList)
 const phrases = new Set(foreignPhrases)
+const interjectionSet = new Set(interjections)
 /** Words that occur only inside a foreign phrase (`se`, `facto`, `et`). */
 const phraseWords = new Set(foreignPhrases.flatMap((phrase) => phrase.split(' ')))
 const apostrophes = new Set(["'", '’'])
@@ -122,7 +123,7 @@ export default defineRule({
           const start = pointStart(unit.nodes[0])
           const end = pointEnd(unit.nodes.at(-1)!)
           if (!start || !end) continue
-          if (isLiteral(parent, index)) return
+          if (isMention(parent, index)) return
           if (isInForeignPhrase(unit.text, parent, index)) continue
           if (start.offset !== undefined && end.offset !== undefined && isInNotProse(start.offset, end.offset)) continue
           if (isHandle(parent, index)) return
@@ -173,7 +174,14 @@ function split(node: Word): Unit[] {
 }
 
 /** What is wrong with a unit: `undefined` when nothing is, else the kind of report. */
-type Verdict = {readonly stem: string; readonly suffix: string; readonly capital?: string}
+type Verdict = {
+  readonly stem: string
+  readonly suffix: string
+  /** The form with a capital, when the dictionary or the draft has it (`istanbul`). */
+  readonly capital?: string
+  /** The spelling with a dotted `i` for a dotless `ı` (`hıs`: `his`). */
+  readonly dotted?: string
+}
 
 function check(
   unit: Unit,
@@ -202,6 +210,18 @@ function check(
   if (unit.after === '.' && (/^\p{Lu}/u.test(stem) || stem.length <= 3)) return undefined
   // `re-elect`, `pre-war`, `e-mail`.
   if (isCompound && unit.after === '-' && prefixes.has(stem.toLowerCase())) return undefined
+  // `hıs`, `polıcy`: machine translation from Turkish writes the dotless `ı` for `i`. Only when
+  // the dotted spelling is an English word and the word is no name (`Yıldırım`, `Sarı`).
+  if (stem.includes('ı')) {
+    const dotted = stem.replace(/ı/gu, 'i')
+    if (!/^[a-z'’-]+$/iu.test(dotted) || !words.correct(dotted)) return undefined
+    if (/^\p{Lu}/u.test(stem)) {
+      const isName = isLikelyName(stem, tree, file, context)
+      read?.({key: `name:${stem}`, answer: isName, recheck: (other, otherFile) => isLikelyName(stem, other, otherFile, context)})
+      if (isName) return undefined
+    }
+    return {stem, suffix, dotted}
+  }
   // `naïve`, `São`, `jihadist`: a word with letters beyond a–z is accepted when its plain
   // spelling is known, and otherwise taken as foreign (or a name) and left alone.
   if (/[^a-z'’-]/iu.test(stem)) return undefined
@@ -209,6 +229,8 @@ function check(
   // mentarianism` is 28): no slip, compound or name model applies, and they cost more than
   // linear time in the length (a 4,000-letter run took 20 s). Reported, without suggestions.
   if (stem.length > maxWordLength) return {stem, suffix}
+  // “Eeek”, “Aaargh!”, “Noooo”: a letter held for effect, as speech is written.
+  if (isStretched(stem, words, unit, file)) return undefined
   if (isWellFormedWord(stem.toLowerCase())) return undefined
   if (/^\p{Lu}/u.test(stem)) {
     const isName = isLikelyName(stem, tree, file, context)
@@ -224,6 +246,29 @@ function check(
   // The only draft-wide fact read for a lowercase word (incremental engine).
   read?.({key: `capital:${capital}`, answer: isCapitalized, recheck: (_, otherFile) => isWrittenCapitalized(capital, words, otherFile)})
   return isCapitalized ? {stem, suffix, capital} : {stem, suffix}
+}
+
+/**
+ * Whether `stem` holds a letter three times or more for effect: the word with each such run
+ * shortened to one or two letters is an interjection (`Eeek`, `Aaargh`, `Hmmm`), or, inside
+ * a quotation, any dictionary word (“Noooo”, “Sooo good”). Outside quotation marks a tripled
+ * letter in an ordinary word is a slip (`programmme`).
+ */
+function isStretched(stem: string, words: Lookup, unit: Unit, file: VFile): boolean {
+  if (!/(\p{L})\1\1/iu.test(stem)) return false
+  const lower = stem.toLowerCase()
+  const forms = [lower.replace(/(\p{L})\1{2,}/gu, '$1'), lower.replace(/(\p{L})\1{2,}/gu, '$1$1')]
+  if (forms.some((form) => interjectionSet.has(form))) return true
+  const offset = pointStart(unit.nodes[0])?.offset
+  return offset !== undefined && forms.some((form) => words.correct(form)) && isInQuotation(String(file.value ?? ''), offset)
+}
+
+/** Whether `offset` of `text` is inside quotation marks opened in its paragraph. */
+function isInQuotation(text: string, offset: number): boolean {
+  const start = text.lastIndexOf('\n\n', offset) + 1
+  const before = text.slice(start, offset)
+  const curly = (before.match(/[“]/gu)?.length ?? 0) - (before.match(/[”]/gu)?.length ?? 0)
+  return curly > 0 || (before.match(/"/gu)?.length ?? 0) % 2 === 1
 }
 
 /** Whether `capital` is a dictionary word, or the draft writes it (as a whole word). */
@@ -247,11 +292,32 @@ function isWellFormed(word: string, words: Lookup, context: RuleContext): boolea
   // misspelling, even when the letters also split into a prefix and a word, or two words.
   if (nearestSlip(word, words) <= easySlip) return false
   // `multilateralism`, `artemisinin`, `insourcing`: real words Hunspell's list lacks, in the
-  // larger SCOWL-based list of `word-list` (none of the misspellings we test is in it).
-  if (isInWordList(word)) return true
-  for (const prefix of derivationPrefixes) {
-    if (word.length - prefix.length >= 4 && word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), words, 1)) return true
-  }
+  // larger SCOWL-based list of `word-list`; `reauthorization`, `homeownership`: a prefix and a
+  // word, two words closed up. But not when a common word is one slip away, or two slips away
+  // and sounds the same: SCOWL also lists `alledged` and `publically`, and `concensus`
+  // (con+census), `valueable` (value+able), `deside` (de+side), `prepair` (pre+pair) split.
+  if (isInWordList(word)) return likelierWord(word, words, listedSlip) === undefined
+  if (isPrefixed(word, words) || isClosedUp(word, words)) return likelierWord(word, words, compoundSlip) === undefined
+  return false
+}
+
+/**
+ * A word of the larger list is a slip only for a much more common word (`alledged`: `alleged`,
+ * 203 uses; `shapers` is a word, not `shoppers`, 62), but that slip may be two letters
+ * (`publically`: channel cost 10.4); a compound is a slip for any common word that sounds the
+ * same and is a likely slip (`deside`: `decide`, 2.1; `prepair`: `prepare`, 7.1), but not a
+ * far one (`newtown`: `newton`, 8.1; `copays`: `copies`, 8.4).
+ */
+const listedSlip: LikelierWordLimits = {minimum: 100, channel: 11}
+const compoundSlip: LikelierWordLimits = {minimum: 20, channel: 7.5}
+
+/** `reauthorization`, `counterterrorism`: a prefix that derives words, and a word. */
+function isPrefixed(word: string, words: Lookup): boolean {
+  return derivationPrefixes.some((prefix) => word.length - prefix.length >= 4 && word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), words, 1))
+}
+
+/** `homeownership`, `drawdown`, `policymaking`: two common words closed up (no tiny fragment, no function word). */
+function isClosedUp(word: string, words: Lookup): boolean {
   for (let at = 3; at <= word.length - 3; at++) {
     const head = word.slice(0, at)
     const tail = word.slice(at)
@@ -271,7 +337,7 @@ function otherEnglish(context: RuleContext): Lookup | undefined {
 
 /** A lowercase dictionary word (not only a name) that people use. */
 function isCommonWord(word: string, words: Lookup, minimum = 20): boolean {
-  return words.has(word) && words.frequency(word) >= minimum
+  return words.has(word) && frequencyOf(words, word) >= minimum
 }
 
 /** `per se`, `de facto`, `et al.`: `word` with the words around it makes a known phrase. */
@@ -296,6 +362,23 @@ function isInForeignPhrase(word: string, parent: Parent, index: number): boolean
     }
   }
   return false
+}
+
+/**
+ * Whether the word at `index` is mentioned rather than used: `the word “teh”`, `(sic)`, a
+ * label before a colon (`nlcst-is-literal`). Not a word between commas, which that package
+ * also counts: `Officials, yesturday, said` is a parenthetical word, used.
+ */
+function isMention(parent: Parameters<typeof isLiteral>[0], index: number): boolean {
+  if (!isLiteral(parent, index)) return false
+  const beside = (step: number) => {
+    for (let at = index + step; at >= 0 && at < parent.children.length; at += step) {
+      const child = parent.children[at]
+      if (child.type !== 'WhiteSpaceNode') return child.type === 'PunctuationNode' ? child.value : undefined
+    }
+    return undefined
+  }
+  return !(beside(-1) === ',' && beside(1) === ',')
 }
 
 /** `@handle`, `#hashtag`: a word glued to a preceding `@` or `#`. */
@@ -326,10 +409,14 @@ function report(
 ): void {
   // `goverment’s`: `government’s`, never a plural with a possessive added (`governments’s`).
   const isPossessive = /^['’]s$/.test(verdict.suffix)
-  const found = suggestFor(verdict.stem, verdict.capital === undefined)
+  const found = verdict.dotted ? [] : suggestFor(verdict.stem, verdict.capital === undefined)
     .filter((word) => !isPossessive || !/s$/i.test(word) || /s$/i.test(verdict.stem))
     .map((word) => word + verdict.suffix)
-  const expected = verdict.capital ? [verdict.capital + verdict.suffix, ...found.filter((word) => word !== verdict.capital + verdict.suffix)] : found
+  const expected = verdict.dotted
+    ? [verdict.dotted + verdict.suffix]
+    : verdict.capital
+      ? [verdict.capital + verdict.suffix, ...found.filter((word) => word !== verdict.capital + verdict.suffix)]
+      : found
   expected.length = Math.min(expected.length, maxSuggestions)
   const actual = unit.text
   const message = file.message(unknownWord(actual, expected), {ancestors: [parent, node], place})

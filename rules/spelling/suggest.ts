@@ -9,7 +9,7 @@
  * is trusted.
  */
 import {doubleMetaphone} from 'double-metaphone'
-import type {Lookup} from '../lib/dictionary-lookup.js'
+import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
 import {candidatesWithin, getWordTrie, type EditBounds, type TrieHeader} from './candidates.js'
 import {channelCost, rarity} from './channel.js'
 import {model} from './model.js'
@@ -156,11 +156,11 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} 
       const parts = candidate.split(' ')
       if (!parts.every((part) => part.length > 1 || part === 'a' || part === 'i')) return
       // `in the`, not `occur ed`: both parts must be common words.
-      if (!parts.every((part) => spell(part)?.[1] === 0 && lookup.frequency(spell(part)![0]) >= 1000)) return
+      if (!parts.every((part) => spell(part)?.[1] === 0 && frequencyOf(lookup, spell(part)![0]) >= 1000)) return
       // A guessed split needs both words written: their rarities add up (`in the` is likely,
       // `public ally` is not). A split the dictionary's REP table knows (`alot` → `a lot`) is
       // as likely as its rarer word.
-      const each = parts.map((part) => rarity(model, lookup.frequency(spell(part)![0])))
+      const each = parts.map((part) => rarity(model, frequencyOf(lookup, spell(part)![0])))
       const rarities = fixedCost === undefined ? each.reduce((sum, value) => sum + value, 0) : Math.max(...each)
       keep(candidate, (fixedCost ?? splitCost + channelCost(model, lower.replaceAll(' ', ''), candidate.replaceAll(' ', ''))) + model.frequencyWeight * rarities)
       return
@@ -171,7 +171,7 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} 
     const extra = capitalCost + (spelled.includes("'") && !lower.includes("'") ? apostropheCost : 0)
     const slip = Math.min(fixedCost ?? Infinity, channelCost(model, lower, candidate, channelLimit))
     if (slip > channelLimit) return
-    keep(spelled, slip + extra + model.frequencyWeight * rarity(model, lookup.frequency(spelled)))
+    keep(spelled, slip + extra + model.frequencyWeight * rarity(model, frequencyOf(lookup, spelled)))
   }
 
   edits(lower, (candidate) => consider(candidate))
@@ -252,8 +252,47 @@ export function nearestSlip(word: string, lookup: Lookup, minimum = 10): number 
   let best = Infinity
   if (word.length > maxWordLength) return best
   edits(word, (candidate, slip) => {
-    if (slip < best && candidate !== word && lookup.suggestable(candidate) && lookup.frequency(candidate) >= minimum) best = slip
+    if (slip < best && candidate !== word && lookup.suggestable(candidate) && frequencyOf(lookup, candidate) >= minimum) best = slip
   })
+  return best
+}
+
+/** How far a common word may be, and how common, to make a word that is otherwise accepted suspect. */
+export interface LikelierWordLimits {
+  /** Its SUBTLEX-US count (per 51 million words) is at least this. */
+  readonly minimum: number
+  /** The channel cost of typing the word for it is at most this (the fitted model's scale). */
+  readonly channel: number
+}
+
+/**
+ * A common dictionary word that the lowercase `word` is a likely misspelling of, or
+ * `undefined`: one within two slips that sounds the same (a shared Double Metaphone key) and
+ * that the fitted channel model finds a likely source of `word` (`concensus` → `consensus`,
+ * `deside` → `decide`, `alledged` → `alleged`, `publically` → `publicly`). Asked only of a
+ * word that would otherwise be accepted for being in the larger word list or for splitting
+ * into a prefix and a word or into two words, so that a misspelling that happens to split
+ * (`value+able`) or that SCOWL lists is still flagged. The sound is what tells `shapers` (a
+ * word) from a slip for `shoppers`... together with the limits: see the caller.
+ */
+export function likelierWord(word: string, lookup: Lookup, limits: LikelierWordLimits): string | undefined {
+  if (word.length > maxWordLength || word.length < 4) return undefined
+  const keys = new Set(doubleMetaphone(word))
+  const oneSlip = new Set<string>()
+  edits(word, (candidate) => oneSlip.add(candidate))
+  // Two slips away, only a long sound key says much: `copays` and `copies` share `KPS` with
+  // dozens of words, `publically` and `publicly` share `PPLKL`.
+  const twoSlips = [...keys].some((key) => key.length >= 4) ? candidatesWithin(word, lookup, deepLimit, editBounds) : []
+  let best: string | undefined
+  let bestCost = limits.channel
+  for (const candidate of new Set([...oneSlip, ...twoSlips])) {
+    if (candidate === word || !/^[a-z]+$/.test(candidate) || !lookup.suggestable(candidate) || frequencyOf(lookup, candidate) < limits.minimum) continue
+    const shared = doubleMetaphone(candidate).filter((key) => keys.has(key))
+    if (shared.length === 0) continue
+    if (!oneSlip.has(candidate) && (distance(word, candidate, deepLimit) > deepLimit || !shared.some((key) => key.length >= 4))) continue
+    const slip = channelCost(model, word, candidate, bestCost)
+    if (slip <= bestCost) [best, bestCost] = [candidate, slip]
+  }
   return best
 }
 
@@ -286,6 +325,47 @@ export function distance(typed: string, intended: string, limit: number): number
     ;[before, previous, current] = [previous, current, before]
   }
   return previous[columns - 1]
+}
+
+/**
+ * How common `word` is in `lookup`'s English. The counts are American (SUBTLEX-US), where a
+ * British spelling is rare: under en-GB, a spelling only British English has (`colour`,
+ * `organisation`, `centre`, `programme`) counts as often as its American one, so that
+ * `colr` is `colour` in British copy as it is `color` in American.
+ */
+export function frequencyOf(lookup: Lookup, word: string): number {
+  const count = lookup.frequency(word)
+  if (lookup.package !== dictionaryPackages['en-GB']) return count
+  const american = getLookup(dictionaryPackages['en-US'])
+  if (american.has(word)) return count
+  const spelling = americanSpelling(word, american)
+  return spelling === undefined ? count : Math.max(count, american.frequency(spelling))
+}
+
+/** British endings and their American forms: `colour`, `realise`, `centre`, `travelled`, `defence`, `programme`, `analyse`, `catalogue`. */
+const britishEndings: ReadonlyArray<readonly [RegExp, string]> = [
+  [/our(?=s?$|ed$|ing$|ful|ite|able|less|ist|er)/u, 'or'],
+  [/is(?=e$|es$|ed$|ing$|ation|ations|er$|ers$)/u, 'iz'],
+  [/ys(?=e$|es$|ed$|ing$)/u, 'yz'],
+  [/tre(?=s?$)/u, 'ter'],
+  [/bre(?=s?$)/u, 'ber'],
+  [/ogue(?=s?$)/u, 'og'],
+  [/ll(?=ed$|ing$|er$|ers$)/u, 'l'],
+  [/ence(?=s?$)/u, 'ense'],
+  [/amme(?=s?$)/u, 'am'],
+  [/ae/u, 'e'],
+  [/oe/u, 'e'],
+]
+
+/** The American spelling of a British-only `word` that `american` knows, or `undefined`. */
+function americanSpelling(word: string, american: Lookup): string | undefined {
+  let all = word
+  for (const [pattern, to] of britishEndings) {
+    const one = word.replace(pattern, to)
+    if (one !== word && american.has(one)) return one
+    all = all.replace(pattern, to)
+  }
+  return all !== word && american.has(all) ? all : undefined
 }
 
 /** `government` → `Government` for a capitalized draft word. */

@@ -47,6 +47,15 @@ ruleTable(spelling, {
     {text: 'The colour of the organisation’s flag was realised.', config: {language: 'en-GB'}},
     {text: 'The draft mentions a frobnicator twice.', config: {dictionary: ['frobnicator']}},
     {text: 'Talks on the `sdfgh` setting continued.', path: 'a.md'},
+    // Words of the larger list and compounds that only sound like a common word two slips
+    // away, or are a far slip from it (State of the Union, 1995–2015).
+    'More shapers of policy, more copays and more leaguers, said the stalags survivor.',
+    'We remember the children of Newtown.',
+    // Turkish names written correctly: the dotless `ı` is no slip there.
+    'Kemal Kılıçdaroğlu and Binali Yıldırım met Sarı in Ankara.',
+    // Stretched interjections, and any word stretched inside a quotation.
+    '“Eeek,” she said. “Aaargh! Noooo! It was sooo cold.”',
+    'Hmmm, he thought, and said nothing.',
   ],
   invalid: [
     {
@@ -125,8 +134,65 @@ ruleTable(spelling, {
     },
     {
       text: 'A colour and a flavour, said the programmme.',
-      messages: ['1:34-1:44: Unknown word `programmme`: possibly `programme`, `programmed`, `programmer` or `programmes`'],
+      // Under en-GB `programme` counts as often as `program`: `programmer` is too far behind.
+      messages: ['1:34-1:44: Unknown word `programmme`: possibly `programme`, `programmed` or `programmes`'],
       config: {language: 'en-GB'},
+    },
+    {
+      // Issue 13: a misspelling that splits into two words or a prefix and a word.
+      text: 'There is a broad concensus that the land is valueable.',
+      messages: ['1:18-1:27: Unknown word `concensus`: possibly `consensus`', '1:45-1:54: Unknown word `valueable`: possibly `valuable` or `valuables`'],
+    },
+    {
+      text: 'They will deside whether to prepair a bid.',
+      messages: ['1:11-1:17: Unknown word `deside`: possibly `decide`, `decided`, `beside` or `decides`', '1:29-1:36: Unknown word `prepair`: possibly `prepare`'],
+    },
+    {
+      // Issue 13: in the larger word list, but a slip for a much more common word.
+      text: 'He was alledged to have publically lied.',
+      messages: ['1:8-1:16: Unknown word `alledged`: possibly `alleged`', '1:25-1:35: Unknown word `publically`: possibly `publicly`, `publicity` or `public ally`'],
+    },
+    {
+      // Issue 13: a word between commas is used, not mentioned.
+      text: 'Officials, yesturday, said no.',
+      messages: ['1:12-1:21: Unknown word `yesturday`: possibly `yesterday`'],
+    },
+    {
+      // Issue 13: machine translation from Turkish writes a dotless `ı` for `i`.
+      text: 'He said hıs new polıcy was final.',
+      messages: ['1:9-1:12: Unknown word `hıs`: possibly `his`', '1:17-1:23: Unknown word `polıcy`: possibly `policy`'],
+      suggestions: [['his'], ['policy']],
+    },
+    {
+      text: 'Hıs office declined to comment on the polıcy’s cost.',
+      messages: ['1:1-1:4: Unknown word `Hıs`: possibly `His`', '1:39-1:47: Unknown word `polıcy’s`: possibly `policy’s`'],
+    },
+    {
+      // A tripled letter outside a quotation is a slip.
+      text: 'It was sooo late, and the programmme ended.',
+      messages: [
+        '1:8-1:12: Unknown word `sooo`: possibly `soon`, `so`, `sou`, `shoot` or `shoo`',
+        '1:27-1:37: Unknown word `programmme`: possibly `programmed`, `programmer`, `programming` or `programmers`',
+      ],
+    },
+    {
+      // Issue 13: British suggestions under en-GB (frequencies of the American spelling) ...
+      text: 'The colur of the theatr was changed by the organisaton.',
+      messages: [
+        '1:5-1:10: Unknown word `colur`: possibly `colour`, `collar`, `colours` or `cooler`',
+        '1:18-1:24: Unknown word `theatr`: possibly `theatre`, `that`, `their` or `theatres`',
+        '1:44-1:55: Unknown word `organisaton`: possibly `organisation` or `organisations`',
+      ],
+      config: {language: 'en-GB'},
+    },
+    {
+      // ... and American ones under en-US.
+      text: 'The colur of the theatr was changed by the organisaton.',
+      messages: [
+        '1:5-1:10: Unknown word `colur`: possibly `color`, `collar`, `cooler`, `colors` or `cobbler`',
+        '1:18-1:24: Unknown word `theatr`: possibly `theater`, `that`, `their` or `theaters`',
+        '1:44-1:55: Unknown word `organisaton`: possibly `organization` or `organizations`',
+      ],
     },
   ],
 })
