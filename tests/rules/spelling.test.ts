@@ -51,6 +51,9 @@ ruleTable(spelling, {
     // away, or are a far slip from it (State of the Union, 1995–2015).
     'More shapers of policy, more copays and more leaguers, said the stalags survivor.',
     'We remember the children of Newtown.',
+    // The plural of a noun Hunspell lists without one (State of the Union, 2008 and 2014).
+    'Congress set the legislations to expire on February the 1st.',
+    'It requires everything from more challenging curriculums and more demanding parents.',
     // Turkish names written correctly: the dotless `ı` is no slip there.
     'Kemal Kılıçdaroğlu and Binali Yıldırım met Sarı in Ankara.',
     // Stretched interjections, and any word stretched inside a quotation.
@@ -137,6 +140,14 @@ ruleTable(spelling, {
       // Under en-GB `programme` counts as often as `program`: `programmer` is too far behind.
       messages: ['1:34-1:44: Unknown word `programmme`: possibly `programme`, `programmed` or `programmes`'],
       config: {language: 'en-GB'},
+    },
+    {
+      // Issue 13: a plural, not a possessive; never a plural after a hissing sound or of a short noun.
+      text: 'The churchs and the womans were full.',
+      messages: [
+        "1:5-1:12: Unknown word `churchs`: possibly `churches`, `church` or `church's`",
+        "1:21-1:27: Unknown word `womans`: possibly `woman`, `woman's`, `womanish`, `women` or `women's`",
+      ],
     },
     {
       // Issue 13: a misspelling that splits into two words or a prefix and a word.
