@@ -4,7 +4,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import spelling from '../../rules/spelling/index.js'
 import {getLookup} from '../../rules/lib/dictionary-lookup.js'
-import {suggest} from '../../rules/spelling/suggest.js'
+import {frequencyOf, suggest} from '../../rules/spelling/suggest.js'
 import {ruleTable} from '../helpers/rule-table.js'
 
 ruleTable(spelling, {
@@ -241,6 +241,15 @@ describe('spelling suggestions', () => {
     Wenesday: 'Wednesday',
     alot: 'a lot',
     beleiev: 'believe',
+    // Issue 13's kinds: a likelier word two slips away beats a rarer one at one slip; the
+    // typical slip beats a commoner word; a plural, not a possessive; sounds alike.
+    govement: 'government',
+    definatly: 'definitely',
+    theif: 'thief',
+    faught: 'fought',
+    churchs: 'churches',
+    beaurocracy: 'bureaucracy',
+    nessecary: 'necessary',
   }
   for (const [typo, word] of Object.entries(intended)) {
     it(`ranks \`${word}\` first for \`${typo}\``, () => {
@@ -249,6 +258,21 @@ describe('spelling suggestions', () => {
       expect(list.length).toBeLessThanOrEqual(5)
     })
   }
+})
+
+describe('spelling frequencies per language', () => {
+  const american = getLookup('dictionary-en')
+  const british = getLookup('dictionary-en-gb')
+  it('counts a British-only spelling as its American one under en-GB', () => {
+    for (const [gb, us] of [['colour', 'color'], ['organisation', 'organization'], ['centre', 'center'], ['programme', 'program'], ['travelled', 'traveled'], ['defence', 'defense'], ['analyse', 'analyze'], ['catalogue', 'catalog']]) {
+      expect(british.frequency(gb)).toBeLessThan(american.frequency(us))
+      expect(frequencyOf(british, gb)).toBe(american.frequency(us))
+    }
+  })
+  it('leaves the counts of words both Englishes spell alike, and of en-US, as they are', () => {
+    for (const word of ['four', 'tour', 'advise', 'colour']) expect(frequencyOf(american, word)).toBe(american.frequency(word))
+    for (const word of ['four', 'hour', 'tour', 'advise', 'theatre']) if (american.has(word)) expect(frequencyOf(british, word)).toBe(british.frequency(word))
+  })
 })
 
 describe('spelling lookup', () => {
