@@ -257,6 +257,22 @@ export function nearestSlip(word: string, lookup: Lookup, minimum = 10): number 
   return best
 }
 
+/** Whether `a` and `b` differ by one letter left out, added, changed, or two swapped. */
+function isOneSlip(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false
+  let start = 0
+  while (start < a.length && a[start] === b[start]) start++
+  let endA = a.length
+  let endB = b.length
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--
+    endB--
+  }
+  const restA = a.slice(start, endA)
+  const restB = b.slice(start, endB)
+  return restA.length + restB.length === 1 || (restA.length === 1 && restB.length === 1) || (restA.length === 2 && restA === restB[1] + restB[0])
+}
+
 /** How far a common word may be, and how common, to make a word that is otherwise accepted suspect. */
 export interface LikelierWordLimits {
   /** Its SUBTLEX-US count (per 51 million words) is at least this. */
@@ -278,18 +294,17 @@ export interface LikelierWordLimits {
 export function likelierWord(word: string, lookup: Lookup, limits: LikelierWordLimits): string | undefined {
   if (word.length > maxWordLength || word.length < 4) return undefined
   const keys = new Set(doubleMetaphone(word))
-  const oneSlip = new Set<string>()
-  edits(word, (candidate) => oneSlip.add(candidate))
-  // Two slips away, only a long sound key says much: `copays` and `copies` share `KPS` with
-  // dozens of words, `publically` and `publicly` share `PPLKL`.
-  const twoSlips = [...keys].some((key) => key.length >= 4) ? candidatesWithin(word, lookup, deepLimit, editBounds) : []
   let best: string | undefined
   let bestCost = limits.channel
-  for (const candidate of new Set([...oneSlip, ...twoSlips])) {
-    if (candidate === word || !/^[a-z]+$/.test(candidate) || !lookup.suggestable(candidate) || frequencyOf(lookup, candidate) < limits.minimum) continue
+  // The words within two slips (the trie walk of the suggestions; a slip in the first letter
+  // is rare). Not the phonetic index: building it for a first letter reads the whole trie.
+  for (const candidate of candidatesWithin(word, lookup, deepLimit, editBounds)) {
+    if (!/^[a-z]+$/.test(candidate) || !lookup.suggestable(candidate) || frequencyOf(lookup, candidate) < limits.minimum) continue
     const shared = doubleMetaphone(candidate).filter((key) => keys.has(key))
-    if (shared.length === 0) continue
-    if (!oneSlip.has(candidate) && (distance(word, candidate, deepLimit) > deepLimit || !shared.some((key) => key.length >= 4))) continue
+    if (shared.length === 0 || distance(word, candidate, deepLimit) > deepLimit) continue
+    // Two slips away, only a long sound key says much: `copays` and `copies` share `KPS` with
+    // dozens of words, `publically` and `publicly` share `PPLKL`.
+    if (!isOneSlip(word, candidate) && !shared.some((key) => key.length >= 4)) continue
     const slip = channelCost(model, word, candidate, bestCost)
     if (slip <= bestCost) [best, bestCost] = [candidate, slip]
   }
