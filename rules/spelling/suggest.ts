@@ -288,8 +288,9 @@ export interface LikelierWordLimits {
  * `deside` → `decide`, `alledged` → `alleged`, `publically` → `publicly`). Asked only of a
  * word that would otherwise be accepted for being in the larger word list or for splitting
  * into a prefix and a word or into two words, so that a misspelling that happens to split
- * (`value+able`) or that SCOWL lists is still flagged. The sound is what tells `shapers` (a
- * word) from a slip for `shoppers`... together with the limits: see the caller.
+ * (`value+able`) or that SCOWL lists is still flagged. The sound keeps real words apart
+ * (`leaguers` is not `leagues`); how common and how near the word must be is the caller's
+ * choice (`shapers` is a word, not a slip for `shoppers`).
  */
 export function likelierWord(word: string, lookup: Lookup, limits: LikelierWordLimits): string | undefined {
   if (word.length > maxWordLength || word.length < 4) return undefined
