@@ -263,9 +263,13 @@ function isStretched(stem: string, words: Lookup, unit: Unit, file: VFile): bool
   return offset !== undefined && forms.some((form) => words.correct(form)) && isInQuotation(String(file.value ?? ''), offset)
 }
 
-/** Whether `offset` of `text` is inside quotation marks opened in its paragraph. */
+/**
+ * Whether `offset` of `text` is inside quotation marks opened on its line. Only the line: the
+ * language server keeps a chunk's verdicts while its text is the same, and a chunk ends at a
+ * line end.
+ */
 function isInQuotation(text: string, offset: number): boolean {
-  const start = text.lastIndexOf('\n\n', offset) + 1
+  const start = text.lastIndexOf('\n', offset - 1) + 1
   const before = text.slice(start, offset)
   const curly = (before.match(/[“]/gu)?.length ?? 0) - (before.match(/[”]/gu)?.length ?? 0)
   return curly > 0 || (before.match(/"/gu)?.length ?? 0) % 2 === 1
