@@ -2,12 +2,18 @@
 /** The `copydesk` executable: the only module that touches `process`. */
 import {main} from './cli/main.js'
 
+const env = process.env
+// A terminal a person watches, as `is-interactive` (ora) decides: not a dumb one (Emacs's
+// compilation buffer), not a CI job (some give their jobs a pseudo-terminal; `CI=false` is no CI).
+const isInteractive = Boolean(process.stderr.isTTY) && env.TERM !== 'dumb' && (env.CI === undefined || env.CI === '' || env.CI === 'false')
+
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   isTTY: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
+  stderrTerminal: isInteractive ? process.stderr : undefined,
 }).then(
   (code) => {
     process.exitCode = code

@@ -21,6 +21,8 @@ export interface LintArguments {
   readonly cache: boolean
   /** `--cache-location FILE|FOLDER`: where the cache file is (default `.copydeskcache`). */
   readonly cacheLocation?: string
+  /** `--no-progress`: never show the progress line of a long run. */
+  readonly noProgress: boolean
 }
 
 /** One flag of `copydesk lint`: what `parseArgs` needs and what `--help` shows. */
@@ -48,6 +50,7 @@ export const lintOptions: readonly LintOption[] = [
   {name: 'cache', type: 'boolean', description: 'skip drafts unchanged since the last run (results kept in .copydeskcache)'},
   {name: 'cache-location', type: 'string', value: 'FILE|FOLDER/', description: 'where the cache file is (a folder holds .copydeskcache)'},
   {name: 'follow-symlinks', type: 'boolean', description: 'follow symbolic links that lead out of a linted folder'},
+  {name: 'no-progress', type: 'boolean', description: 'no progress line on standard error (shown on a terminal for runs over a second)'},
   {name: 'color', type: 'boolean', description: 'colour the report even when it does not go to a terminal'},
   {name: 'no-color', type: 'boolean', description: 'never colour the report (as does the NO_COLOR variable)'},
   {name: 'help', short: 'h', type: 'boolean', description: 'show this help'},
@@ -68,6 +71,10 @@ export function lintUsage(): string {
     ...lintOptions.map((option) => `  ${label(option).padEnd(width)}${option.description}`),
     '',
     `Formats: ${formatterNames.join(', ')}.`,
+    '',
+    'Progress: a run over a second shows `Checking N/M FILE` on standard error when it is a',
+    'terminal, erased before the report; never with json, sarif, github or lsp, under CI=true,',
+    'with TERM=dumb or with --no-progress.',
     '',
     'Exit status:',
     '  0  no errors, and no more warnings than --max-warnings',
@@ -139,5 +146,6 @@ export function parseLintArguments(args: readonly string[]): LintArguments {
     followSymlinks: flag('follow-symlinks'),
     cache: flag('cache'),
     cacheLocation: text('cache-location'),
+    noProgress: flag('no-progress'),
   }
 }

@@ -8,4 +8,9 @@ export interface Io {
   readonly stderr: {write(text: string): unknown}
   /** Whether standard output is a terminal (colours). */
   readonly isTTY: boolean
+  /**
+   * Standard error, when it is a terminal a person watches (not `TERM=dumb`, not under `CI`):
+   * its width, for the progress line of long runs (progress.ts). `undefined`: no progress.
+   */
+  readonly stderrTerminal?: {readonly columns?: number}
 }

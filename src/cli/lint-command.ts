@@ -5,21 +5,37 @@ import {ConfigError, isIgnored, loadConfigFor} from '../config/load.js'
 import {getFormatter} from '../formatters/index.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {lintAll} from '../pipeline/pool.js'
-import {parseLintArguments} from './args.js'
+import {parseLintArguments, type LintArguments} from './args.js'
 import {RunError} from './errors.js'
 import {expandInputs} from './files.js'
 import {createFixer, NotFixedError} from './fix-files.js'
 import {escapeControl} from '../formatters/stylish.js'
+import {createProgress, showsProgress, type Progress} from './progress.js'
 import {decodeDraft, readDraft, readStream, type Draft} from './read.js'
 import type {Io} from './io.js'
 
 /** Run `copydesk lint ARGS`; resolves to the exit status. */
-export async function lintCommand(args: readonly string[], io: Io): Promise<number> {
+export async function lintCommand(args: readonly string[], terminalIo: Io): Promise<number> {
   const options = parseLintArguments(args)
+  // A long run on a terminal shows its progress on standard error (progress.ts); everything
+  // else written meanwhile erases the line first, and the line is gone before the report.
+  const progress = createProgress(terminalIo.stderr, showsProgress(options, terminalIo.stderrTerminal) ? terminalIo.stderrTerminal : undefined)
+  const io: Io = {...terminalIo, stdout: progress.wrap(terminalIo.stdout), stderr: progress.wrap(terminalIo.stderr)}
+  try {
+    return await lintWithProgress(options, io, progress)
+  } finally {
+    progress.end()
+  }
+}
+
+async function lintWithProgress(options: LintArguments, io: Io, progress: Progress): Promise<number> {
   const configOptions = {configPath: options.config, cwd: io.cwd}
   const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename, {isIgnored: (file) => isIgnored(file, configOptions), followSymlinks: options.followSymlinks})
   const files: VFile[] = []
   const fixer = createFixer(options, io) // --fix / --fix-dry-run: see fix-files.ts
+  // --cache: drafts whose results are cached are not linted again (see cache.ts). Opened
+  // first: a cache location that can never hold a cache (a FIFO, a device) is a usage error.
+  const cache = options.cache && !fixer ? await (await import('./cache.js')).openLintCache(options.cacheLocation, io) : undefined
   let failed = false
   let unchecked = 0 // paths named on standard error and left out of the report
   const reported = new Set<string>()
@@ -27,7 +43,9 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
   // Read every draft and its configuration first; then lint them all, over worker threads
   // when there is enough text (`lintAll`), or fix them one by one.
   const jobs: Array<{file: VFile; draft: Draft; input: (typeof inputs)[number]; lintOptions: {config: ResolvedConfig; path: string | undefined}}> = []
+  progress.stage('Reading', inputs.length)
   for (const input of inputs) {
+    progress.start(input.kind === 'error' ? '' : input.display)
     try {
       if (input.kind === 'error') throw input.error
       let draft: Draft
@@ -45,10 +63,13 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       if (!reported.has(error.message)) io.stderr.write(`copydesk: ${escapeControl(error.message)}\n`)
       reported.add(error.message)
     }
+    progress.done()
   }
 
   if (fixer) {
+    progress.stage('Fixing', jobs.length)
     for (const job of jobs) {
+      progress.start(job.input.display)
       try {
         await fixer.fixFile(job.file, job.draft, job.input, job.lintOptions)
         files.push(job.file)
@@ -61,6 +82,7 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
         if (error instanceof NotFixedError && error.inReport) files.push(job.file)
         else unchecked++
       }
+      progress.done()
     }
     for (const {file, error} of await fixer.finish()) {
       failed = true
@@ -69,10 +91,12 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
       files.splice(files.indexOf(file), 1)
     }
   } else {
-    // --cache: drafts whose results are cached are not linted again (see cache.ts).
-    const cache = options.cache ? await (await import('./cache.js')).openLintCache(options.cacheLocation, io) : undefined
     const toLint = cache ? jobs.filter((job) => !cache.restore(job)) : jobs
-    const linted = await lintAll(toLint.map((job) => ({value: job.draft.text, path: job.lintOptions.path, cwd: io.cwd, config: job.lintOptions.config})))
+    progress.stage('Checking', jobs.length, jobs.length - toLint.length)
+    const linted = await lintAll(
+      toLint.map((job) => ({value: job.draft.text, path: job.lintOptions.path, cwd: io.cwd, config: job.lintOptions.config})),
+      {onStart: (index) => progress.start(toLint[index].input.display), onDone: () => progress.done()},
+    )
     for (const [index, job] of toLint.entries()) job.file.messages = linted[index].messages
     await cache?.store(toLint)
     files.push(...jobs.map((job) => job.file))
@@ -86,6 +110,7 @@ export async function lintCommand(args: readonly string[], io: Io): Promise<numb
     }
   }
 
+  progress.end()
   const formatter = (await getFormatter(options.format))!
   const color = options.color ?? io.isTTY
   const reportSink = fixer?.report ?? io.stdout // fixed text or a diff may take stdout

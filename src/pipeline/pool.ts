@@ -93,6 +93,10 @@ export interface LintAllOptions {
   readonly threads?: number
   /** Below this many characters in all, lint in this thread (default {@link minimumPoolBytes}). */
   readonly minimumBytes?: number
+  /** Called when the draft of `tasks[index]` starts (in this thread, or sent to a worker). */
+  readonly onStart?: (index: number) => void
+  /** Called when the draft of `tasks[index]` is linted. */
+  readonly onDone?: (index: number) => void
 }
 
 /** How many threads (this one included) {@link lintAll} uses for `tasks`: 1 below the threshold. */
@@ -112,8 +116,10 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
   const files = tasks.map((task) => new VFile({value: task.value, path: task.path, cwd: task.cwd}))
   if (threads <= 1) {
     for (const [index, task] of tasks.entries()) {
+      options.onStart?.(index)
       await lint(files[index], {config: task.config, kind: task.kind, path: task.path})
       files[index].data.copydeskThread = threadId
+      options.onDone?.(index)
     }
     return files
   }
@@ -136,6 +142,7 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
         const index = order[next++]
         const task = tasks[index]
         inFlight++
+        options.onStart?.(index)
         worker.postMessage({index, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
       }
       worker.on('message', (reply: {ready?: boolean; index: number; thread: number; messages?: PlainMessage[]; error?: string}) => {
@@ -149,6 +156,7 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
         if (reply.error) return reject(new Error(reply.error))
         for (const plain of reply.messages ?? []) fromPlain(files[reply.index], plain)
         files[reply.index].data.copydeskThread = reply.thread
+        options.onDone?.(reply.index)
         send()
         if (inFlight === 0) resolve()
       })
@@ -158,8 +166,10 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
     while (next < order.length) {
       const index = order[next++]
       const task = tasks[index]
+      options.onStart?.(index)
       await lint(files[index], {config: task.config, kind: task.kind, path: task.path})
       files[index].data.copydeskThread = threadId
+      options.onDone?.(index)
       // Let the workers' replies in, so that they get their next task.
       await new Promise((resolve) => setImmediate(resolve))
     }

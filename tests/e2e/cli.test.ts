@@ -158,7 +158,7 @@ describe('exit codes and arguments', () => {
 
 // Several CLI runs per test: more than the default 30 s each on a busy machine.
 describe('help and argument errors (issue 15)', {timeout: 120_000}, () => {
-  const flags = ['-f', '--format', '--fix', '--fix-dry-run', '-c', '--config', '-q', '--quiet', '--max-warnings', '--stdin-filename', '--follow-symlinks', '--color', '--no-color', '-h', '--help']
+  const flags = ['-f', '--format', '--fix', '--fix-dry-run', '-c', '--config', '-q', '--quiet', '--max-warnings', '--stdin-filename', '--follow-symlinks', '--no-progress', '--color', '--no-color', '-h', '--help']
   const formats = ['stylish', 'json', 'sarif', 'github', 'lsp', 'html']
 
   it.each([
