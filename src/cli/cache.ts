@@ -5,25 +5,46 @@
  *
  * Everything is kept in ONE file (`.copydeskcache` in the working folder by default, or
  * `--cache-location`), written atomically at the end of the run (a temporary file renamed
- * over it), so that an interrupted run never leaves half a cache. A cache that cannot be
- * read or parsed, or that another copydesk version wrote, is ignored with a warning and
- * rewritten. Results read from the cache are the messages a fresh run gives, field for field.
+ * over it), so that an interrupted run never leaves half a cache. A cache never fails a run:
+ * a cache file that cannot be read (permissions, over {@link maxCacheBytes}, not UTF-8) or
+ * parsed is ignored with one warning and rewritten, one that another copydesk version wrote
+ * quietly. Only a location that can never hold a cache (a folder, a FIFO, a device) is a usage
+ * error, before anything is linted: reading a FIFO would wait for ever, and writing would
+ * replace it. Results read from the cache are the messages a fresh run gives, field for field.
+ *
+ * Every file is read through the bounded reader (src/io/read-bounded.ts): never a FIFO or a
+ * device, never more than a limit.
  */
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
-import {readFile, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
 import {fromPlain, toPlain, type PlainMessage} from '../pipeline/pool.js'
+import {ReadError, formatBytes, readBoundedFileSync, readBoundedText, type ReadLimits} from '../io/read-bounded.js'
 import {copydeskVersion} from '../version.js'
+import {RunError} from './errors.js'
 import type {Input} from './files.js'
 import type {Io} from './io.js'
 import type {Draft} from './read.js'
 
 /** The default name of the cache file, in the working folder. */
 export const defaultCacheName = '.copydeskcache'
+
+/**
+ * The largest cache read or written: 64 MiB, about 180,000 messages (a message takes some 360
+ * bytes). Parsing it takes a few hundred MB of memory; a larger cache is ignored and not written.
+ */
+export const maxCacheBytes = 64 * 1024 * 1024
+
+const cacheLimits: ReadLimits = {maxBytes: maxCacheBytes, what: 'a cache file'}
+
+/**
+ * The largest file named in the configuration that is hashed into the key: a style pack is at
+ * most 1 MiB (the pack loader refuses more), so this only bounds what a stray path can cost.
+ */
+const maxHashedBytes = 4 * 1024 * 1024
 
 /** The format of the file; a file with another format is ignored. */
 const format = 1
@@ -61,15 +82,21 @@ export async function resolveCacheLocation(location: string | undefined, cwd: st
   return isFolder ? path.join(absolute, defaultCacheName) : absolute
 }
 
-/** Load the cache at `location`; an unreadable or invalid cache is reported through `warn` and starts empty. */
-export async function loadCache(location: string, warn: (text: string) => void): Promise<LintCache> {
+/**
+ * Load the cache at `location` (shown as `name` in a usage error); an unreadable or invalid
+ * cache is reported through `warn` and starts empty. Throws a {@link RunError} when `location`
+ * is not a regular file (a folder, a FIFO, a device): no cache can ever be kept there.
+ */
+export async function loadCache(location: string, warn: (text: string) => void, name = location): Promise<LintCache> {
   const version = copydeskVersion()
   let files: Record<string, CacheEntry> = Object.create(null) as Record<string, CacheEntry>
   let text: string | undefined
   try {
-    text = await readFile(location, 'utf8')
+    text = await readBoundedText(location, cacheLimits)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(`ignoring the cache ${location}: ${(error as Error).message}`)
+    if (!(error instanceof ReadError)) throw error
+    if (error.code === 'ENOTREG') throw new RunError(`${name}: ${error.message}, expected a cache file (\`--cache-location FILE\` or a folder to hold ${defaultCacheName})`)
+    if (error.code !== 'ENOENT') warn(`ignoring the cache ${location}: ${error.message}`)
   }
   if (text !== undefined) {
     try {
@@ -96,8 +123,14 @@ export async function loadCache(location: string, warn: (text: string) => void):
     async save() {
       if (!changed) return
       const data: CacheData = {format, version, files}
+      const text = JSON.stringify(data) + '\n'
+      // Past the limit it could not be read back: keep the run's time, not a useless file.
+      if (Buffer.byteLength(text) > maxCacheBytes) {
+        warn(`not writing the cache ${location}: it would take ${formatBytes(Buffer.byteLength(text)).replace(/ \(.*\)$/, '')}, more than ${formatBytes(maxCacheBytes)}`)
+        return
+      }
       try {
-        await writeFileAtomic(location, JSON.stringify(data) + '\n')
+        await writeFileAtomic(location, text)
       } catch (error) {
         warn(`could not write the cache ${location}: ${(error as Error).message}`)
       }
@@ -124,9 +157,11 @@ function fileHash(file: string): string | null {
   let hash = fileHashes.get(file)
   if (hash === undefined) {
     try {
-      hash = createHash('sha256').update(readFileSync(file)).digest('hex')
+      // Bounded: a path in the options may name a FIFO or `/dev/zero` (the pack loader then
+      // reports it); only a regular file of bounded size is part of the key.
+      hash = createHash('sha256').update(readBoundedFileSync(file, {maxBytes: maxHashedBytes, what: 'a style pack'})).digest('hex')
     } catch {
-      hash = null // not a file: a pack name, a word, a glob
+      hash = null // not a file: a pack name, a word, a glob (or a file no pack can be)
     }
     fileHashes.set(file, hash)
   }
@@ -181,7 +216,10 @@ export interface LintCacheRun {
 /** Open the cache of a lint run: at `location` (`--cache-location`) or `.copydeskcache` in the working folder. */
 export async function openLintCache(location: string | undefined, io: Io): Promise<LintCacheRun> {
   const warn = (text: string) => io.stderr.write(`copydesk: warning: ${text}\n`)
-  const cache = await loadCache(await resolveCacheLocation(location, io.cwd), warn)
+  const file = await resolveCacheLocation(location, io.cwd)
+  const relative = path.relative(io.cwd, file)
+  const name = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+  const cache = await loadCache(file, warn, name)
   // Standard input has no file to key it by: it is always linted.
   const keyOf = (job: CachedJob) => (job.input.kind === 'file' ? {file: job.input.path, key: cacheKey(job.draft.text, job.lintOptions.path, job.lintOptions.config)} : undefined)
   return {

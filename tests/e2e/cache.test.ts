@@ -3,7 +3,8 @@
  * byte for byte what a fresh run prints, and a draft is linted again when its text, its
  * configuration (a style pack file included) or copydesk's version changes.
  */
-import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {execFile} from 'node:child_process'
@@ -11,9 +12,9 @@ import {describe, expect, it} from 'vitest'
 import {cliPath, root, type CliResult} from '../helpers/cli.js'
 
 /** Run the built CLI in `cwd` without blocking this thread (many runs, on a busy machine). */
-function runCli(args: readonly string[], {cwd}: {cwd: string}): Promise<CliResult> {
+function runCli(args: readonly string[], {cwd, timeout = 60_000}: {cwd: string; timeout?: number}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cliPath, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 60_000}, (error, stdout, stderr) => {
+    execFile(process.execPath, [cliPath, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout}, (error, stdout, stderr) => {
       resolve({status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr})
     })
   })
@@ -137,4 +138,68 @@ describe('lint --cache', () => {
     expect(older.stderr).toBe('')
     expect(readCache(location).version).toBe(cache.version)
   }, 180_000)
+
+  describe('what is at the cache location (issue 17: only regular files of bounded size are read)', () => {
+    // A run that waited on a FIFO would be killed here (status null), not hang the suite.
+    const timeout = 30_000
+
+    it('a FIFO or a folder as the cache: a usage error naming it, exit 2, nothing linted, the FIFO left as it is', async () => {
+      const cwd = samplesFolder()
+      execFileSync('mkfifo', [path.join(cwd, 'pipe')])
+      const fifo = await runCli(['lint', '--cache', '--cache-location', 'pipe', 'drafts'], {cwd, timeout})
+      expect(fifo).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: 'copydesk: pipe: not a regular file (FIFO), expected a cache file (`--cache-location FILE` or a folder to hold .copydeskcache)\n',
+      })
+      expect(statSync(path.join(cwd, 'pipe')).isFIFO()).toBe(true)
+      // A folder where the cache file would be (here the default `.copydeskcache`).
+      mkdirSync(path.join(cwd, '.copydeskcache'))
+      const folder = await runCli(['lint', '--format', 'json', '--cache', 'drafts'], {cwd, timeout})
+      expect(folder.status).toBe(2)
+      expect(folder.stdout).toBe('')
+      expect(folder.stderr).toBe('copydesk: .copydeskcache: not a regular file (directory), expected a cache file (`--cache-location FILE` or a folder to hold .copydeskcache)\n')
+    }, 120_000)
+
+    it('a cache file over 64 MiB is ignored with one warning (never read whole), the run is what a fresh one prints, and it is rewritten', async () => {
+      const cwd = samplesFolder()
+      const location = path.join(cwd, '.copydeskcache')
+      writeFileSync(location, '')
+      truncateSync(location, 100 * 1024 * 1024) // sparse: no 100 MB written to the disk
+      const fresh = await runCli(['lint', '--format', 'json', 'drafts'], {cwd})
+      const run = await runCli(['lint', '--format', 'json', '--cache', 'drafts'], {cwd, timeout})
+      expect(run.stdout).toBe(fresh.stdout)
+      expect(run.status).toBe(fresh.status)
+      expect(run.stderr).toBe(
+        `copydesk: warning: ignoring the cache ${location}: file too large (104,857,600 bytes), expected a cache file of at most 67,108,864 bytes (64 MiB)\n`,
+      )
+      expect(statSync(location).size).toBeLessThan(1024 * 1024)
+      expect(Object.keys(readCache(location).files).length).toBe(readdirSync(path.join(cwd, 'drafts')).length)
+    }, 120_000)
+
+    it('a path in the rule options that names a FIFO is not waited on when the key is computed', async () => {
+      const cwd = samplesFolder()
+      // "input/output" is a term of the house style, and `input/output` is also a FIFO here.
+      mkdirSync(path.join(cwd, 'input'))
+      execFileSync('mkfifo', [path.join(cwd, 'input', 'output')])
+      writeFileSync(path.join(cwd, '.copydeskrc.json'), JSON.stringify({rules: {'house-style': ['warning', {terms: [{avoid: ['I/O'], use: 'input/output'}]}]}}))
+      const fresh = await runCli(['lint', '--format', 'json', 'drafts'], {cwd, timeout})
+      const first = await runCli(['lint', '--format', 'json', '--cache', 'drafts'], {cwd, timeout})
+      const second = await runCli(['lint', '--format', 'json', '--cache', 'drafts'], {cwd, timeout})
+      expect(first).toEqual(fresh)
+      expect(second).toEqual(fresh)
+    }, 120_000)
+
+    it('a FIFO as a pack in the house-style rule\'s own `styles`: one line naming it, exit 2 (with or without --cache)', async () => {
+      const cwd = samplesFolder()
+      execFileSync('mkfifo', [path.join(cwd, 'pipe.yaml')])
+      writeFileSync(path.join(cwd, '.copydeskrc.json'), JSON.stringify({rules: {'house-style': ['warning', {styles: ['./pipe.yaml']}]}}))
+      const line = 'copydesk: .copydeskrc.json: rules.house-style[1].styles[0]: Cannot read style pack `./pipe.yaml`: not a regular file (FIFO)\n'
+      for (const args of [['lint', 'drafts'], ['lint', '--cache', 'drafts']]) {
+        const run = await runCli(args, {cwd, timeout})
+        expect(run.status).toBe(2)
+        expect(run.stderr).toBe(line)
+      }
+    }, 120_000)
+  })
 })
