@@ -67,6 +67,10 @@ export interface WriteHooks {
 const tempPattern = /^\.(.+)\.copydesk-(\d+)-([0-9a-f]{12})\.tmp$/
 
 /** A temporary file's name beside `file`, recognisable as copydesk's and as this process's. */
+// O_NONBLOCK: a draft replaced by a FIFO meanwhile is opened at once (and then refused as not a
+// regular file) instead of waiting for a writer; it changes nothing for a regular file.
+const readFlags = constants.O_RDONLY | constants.O_NOFOLLOW | (constants.O_NONBLOCK ?? 0)
+
 export function tempPath(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.copydesk-${process.pid}-${randomBytes(6).toString('hex')}.tmp`)
 }
@@ -78,7 +82,7 @@ export function tempPath(file: string): string {
  */
 export async function replaceDraft(file: string, original: Uint8Array, replacement: Uint8Array, hooks: WriteHooks = {}): Promise<WriteOutcome> {
   const target = await realpath(file)
-  const handle = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW)
+  const handle = await open(target, readFlags)
   let keepOpen = false
   try {
     const first = await handle.stat()
@@ -146,7 +150,7 @@ async function putBack(target: string, handle: FileHandle, old: Stats, replaceme
   const temp = tempPath(target)
   await writeTemp(temp, theirs, old)
   try {
-    const ours = await open(target, constants.O_RDONLY | constants.O_NOFOLLOW)
+    const ours = await open(target, readFlags)
     try {
       const now = await ours.stat()
       if (await holds(ours, now, replacement)) {
@@ -193,14 +197,15 @@ function sameContentStats(a: Stats, b: Stats): boolean {
 /** Whether the open file holds exactly `bytes` (`info` is its current stat). */
 async function holds(handle: FileHandle, info: Stats, bytes: Uint8Array): Promise<boolean> {
   if (info.size !== bytes.length) return false
-  return Buffer.from(bytes).equals(await readAll(handle, info.size))
+  // At most one byte past `bytes`: a file that keeps growing is not read to its end.
+  return Buffer.from(bytes).equals(await readAll(handle, info.size, info.size + 1))
 }
 
-/** All of an open file from its start (one byte more than `size`, to see it grow). */
-async function readAll(handle: FileHandle, size: number): Promise<Buffer> {
+/** All of an open file from its start (one byte more than `size`, to see it grow), or its first `limit` bytes. */
+async function readAll(handle: FileHandle, size: number, limit = Infinity): Promise<Buffer> {
   const chunks: Buffer[] = []
   let position = 0
-  for (;;) {
+  while (position < limit) {
     const buffer = Buffer.alloc(Math.max(size - position, 0) + 1 + 65536)
     const {bytesRead} = await handle.read(buffer, 0, buffer.length, position)
     if (bytesRead === 0) break

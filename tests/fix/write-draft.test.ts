@@ -132,6 +132,14 @@ describe('replaceDraft', () => {
     expect(readFileSync(file)).toEqual(original)
   })
 
+  it('a draft replaced by a FIFO before the write: refused at once, never waited on (issue 17)', async () => {
+    rmSync(file)
+    expect(spawnSync('mkfifo', [file]).status).toBe(0)
+    expect(await replaceDraft(file, original, fixed)).toEqual({status: 'refused', reason: 'not a regular file'})
+    expect(lstatSync(file).isFIFO()).toBe(true)
+    expect(others()).toEqual([])
+  }, 10_000)
+
   it('refuses a file with other hard links (rewriting it would split them)', async () => {
     linkSync(file, path.join(folder, 'other.txt'))
     expect(await replaceDraft(file, original, fixed)).toEqual({status: 'refused', reason: 'has 2 hard links (rewriting it would split them)'})
