@@ -114,6 +114,33 @@ function grow(buffer: Buffer, length: number, limits: ReadLimits): Buffer {
   return larger
 }
 
+/** One read the loop asks for: fill `buffer` from `offset`, at most `length` bytes. */
+interface ReadRequest {
+  readonly buffer: Buffer
+  readonly offset: number
+  readonly length: number
+}
+
+/**
+ * The reading loop of both readers, written once: it yields each read it wants and is sent
+ * the number of bytes read (0 at the end); it returns the bytes, or throws past the limit.
+ * {@link readBoundedFile} answers with `await handle.read`, {@link readBoundedFileSync} with
+ * `readSync`, so the checks (regular file, limit, growth) cannot drift apart.
+ */
+function* readOpened(stats: Stats, limits: ReadLimits): Generator<ReadRequest, Buffer, number> {
+  checkOpened(stats, limits)
+  let buffer = bufferFor(stats.size, limits)
+  let length = 0
+  for (;;) {
+    if (length === buffer.length) buffer = grow(buffer, length, limits)
+    const bytesRead = yield {buffer, offset: length, length: buffer.length - length}
+    if (bytesRead === 0) break
+    length += bytesRead
+  }
+  if (length > limits.maxBytes) throw tooLarge(limits.maxBytes, limits, true)
+  return buffer.subarray(0, length)
+}
+
 /**
  * The bytes of the regular file at `file`, at most `limits.maxBytes` of them; throws a
  * {@link ReadError} for anything else (missing, a folder, a FIFO, a device, too large…).
@@ -126,18 +153,12 @@ export async function readBoundedFile(file: string, limits: ReadLimits): Promise
     throw asReadError(error)
   }
   try {
-    const stats = await handle.stat()
-    checkOpened(stats, limits)
-    let buffer = bufferFor(stats.size, limits)
-    let length = 0
-    for (;;) {
-      if (length === buffer.length) buffer = grow(buffer, length, limits)
-      const {bytesRead} = await handle.read(buffer, length, buffer.length - length, null)
-      if (bytesRead === 0) break
-      length += bytesRead
+    const reads = readOpened(await handle.stat(), limits)
+    for (let step = reads.next(); ; ) {
+      if (step.done) return step.value
+      const {buffer, offset, length} = step.value
+      step = reads.next((await handle.read(buffer, offset, length, null)).bytesRead)
     }
-    if (length > limits.maxBytes) throw tooLarge(limits.maxBytes, limits, true)
-    return buffer.subarray(0, length)
   } catch (error) {
     throw asReadError(error)
   } finally {
@@ -154,18 +175,12 @@ export function readBoundedFileSync(file: string, limits: ReadLimits): Buffer {
     throw asReadError(error)
   }
   try {
-    const stats = fstatSync(fd)
-    checkOpened(stats, limits)
-    let buffer = bufferFor(stats.size, limits)
-    let length = 0
-    for (;;) {
-      if (length === buffer.length) buffer = grow(buffer, length, limits)
-      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null)
-      if (bytesRead === 0) break
-      length += bytesRead
+    const reads = readOpened(fstatSync(fd), limits)
+    for (let step = reads.next(); ; ) {
+      if (step.done) return step.value
+      const {buffer, offset, length} = step.value
+      step = reads.next(readSync(fd, buffer, offset, length, null))
     }
-    if (length > limits.maxBytes) throw tooLarge(limits.maxBytes, limits, true)
-    return buffer.subarray(0, length)
   } catch (error) {
     throw asReadError(error)
   } finally {

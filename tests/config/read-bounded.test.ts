@@ -1,6 +1,6 @@
 /** The one reader of user-named files: regular files only, bounded, never blocking. */
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -36,6 +36,16 @@ describe('readBoundedFile and readBoundedFileSync', () => {
     await expect(read(root)).rejects.toThrow('not a regular file (directory)')
     await expect(read(path.join(root, 'loop'))).rejects.toMatchObject({message: 'symbolic link loop', code: 'ELOOP'})
     await expect(read(path.join(root, 'missing'))).rejects.toMatchObject({message: 'no such file or directory', code: 'ENOENT'})
+  })
+
+  it('a file that reports no size and holds more than one buffer (/proc/self/smaps) is read whole, by both readers', async () => {
+    const large = {maxBytes: 64 * 1024 * 1024, what: 'a test file'}
+    for (const bytes of [await readBoundedFile('/proc/self/smaps', large), readBoundedFileSync('/proc/self/smaps', large)]) {
+      expect(bytes.length).toBeGreaterThan(64 * 1024 + 1) // the buffer grew, and kept what it held
+      const text = bytes.toString('utf8')
+      expect(text.split('\n')[0]).toBe(readFileSync('/proc/self/smaps', 'utf8').split('\n')[0])
+      expect(text.endsWith('\n')).toBe(true)
+    }
   })
 
   it('a file that reports no size (in /proc) is still read only up to the limit', async () => {
