@@ -194,7 +194,7 @@ describe('lint --cache', () => {
       const cwd = samplesFolder()
       execFileSync('mkfifo', [path.join(cwd, 'pipe.yaml')])
       writeFileSync(path.join(cwd, '.copydeskrc.json'), JSON.stringify({rules: {'house-style': ['warning', {styles: ['./pipe.yaml']}]}}))
-      const line = 'copydesk: .copydeskrc.json: rules.house-style[1].styles[0]: Cannot read style pack `./pipe.yaml`: not a regular file (FIFO)\n'
+      const line = `copydesk: .copydeskrc.json: rules.house-style.styles[0]: Cannot read style pack \`${path.join(cwd, 'pipe.yaml')}\`: not a regular file (FIFO)\n`
       for (const args of [['lint', 'drafts'], ['lint', '--cache', 'drafts']]) {
         const run = await runCli(args, {cwd, timeout})
         expect(run.status).toBe(2)
