@@ -4,7 +4,7 @@
  * Lines, paragraphs and sentences with their offsets, and which paragraphs are headlines
  * (a draft's first line, Markdown headings, and short title-like lines between paragraphs).
  */
-import type {Paragraph, Root, Sentence} from 'nlcst'
+import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {walk as visit} from './walk.js'
 import type {VFile} from 'vfile'
@@ -58,30 +58,50 @@ export interface Document {
 }
 
 const cache = new WeakMap<Root, Document>()
+const partCache = new WeakMap<readonly RootContent[], Document>()
 
 /** The document model of `tree` (computed on first use, then cached for the file's run). */
 export function getDocument(tree: Root, file: VFile): Document {
   let document = cache.get(tree)
-  if (!document) cache.set(tree, (document = buildDocument(tree, file)))
+  if (!document) cache.set(tree, (document = buildDocument([tree], firstParagraph(tree), file)))
   return document
 }
 
-function buildDocument(tree: Root, file: VFile): Document {
+/**
+ * The document model of a part of `tree` (`nodes`, children of its root, in order): its
+ * paragraphs and sentences exactly as {@link getDocument} has them (whether a paragraph is the
+ * draft's first is asked of the whole tree), for a rule that reports on some parts only
+ * (`copydeskPartial`). Cached per `nodes` array.
+ */
+export function getPartDocument(tree: Root, nodes: readonly RootContent[], file: VFile): Document {
+  let document = partCache.get(nodes)
+  if (!document) partCache.set(nodes, (document = buildDocument(nodes, firstParagraph(tree), file)))
+  return document
+}
+
+/** The first paragraph of the tree (preorder), which may be a headline without looking like one. */
+function firstParagraph(tree: Root): Paragraph | undefined {
+  let first: Paragraph | undefined
+  visit(tree, 'ParagraphNode', (node) => {
+    first = node
+    return false
+  })
+  return first
+}
+
+function buildDocument(roots: ReadonlyArray<Root | RootContent>, first: Paragraph | undefined, file: VFile): Document {
   const text = String(file.value ?? '')
-  const lines = splitLines(text)
   const headingRanges: readonly HeadingRange[] | undefined = file.data.headingRanges
   const paragraphs: DocParagraph[] = []
   const sentences: DocSentence[] = []
-  let first = true
 
-  visit(tree, 'ParagraphNode', (node) => {
+  for (const root of roots) visit(root, 'ParagraphNode', (node) => {
     const start = node.position?.start.offset ?? 0
     const end = node.position?.end.offset ?? start
     const paragraphText = text.slice(start, end)
     const isHeading = headingRanges
       ? headingRanges.some(([from, to]) => start >= from && end <= to)
-      : looksLikeHeadline(paragraphText, first)
-    first = false
+      : looksLikeHeadline(paragraphText, node === first)
     const list: DocSentence[] = []
     const paragraph: DocParagraph = {
       node,
@@ -111,7 +131,16 @@ function buildDocument(tree: Root, file: VFile): Document {
     paragraphs.push(paragraph)
   })
 
-  return {text, lines, paragraphs, sentences}
+  let lines: DocLine[] | undefined
+  return {
+    text,
+    // Split on first use: only `duplicate-line` reads the lines.
+    get lines() {
+      return (lines ??= splitLines(text))
+    },
+    paragraphs,
+    sentences,
+  }
 }
 
 /** Split text into lines (LF, CRLF or CR endings), with offsets. */

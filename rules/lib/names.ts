@@ -5,12 +5,13 @@
  * answer comes from the document's own names (`proper-nouns.ts`, cached per tree), the
  * gazetteers (`gazetteer.ts`) and the dictionary, and is cached per tree and word.
  */
+import {LRUCache} from 'lru-cache'
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {RuleContext} from '../../src/rule.js'
 import type {Lookup} from './dictionary-lookup.js'
 import {editDistance, fold, getDictionary, getPeople, getProperNouns, nameParticles, personTitles, type NounKind} from './gazetteer.js'
-import {getNameModel, type NameModel} from './proper-nouns.js'
+import {getNameIndex, type NameIndex} from './proper-nouns.js'
 
 /**
  * How common (SUBTLEX-US count) a word one slip away must be for a capitalized word of this
@@ -38,71 +39,96 @@ export function isLikelyName(word: string, tree: Root, file: VFile, context: Rul
   let answers = byTree.get(tree)
   if (!answers) byTree.set(tree, (answers = new Map()))
   let answer = answers.get(word)
-  if (answer === undefined) answers.set(word, (answer = decide(word, tree, file, context)))
+  if (answer === undefined) answers.set(word, (answer = decide(word, getNameIndex(tree, file), context)))
   return answer
 }
 
-function decide(word: string, tree: Root, file: VFile, context: RuleContext): boolean {
-  if (!/^\p{Lu}/u.test(word)) return false
+/** What decides about a word apart from the draft (known names, near misses of words), by run settings and word. */
+interface WordVerdicts {
+  readonly stem: string
+  readonly isKnown: boolean
+  readonly isNearDayOrMonth: boolean
+  readonly isKnownPlural: boolean
+  readonly isNearWordLikeNoun: boolean
+  readonly isShort: boolean
+  readonly isNearCommonWord: boolean
+}
+
+const verdictCache = new WeakMap<RuleContext, LRUCache<string, WordVerdicts>>()
+
+function verdictsOf(word: string, context: RuleContext): WordVerdicts {
+  let byWord = verdictCache.get(context)
+  if (!byWord) verdictCache.set(context, (byWord = new LRUCache({max: 20_000})))
+  let verdicts = byWord.get(word)
+  if (!verdicts) byWord.set(word, (verdicts = wordVerdicts(word, context)))
+  return verdicts
+}
+
+function wordVerdicts(word: string, context: RuleContext): WordVerdicts {
   const stem = word.replace(/['’]s$/u, '')
   const lower = stem.toLowerCase()
   const people = getPeople(context.names)
   const nouns = getProperNouns()
-  // A known name: a person's name word, a place, a nationality, a language.
-  if (people.nameWords.has(fold(stem)) || nouns.has(lower) || context.dictionary.includes(stem)) return true
+  const dictionary = getDictionary(context.language)
+  const near = neighbours(lower)
+  const kinds = [...near].map((key) => nouns.get(key)?.kind)
+  return {
+    stem,
+    isKnown: people.nameWords.has(fold(stem)) || nouns.has(lower) || context.dictionary.includes(stem),
+    isNearDayOrMonth: kinds.some((kind) => kind === 'day' || kind === 'month'),
+    isKnownPlural: /s$/u.test(stem) && people.nameWords.has(fold(stem.slice(0, -1))),
+    // Short names are often a letter from a country (`Bevin`/`Benin`): only long ones count.
+    isNearWordLikeNoun: kinds.some((kind) => kind !== undefined && wordLikeKinds.has(kind) && lower.length >= 6),
+    isShort: lower.length < 7,
+    isNearCommonWord: [...near].some((key) => dictionary.has(key) && dictionary.frequency(key) >= commonCount(lower.length)),
+  }
+}
 
-  const model = getNameModel(tree, file)
-  const uses = model.allCapitalized.get(stem)?.length ?? 0
+function decide(word: string, index: NameIndex, context: RuleContext): boolean {
+  if (!/^\p{Lu}/u.test(word)) return false
+  const verdicts = verdictsOf(word, context)
+  const stem = verdicts.stem
+  // A known name: a person's name word, a place, a nationality, a language.
+  if (verdicts.isKnown) return true
+
+  const uses = index.allCapitalized.get(stem) ?? 0
   // Used consistently as a name: written the same way with a capital twice or more.
   if (uses >= 2) return true
 
   // `Tusday`, `Febuary`: one slip from a day or a month.
-  const near = neighbours(lower)
-  for (const key of near) {
-    const kind = nouns.get(key)?.kind
-    if (kind === 'day' || kind === 'month') return false
-  }
+  if (verdicts.isNearDayOrMonth) return false
   // `Justice Sam Alito`, `Leonard Abess`, `Hermis Moutardier`: a word beside a given name or
   // an unknown capitalized word in one name is a name, even one letter from a word.
+  const people = getPeople(context.names)
   const dictionary = getDictionary(context.language)
-  if (isInPersonName(stem, model, people.nameParts, dictionary)) return true
+  if (isInPersonName(stem, index, people.nameParts, dictionary)) return true
   // `G.I. Joes`, `the Kennedys`: the plural of a known name.
-  if (/s$/u.test(stem) && people.nameWords.has(fold(stem.slice(0, -1)))) return true
+  if (verdicts.isKnownPlural) return true
   // `Tusday`, `Febuary`, `Britian`: one slip from a day, month, country or nationality.
-  for (const key of near) {
-    const noun = nouns.get(key)
-    // Short names are often a letter from a country (`Bevin`/`Benin`): only long ones count.
-    if (noun && (noun.kind === 'day' || noun.kind === 'month' || (wordLikeKinds.has(noun.kind) && lower.length >= 6))) return false
-  }
+  if (verdicts.isNearWordLikeNoun) return false
   // `Gavi, the Vaccine Alliance`, `Pompe disease`, `the Wye agreement`: a capital mid-sentence
   // is a name far more often than a slip, unless it is near a long common word (`the Goverment`).
-  if (model.capitalized.has(stem) && lower.length < 7) return true
+  if (index.capitalized.has(stem) && verdicts.isShort) return true
   // `Goverment`, `Parliment`: one slip from a common word.
-  for (const key of near) {
-    if (dictionary.has(key) && dictionary.frequency(key) >= commonCount(lower.length)) return false
-  }
+  if (verdicts.isNearCommonWord) return false
   // Once, and near no known word or name: an unknown name (`Oleksandr`, `Tsikhanouskaya`).
   return true
 }
 
 /** Whether a capitalized `word` of the draft stands in a run of names beside a name word. */
-function isInPersonName(word: string, model: NameModel, nameParts: ReadonlySet<string>, dictionary: Lookup): boolean {
-  for (const token of model.allCapitalized.get(word) ?? []) {
-    for (const step of [-1, 1]) {
-      const other = model.tokens[token.index + step]
-      if (!other || other.sentence !== token.sentence) continue
-      const gap = step === 1 ? other.gap : token.gap
-      // `Indo-Pacific`, `Austro-Hungarian`: a capitalized compound.
-      if (gap === '-' && other.isCapitalized) return true
-      if (!/^[ \u00a0]$|^\.[ \u00a0]$/u.test(gap)) continue
-      // `Usama bin Ladin`, `Senators Frist`, `Governor Matt Bevin`.
-      if (step === -1 && (nameParticles.has(other.text) || (other.isCapitalized && personTitles.has(other.text.toLowerCase())))) return true
-      if (!other.isCapitalized) continue
-      const lower = other.text.toLowerCase()
-      // “On Tusday the…”: a sentence's first word is capitalized for the sentence, not as a name.
-      if (!other.isMeaningful && dictionary.has(lower)) continue
-      if (nameParts.has(fold(other.text)) || (!dictionary.has(lower) && !dictionary.has(other.text))) return true
-    }
+function isInPersonName(word: string, index: NameIndex, nameParts: ReadonlySet<string>, dictionary: Lookup): boolean {
+  for (const other of index.neighbours.get(word) ?? []) {
+    const gap = other.gap
+    // `Indo-Pacific`, `Austro-Hungarian`: a capitalized compound.
+    if (gap === '-' && other.isCapitalized) return true
+    if (!/^[ \u00a0]$|^\.[ \u00a0]$/u.test(gap)) continue
+    // `Usama bin Ladin`, `Senators Frist`, `Governor Matt Bevin`.
+    if (other.step === -1 && (nameParticles.has(other.text) || (other.isCapitalized && personTitles.has(other.text.toLowerCase())))) return true
+    if (!other.isCapitalized) continue
+    const lower = other.text.toLowerCase()
+    // “On Tusday the…”: a sentence's first word is capitalized for the sentence, not as a name.
+    if (!other.isMeaningful && dictionary.has(lower)) continue
+    if (nameParts.has(fold(other.text)) || (!dictionary.has(lower) && !dictionary.has(other.text))) return true
   }
   return false
 }

@@ -6,11 +6,12 @@
  * A capital means something mid-sentence; it means nothing on the first word of a sentence,
  * after an opening quote or a colon, or anywhere in a title-case headline.
  */
-import type {Root, Word} from 'nlcst'
+import {LRUCache} from 'lru-cache'
+import type {Root, RootContent, Word} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {getDocument, type DocSentence} from './document.js'
+import {getDocument, getPartDocument, type DocParagraph, type DocSentence} from './document.js'
 import {nameParticles} from './gazetteer.js'
 import {isTitleCase} from '../../src/rule.js'
 
@@ -55,12 +56,143 @@ export interface NameModel {
 }
 
 const cache = new WeakMap<Root, NameModel>()
+const partCache = new WeakMap<readonly RootContent[], NameModel>()
 
 /** The name model of `tree` (computed on first use, then cached for the file's run). */
 export function getNameModel(tree: Root, file: VFile): NameModel {
   let model = cache.get(tree)
-  if (!model) cache.set(tree, (model = buildModel(tree, file)))
+  if (!model) cache.set(tree, (model = buildModel(getDocument(tree, file).paragraphs, String(file.value ?? ''))))
   return model
+}
+
+/**
+ * The name model of a part of `tree` (`nodes`, see `getPartDocument`): the same tokens as
+ * {@link getNameModel} has for those paragraphs, so questions about a word's neighbours in
+ * its sentence get the same answers; questions about the whole draft go to {@link getNameIndex}.
+ */
+export function getPartNameModel(tree: Root, nodes: readonly RootContent[], file: VFile): NameModel {
+  let model = partCache.get(nodes)
+  if (!model) partCache.set(nodes, (model = buildModel(getPartDocument(tree, nodes, file).paragraphs, String(file.value ?? ''))))
+  return model
+}
+
+/** A word beside a capitalized word in its sentence, as {@link NameIndex.neighbours} keeps it. */
+export interface Neighbour {
+  /** `-1`: the word before; `1`: the word after. */
+  readonly step: -1 | 1
+  /** The source text between the two words. */
+  readonly gap: string
+  readonly text: string
+  readonly isCapitalized: boolean
+  readonly isMeaningful: boolean
+}
+
+/**
+ * What the whole draft says about names, as counts by word: the draft-wide half of the name
+ * model. Summed from summaries of each paragraph (cached by the paragraph's text in plain
+ * text), so that the language server, asking it again after a keystroke, re-reads only the
+ * paragraph that changed.
+ */
+export interface NameIndex {
+  /** Uses of each capitalized word where the capital means something, in the order the draft first writes them. */
+  readonly capitalized: ReadonlyMap<string, number>
+  /** Uses of each capitalized word (any position). */
+  readonly allCapitalized: ReadonlyMap<string, number>
+  /** Uses of each lowercase word. */
+  readonly lowercase: ReadonlyMap<string, number>
+  /** Each capitalized word's neighbours in their sentences (any position; joined by a space, a point or a hyphen). */
+  readonly neighbours: ReadonlyMap<string, readonly Neighbour[]>
+  /** Each capitalized word where it means something: the capitalized words written just before it, one space apart (`Gary` for `Whitfield`). */
+  readonly capitalizedAfter: ReadonlyMap<string, readonly string[]>
+}
+
+/** A paragraph's part of the {@link NameIndex}. */
+type NameSummary = NameIndex
+
+const indexes = new WeakMap<Root, NameIndex>()
+/** Summaries of plain-text paragraphs by headline flag and text (a paragraph's tokens depend on nothing else). */
+const summaries = new LRUCache<string, NameSummary>({max: 4000})
+
+/** The {@link NameIndex} of `tree` (computed on first use, then cached for the file's run). */
+export function getNameIndex(tree: Root, file: VFile): NameIndex {
+  let index = indexes.get(tree)
+  if (!index) indexes.set(tree, (index = buildIndex(tree, file)))
+  return index
+}
+
+/**
+ * `summarize` of each paragraph's name model, in the draft's order. In plain text a
+ * paragraph's tokens depend on its text and whether it is a headline alone, so the summaries
+ * are kept in `cache` by those (a keystroke summarizes the one paragraph it changed); a
+ * Markdown paragraph's prose depends on more (code, references), so it is summarized afresh.
+ */
+export function paragraphSummaries<T extends object>(tree: Root, file: VFile, cache: LRUCache<string, T>, summarize: (model: NameModel, text: string) => T): T[] {
+  const document = getDocument(tree, file)
+  const isPlain = file.data.headingRanges === undefined
+  return document.paragraphs.map((paragraph) => {
+    const key = isPlain ? `${paragraph.isHeadline ? 'H' : 'P'}${paragraph.text}` : undefined
+    let summary = key === undefined ? undefined : cache.get(key)
+    if (!summary) {
+      summary = summarize(buildModel([paragraph], document.text), document.text)
+      if (key !== undefined) cache.set(key, summary)
+    }
+    return summary
+  })
+}
+
+function buildIndex(tree: Root, file: VFile): NameIndex {
+  const capitalized = new Map<string, number>()
+  const allCapitalized = new Map<string, number>()
+  const lowercase = new Map<string, number>()
+  const neighbours = new Map<string, Neighbour[]>()
+  const capitalizedAfter = new Map<string, string[]>()
+  for (const summary of paragraphSummaries(tree, file, summaries, summarize)) {
+    for (const [form, count] of summary.capitalized) capitalized.set(form, (capitalized.get(form) ?? 0) + count)
+    for (const [form, count] of summary.allCapitalized) allCapitalized.set(form, (allCapitalized.get(form) ?? 0) + count)
+    for (const [word, count] of summary.lowercase) lowercase.set(word, (lowercase.get(word) ?? 0) + count)
+    for (const [form, list] of summary.neighbours) append(neighbours, form, list)
+    for (const [form, list] of summary.capitalizedAfter) append(capitalizedAfter, form, list)
+  }
+  return {capitalized, allCapitalized, lowercase, neighbours, capitalizedAfter}
+}
+
+function append<V>(map: Map<string, V[]>, key: string, values: readonly V[]): void {
+  const list = map.get(key)
+  if (list) list.push(...values)
+  else map.set(key, [...values])
+}
+
+/** One paragraph's {@link NameSummary}, from its tokens as the name model has them. */
+function summarize(model: NameModel): NameSummary {
+  const count = (map: ReadonlyMap<string, readonly NameToken[]>) => new Map([...map].map(([key, tokens]) => [key, tokens.length]))
+  const neighbours = new Map<string, Neighbour[]>()
+  for (const [form, tokens] of model.allCapitalized) {
+    const seen = new Set<string>()
+    const list: Neighbour[] = []
+    for (const token of tokens) {
+      for (const step of [-1, 1] as const) {
+        const other = model.tokens[token.index + step]
+        if (!other || other.sentence !== token.sentence) continue
+        const gap = step === 1 ? other.gap : token.gap
+        if (gap !== '-' && !/^[ \u00a0]$|^\.[ \u00a0]$/u.test(gap)) continue
+        const key = `${step}${gap}${Number(other.isCapitalized)}${Number(other.isMeaningful)}${other.text}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        list.push({step, gap, text: other.text, isCapitalized: other.isCapitalized, isMeaningful: other.isMeaningful})
+      }
+    }
+    if (list.length > 0) neighbours.set(form, list)
+  }
+  const capitalizedAfter = new Map<string, string[]>()
+  for (const [form, tokens] of model.capitalized) {
+    const list = new Set<string>()
+    for (const token of tokens) {
+      const before = model.tokens[token.index - 1]
+      if (before && before.sentence === token.sentence && before.isCapitalized && /^[ \u00a0]$/u.test(token.gap)) list.add(before.text)
+    }
+    if (list.size > 0) capitalizedAfter.set(form, [...list])
+  }
+  return {capitalized: count(model.capitalized), allCapitalized: count(model.allCapitalized), lowercase: count(model.lowercase), neighbours, capitalizedAfter}
 }
 
 /**
@@ -76,16 +208,14 @@ const isAddressLike = (node: Word) =>
   node.children.some((child) => child.type === 'SymbolNode') ||
   node.children.some((child, index) => child.type === 'PunctuationNode' && child.value === '.' && /^\p{Ll}/u.test(toString(node.children[index + 1] ?? {type: 'TextNode', value: ''})))
 
-function buildModel(tree: Root, file: VFile): NameModel {
-  const document = getDocument(tree, file)
-  const text = document.text
+function buildModel(paragraphs: readonly DocParagraph[], text: string): NameModel {
   const tokens: NameToken[] = []
   const capitalized = new Map<string, NameToken[]>()
   const allCapitalized = new Map<string, NameToken[]>()
   const lowercase = new Map<string, NameToken[]>()
   const runs: NameToken[][] = []
 
-  for (const paragraph of document.paragraphs) {
+  for (const paragraph of paragraphs) {
     const isTitle = paragraph.isHeadline && isTitleCase(paragraph.text)
     for (const sentence of paragraph.sentences) {
       let previousEnd: number | undefined

@@ -9,13 +9,12 @@
  * context: a date (`on 5 may`), a list of places (`Greece, turkey and Bulgaria`), a title
  * (`President bush`), a noun of state (`polish government`).
  */
-import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {z} from 'zod'
-import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
-import {fold, getDictionary, getList, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type ProperNoun} from '../lib/gazetteer.js'
-import {getNameModel, type NameModel, type NameToken} from '../lib/proper-nouns.js'
+import {defineRule, type DraftFact, type MessageFields, type RuleContext} from '../../src/rule.js'
+import {fold, getDictionary, getList, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type PeopleIndex, type ProperNoun} from '../lib/gazetteer.js'
+import {getNameIndex, getNameModel, getPartNameModel, type NameIndex, type NameModel, type NameToken} from '../lib/proper-nouns.js'
 import {directions, placePrepositions, regionNouns, stateNouns, titlePhrases} from './data.js'
 
 export default defineRule({
@@ -29,11 +28,19 @@ export default defineRule({
     // Its messages flag a word a person may accept: the editor offers “Add to dictionary”.
     dictionary: true,
     examples: {bad: 'Negotiations in istanbul yielded limited results.', good: 'Negotiations in Istanbul yielded limited results.'},
+    // A word's verdict depends on its sentence and on one draft-wide fact, told to the
+    // language server's incremental engine: how the draft capitalizes the word elsewhere
+    // (see `ownForm`).
+    partial: true,
   },
   plugin(_options, context: RuleContext) {
     const accepted = new Set(context.dictionary)
     return (tree, file) => {
-      check(tree, file, context, accepted)
+      const index = getNameIndex(tree, file)
+      // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
+      const parts = file.data.copydeskPartial?.parts
+      if (!parts) check(getNameModel(tree, file), index, file, context, accepted, undefined)
+      else for (const part of parts) check(getPartNameModel(tree, part.nodes, file), index, file, context, accepted, part.read)
     }
   },
 })
@@ -44,8 +51,32 @@ interface Finding {
   readonly expected: string
 }
 
-function check(tree: Root, file: VFile, context: RuleContext, accepted: ReadonlySet<string>): void {
-  const model = getNameModel(tree, file)
+/**
+ * How the draft capitalizes a lowercase `word` elsewhere: its most frequent capitalized form
+ * where the capital means something (`own`), whether the draft writes that form at least as
+ * often as `word`, and whether after a given name (`Gary Whitfield`). `key` says it all in
+ * one string, for the incremental engine to compare.
+ */
+interface OwnForm {
+  readonly own: string | undefined
+  readonly isMostlyCapitalized: boolean
+  readonly isAfterGivenName: boolean
+  readonly key: string
+}
+
+function ownForm(index: NameIndex, word: string, people: PeopleIndex): OwnForm {
+  const own = capitalizedForm(index, word)
+  if (own === undefined) return {own, isMostlyCapitalized: false, isAfterGivenName: false, key: ''}
+  const isMostly = isMostlyCapitalized(index, own, word)
+  const isAfterGiven = isAfterGivenName(index, own, people)
+  return {own, isMostlyCapitalized: isMostly, isAfterGivenName: isAfterGiven, key: `${own}:${Number(isMostly)}${Number(isAfterGiven)}`}
+}
+
+/**
+ * Report on the tokens of `model` (the whole draft, or a part of it for the incremental
+ * engine); what the rest of the draft says comes from `index`, each such fact told to `read`.
+ */
+function check(model: NameModel, index: NameIndex, file: VFile, context: RuleContext, accepted: ReadonlySet<string>, read: ((fact: DraftFact) => void) | undefined): void {
   if (model.lowercase.size === 0) return
   const dictionary = getDictionary(context.language)
   const nouns = getProperNouns()
@@ -54,6 +85,15 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
   const place = location(file)
   const done = new Set<number>()
   const findings: Finding[] = []
+  const told = new Set<string>()
+  const ownOf = (word: string): OwnForm => {
+    const form = ownForm(index, word, people)
+    if (read && !told.has(word)) {
+      told.add(word)
+      read({key: `own:${word}`, answer: form.key, recheck: (tree, other) => ownForm(getNameIndex(tree, other), word, people).key})
+    }
+    return form
+  }
 
   for (const token of model.tokens) {
     if (done.has(token.index) || token.isLiteral || !token.isLowercase) continue
@@ -91,8 +131,9 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
     }
 
     // `peskov` where the draft writes `Peskov` mid-sentence.
-    const own = capitalizedForm(model, word)
-    if (own && !isCommon && isMostlyCapitalized(model, own, word) && (!isEnglishCompound(word, dictionary) || isAfterGivenName(model, own, people))) {
+    const form = ownOf(word)
+    const own = form.own
+    if (own && !isCommon && form.isMostlyCapitalized && (!isEnglishCompound(word, dictionary) || form.isAfterGivenName)) {
       findings.push({first: token, last: token, expected: own})
       continue
     }
@@ -142,8 +183,8 @@ function check(tree: Root, file: VFile, context: RuleContext, accepted: Readonly
  * Whether the draft writes `form` with a capital at least as often as `word` without: “the Office
  * of War Mobilization and Reconversion” once and `reconversion` twenty times is a word.
  */
-function isMostlyCapitalized(model: NameModel, form: string, word: string): boolean {
-  return (model.capitalized.get(form)?.length ?? 0) >= (model.lowercase.get(word)?.length ?? 0)
+function isMostlyCapitalized(index: NameIndex, form: string, word: string): boolean {
+  return (index.capitalized.get(form) ?? 0) >= (index.lowercase.get(word) ?? 0)
 }
 
 const englishPrefixes = ['anti', 'counter', 'inter', 'multi', 'non', 'over', 'post', 'pre', 're', 'sub', 'super', 'under']
@@ -183,22 +224,22 @@ function isPlainEnough(noun: ProperNoun, word: string): boolean {
   return noun.kind !== 'city' || word.length >= 4
 }
 
-const ownForms = new WeakMap<NameModel, Map<string, string>>()
+const ownForms = new WeakMap<NameIndex, Map<string, string>>()
 
-/** The capitalized spelling the draft uses mid-sentence for `word` (`McDonald` too), the most frequent. */
-function capitalizedForm(model: NameModel, word: string): string | undefined {
-  let forms = ownForms.get(model)
+/** The capitalized spelling the draft uses mid-sentence for `word` (`McDonald` too), the most frequent (the first on a tie). */
+function capitalizedForm(index: NameIndex, word: string): string | undefined {
+  let forms = ownForms.get(index)
   if (!forms) {
     const counts = new Map<string, number>()
     forms = new Map()
-    for (const [form, tokens] of model.capitalized) {
+    for (const [form, uses] of index.capitalized) {
       const key = form.toLowerCase()
-      if (tokens.length > (counts.get(key) ?? 0)) {
-        counts.set(key, tokens.length)
+      if (uses > (counts.get(key) ?? 0)) {
+        counts.set(key, uses)
         forms.set(key, form)
       }
     }
-    ownForms.set(model, forms)
+    ownForms.set(index, forms)
   }
   return forms.get(word)
 }
@@ -388,11 +429,8 @@ function isNearCommonWord(word: string, dictionary: ReturnType<typeof getDiction
 }
 
 /** Whether the draft writes `form` after a given name (`Gary Whitfield`): a surname, though it splits into words. */
-function isAfterGivenName(model: NameModel, form: string, people: ReturnType<typeof getPeople>): boolean {
-  return (model.capitalized.get(form) ?? []).some((token) => {
-    const before = neighbour(model, token, -1)
-    return Boolean(before && before.isCapitalized && isJoined(before, token) && people.byGiven.has(fold(before.text)) && people.nameParts.has(fold(before.text)))
-  })
+function isAfterGivenName(index: NameIndex, form: string, people: PeopleIndex): boolean {
+  return (index.capitalizedAfter.get(form) ?? []).some((before) => people.byGiven.has(fold(before)) && people.nameParts.has(fold(before)))
 }
 
 /** Whether a title (`President`, `Minister`, `Mr.`) stands just before. */

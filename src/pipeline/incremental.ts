@@ -176,7 +176,7 @@ function yieldToEvents(): Promise<void> {
 export class IncrementalLinter {
   private readonly parsed = new Map<string, ParsedChunk>()
   private readonly local = new Map<string, LocalResult>()
-  /** Per rule with `meta.partial`: results by chunk text. */
+  /** Per rule with `meta.partial`: results by chunk text (and whether it is the first). */
   private readonly partial = new Map<string, Map<string, PartialResult>>()
   private generation = 0
 
@@ -298,10 +298,12 @@ export class IncrementalLinter {
       if (!answers.has(fact.key)) answers.set(fact.key, fact.recheck(tree, factFile))
       return Object.is(answers.get(fact.key), fact.answer)
     }
+    // The first chunk holds the draft's first paragraph, which may be a headline for that alone.
+    const keys = chunks.map((chunk, index) => `${index === 0 ? 'F' : 'L'}${chunk.text}`)
     const dirty = new Map<string, number>()
-    chunks.forEach((chunk, index) => {
-      const result = results.get(chunk.text)
-      if ((!result || !result.facts.every(holds)) && !dirty.has(chunk.text)) dirty.set(chunk.text, index)
+    chunks.forEach((_, index) => {
+      const result = results.get(keys[index])
+      if ((!result || !result.facts.every(holds)) && !dirty.has(keys[index])) dirty.set(keys[index], index)
     })
     if (dirty.size > 0) {
       const indexes = [...dirty.values()]
@@ -318,12 +320,12 @@ export class IncrementalLinter {
       }
       for (const index of indexes) {
         const chunk = chunks[index]
-        results.set(chunk.text, {offset: chunk.start, line: chunk.line, column: chunk.column, messages: byChunk.get(index)!, facts: facts.get(index)!, used: generation})
+        results.set(keys[index], {offset: chunk.start, line: chunk.line, column: chunk.column, messages: byChunk.get(index)!, facts: facts.get(index)!, used: generation})
       }
     }
     const messages: VFileMessage[] = []
-    for (const chunk of chunks) {
-      const result = results.get(chunk.text)!
+    for (const [index, chunk] of chunks.entries()) {
+      const result = results.get(keys[index])!
       result.used = generation
       messages.push(...placedMessages(result, chunk))
     }
