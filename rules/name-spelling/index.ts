@@ -9,11 +9,12 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {LRUCache} from 'lru-cache'
 import {z} from 'zod'
-import {defineRule, type MessageFields, type RuleContext} from '../../src/rule.js'
+import {defineRule, type DraftFact, type MessageFields, type PartialRun, type RuleContext} from '../../src/rule.js'
 import {editDistance, fold, nameDistance, nameParticles, getDictionary, getPeople, getProperNouns, isCommonWord, personTitles, type PeopleIndex, type ProperNoun} from '../lib/gazetteer.js'
 import {isTransliteration, transliterationKey} from '../lib/names.js'
-import {getNameModel, titleAbbreviations, type NameModel, type NameToken} from '../lib/proper-nouns.js'
+import {getNameIndex, getNameModel, getPartNameModel, paragraphSummaries, titleAbbreviations, type NameIndex, type NameModel, type NameToken} from '../lib/proper-nouns.js'
 import type {Lookup} from '../lib/dictionary-lookup.js'
 
 export default defineRule({
@@ -27,10 +28,18 @@ export default defineRule({
     // Its messages flag a word a person may accept: the editor offers “Add to dictionary”.
     dictionary: true,
     examples: {bad: 'U.S. Secretary of State Mako Rubio spoke to Lavrov.', good: 'U.S. Secretary of State Marco Rubio spoke to Lavrov.'},
+    // A name's verdict depends on its sentence and on what the draft writes of the same name
+    // elsewhere, told to the language server's incremental engine as one fact per capitalized
+    // word (see `analyse`); with a house list, on every name of the draft.
+    partial: true,
   },
   plugin(_options, context: RuleContext) {
     return (tree, file) => {
-      check(tree, file, context)
+      const analysis = analysisOf(tree, file, context)
+      // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
+      const parts = file.data.copydeskPartial?.parts
+      if (!parts) check(getNameModel(tree, file), analysis, tree, file, context, undefined)
+      else for (const part of parts) check(getPartNameModel(tree, part.nodes, file), analysis, tree, file, context, part)
     }
   },
 })
@@ -65,8 +74,12 @@ interface HouseName {
 /** A given name and a surname written together in the draft (`Olaf Scholz`, `George W. Bush`, `J.R.R. Tolkien`). */
 type Pair = readonly [given: NameToken, surname: NameToken]
 
-function check(tree: Root, file: VFile, context: RuleContext): void {
-  const model = getNameModel(tree, file)
+/**
+ * Report on the tokens of `model` (the whole draft, or a part of it for the incremental
+ * engine); what the rest of the draft writes of each name comes from `analysis`, each such
+ * fact told to `part.read`.
+ */
+function check(model: NameModel, analysis: Analysis, tree: Root, file: VFile, context: RuleContext, part: PartialRun['parts'][number] | undefined): void {
   if (model.allCapitalized.size === 0) return
   const people = getPeople(context.names)
   const dictionary = getDictionary(context.language)
@@ -83,19 +96,33 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
     isCommonWord(word.toLowerCase(), dictionary) ||
     dictionary.has(word) || // `Americas`, `Shia`: the dictionary's own proper nouns.
     accepted.has(word)
+  // By the token's offset: the first finding for a token wins.
   const findings = new Map<number, Finding>()
   const report = (finding: Finding) => {
     const word = finding.token.text
     // The house spelling, an accepted word and a product name are never slips.
     if (houseWords.has(word) || accepted.has(word) || isCamelCase(word) || finding.token.isInitial) return
-    if (!findings.has(finding.token.index)) findings.set(finding.token.index, finding)
+    if (!findings.has(finding.token.start)) findings.set(finding.token.start, finding)
   }
 
   const pairs = namePairs(model, text)
 
   // The house list first: it is the newsroom's authority, even where a slip is itself a word
   // or another surname (`Joe Bidden`, `Gavin Newsome`, `Kamala Haris`).
-  if (house.length > 0) checkHouse(model, pairs, house, report)
+  if (house.length > 0) {
+    if (!part) checkHouse(model, pairs, house, report)
+    else {
+      // It reads every name of the draft: the whole draft's findings, kept in this part, and
+      // a fact that never holds, so that the engine asks again after every edit.
+      part.read({key: 'house-list', answer: false, recheck: () => true})
+      const first = model.tokens[0]?.start ?? 0
+      const last = model.tokens.at(-1)?.end ?? 0
+      const whole = getNameModel(tree, file)
+      checkHouse(whole, namePairs(whole, text), house, (finding) => {
+        if (finding.token.start >= first && finding.token.start < last) report(finding)
+      })
+    }
+  }
 
   const isKnownPerson = (given: string, surname: string) => people.fullNames.has(fold(`${given} ${surname}`)) || [...people.bySurname.get(fold(surname)) ?? []].some((person) => fold(person.words[0]) === fold(given))
   const isPlaceOrWord = (word: string) => nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word)
@@ -160,7 +187,7 @@ function check(tree: Root, file: VFile, context: RuleContext): void {
   }
 
   // The draft against itself: the same person spelled two ways.
-  variants(model, people, isKnownWord, isPlaceOrWord, dictionary, nouns, report, pairs)
+  variants(model, analysis, pairs, report, context, part?.read)
 
   const place = location(file)
   for (const finding of [...findings.values()].sort((a, b) => a.token.start - b.token.start)) {
@@ -262,20 +289,6 @@ function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly Ho
   }
 }
 
-/** `Heydar Aliev` beside `Ilham Aliyev`: both written after given names, never the same one — two people. */
-function isOtherPerson(model: NameModel, people: PeopleIndex, tokens: readonly NameToken[], others: readonly NameToken[]): boolean {
-  const givenOf = (list: readonly NameToken[]) =>
-    new Set(
-      list.flatMap((token) => {
-        const before = model.tokens[token.index - 1]
-        const isGiven = before && before.sentence === token.sentence && before.isCapitalized && /^[ \u00a0]$/u.test(token.gap) && before.isMeaningful && !personTitles.has(before.text.toLowerCase()) && !titleAbbreviations.has(before.text) && !/^(?:The|A|An)$/.test(before.text)
-        return isGiven ? [transliterationKey(before.text)] : []
-      }),
-    )
-  const [mine, theirs] = [givenOf(tokens), givenOf(others)]
-  return mine.size > 0 && theirs.size > 0 && ![...mine].some((key) => theirs.has(key))
-}
-
 /** `Zelenska` for `Zelensky`, `Navalnaya` for `Navalny`, `Ivanova` for `Ivanov`: the feminine of a Slavic surname. */
 function isFeminineForm(feminine: string, masculine: string): boolean {
   const [a, b] = [fold(feminine), fold(masculine)]
@@ -301,29 +314,6 @@ function isOneSwap(word: string, other: string): boolean {
   return a.length >= 5 && a.length === b.length && editDistance(a, b, 1) === 1
 }
 
-/**
- * Whether the draft writes `form` after a given name, an initial or a title (`Milei` in
- * `Javier Milei`, `Bush` in `George W. Bush`, `Salha` in `Dr. Salha`): a full mention.
- */
-function isInFullName(model: NameModel, form: string): boolean {
-  return (model.allCapitalized.get(form) ?? []).some((token) => {
-    const before = model.tokens[token.index - 1]
-    if (before === undefined || before.sentence !== token.sentence) return false
-    if (/^\.[ \u00a0]$/u.test(token.gap)) return before.isInitial || titleAbbreviations.has(before.text)
-    return /^[ \u00a0]$/u.test(token.gap) && (before.isCapitalized || nameParticles.has(before.text))
-  })
-}
-
-/** Whether the draft writes `form` only outside runs of names (`Viera informed`, not `Jenson Button`). */
-function isAlone(model: NameModel, form: string): boolean {
-  return (model.allCapitalized.get(form) ?? []).every((token) =>
-    [model.tokens[token.index - 1], model.tokens[token.index + 1]].every((other) => {
-      if (!other || other.sentence !== token.sentence || !other.isCapitalized) return true
-      return !/^[ \u00a0]$/u.test(other.index < token.index ? token.gap : other.gap)
-    }),
-  )
-}
-
 /** The one candidate within reach of `word` (the nearest; none on a tie between spellings). */
 function closest(word: string, candidates: readonly string[], limit = maxEdits(word)): string | undefined {
   let best: string | undefined
@@ -342,21 +332,269 @@ function closest(word: string, candidates: readonly string[], limit = maxEdits(w
   return best
 }
 
+/** The uses of a capitalized word in one role (see {@link rawRole}), as {@link analyse} groups transliterations. */
+interface RoleUses {
+  readonly form: string
+  readonly role: string
+  uses: number
+  readonly givenKeys: Set<string>
+  /** Where the first of these uses is: its rank among the paragraph's first uses (in the draft, see {@link analyse}). */
+  first: number
+}
+
+/** What one paragraph writes of its capitalized words, for {@link analyse}. */
+interface Summary {
+  /** The same for two paragraphs that say the same of their names (see {@link summarize}). */
+  readonly id: number
+  /** Per capitalized word: written in a full name somewhere, alone everywhere, the given names before it. */
+  readonly forms: ReadonlyMap<string, {readonly isInFullName: boolean; readonly isAlone: boolean; readonly givenKeys: ReadonlySet<string>}>
+  /** Per capitalized word and role, in the order first written. */
+  readonly roles: readonly RoleUses[]
+  /** The surnames of its name pairs (`Scholz` in `Olaf Scholz`). */
+  readonly surnames: ReadonlySet<string>
+  /** The given names of its name pairs by folded surname, with their uses, in the order first written. */
+  readonly givens: ReadonlyArray<{readonly surname: string; readonly given: string; uses: number}>
+}
+
+const summaries = new LRUCache<string, Summary>({max: 4000})
+/** Summaries by what they say, so that a paragraph edited outside its names keeps its summary's id. */
+const canonical = new LRUCache<string, Summary>({max: 4000})
+let nextId = 0
+
+function summarize(model: NameModel, text: string): Summary {
+  const summary = summarizeNames(model, text)
+  // With the counts that `analyse` reads from the name index.
+  const signature = JSON.stringify([
+    [...summary.forms].map(([form, item]) => [form, item.isInFullName, item.isAlone, [...item.givenKeys]]),
+    summary.roles.map((item) => [item.form, item.role, item.uses, [...item.givenKeys], item.first]),
+    [...summary.surnames],
+    summary.givens.map((item) => [item.surname, item.given, item.uses]),
+    [...model.allCapitalized].map(([form, tokens]) => [form, tokens.length]),
+    [...model.capitalized.keys()],
+  ])
+  let same = canonical.get(signature)
+  if (!same) canonical.set(signature, (same = {...summary, id: nextId++}))
+  return same
+}
+
+function summarizeNames(model: NameModel, text: string): Omit<Summary, 'id'> {
+  const forms = new Map<string, {isInFullName: boolean; isAlone: boolean; givenKeys: Set<string>}>()
+  const roles = new Map<string, RoleUses>()
+  for (const [form, tokens] of model.allCapitalized) {
+    const givenKeys = new Set<string>()
+    let isFull = false
+    let isAloneEverywhere = true
+    for (const token of tokens) {
+      isFull ||= isInFullNameAt(model, token)
+      isAloneEverywhere &&= isAloneAt(model, token)
+      const key = givenKeyAt(model, token)
+      if (key !== undefined) givenKeys.add(key)
+      const role = rawRole(model, token)
+      let entry = roles.get(`${role}\u0000${form}`)
+      if (!entry) roles.set(`${role}\u0000${form}`, (entry = {form, role, uses: 0, givenKeys: new Set(), first: token.index}))
+      entry.uses++
+      if (key !== undefined) entry.givenKeys.add(key)
+    }
+    forms.set(form, {isInFullName: isFull, isAlone: isAloneEverywhere, givenKeys})
+  }
+  const pairs = namePairs(model, text)
+  const givens = new Map<string, {surname: string; given: string; uses: number}>()
+  for (const [given, surname] of pairs) {
+    const key = `${fold(surname.text)}\u0000${given.text}`
+    const entry = givens.get(key)
+    if (entry) entry.uses++
+    else givens.set(key, {surname: fold(surname.text), given: given.text, uses: 1})
+  }
+  // Only the order of first uses matters: by rank, so that words typed around the names keep the summary.
+  const ordered = [...roles.values()].sort((a, b) => a.first - b.first)
+  ordered.forEach((entry, rank) => (entry.first = rank))
+  return {forms, roles: [...roles.values()], surnames: new Set(pairs.map(([, surname]) => surname.text)), givens: [...givens.values()]}
+}
+
+/** The given name before a capitalized word (its transliteration key), as {@link isOtherPerson} compares them. */
+function givenKeyAt(model: NameModel, token: NameToken): string | undefined {
+  const before = model.tokens[token.index - 1]
+  const isGiven = before && before.sentence === token.sentence && before.isCapitalized && /^[ \u00a0]$/u.test(token.gap) && before.isMeaningful && !personTitles.has(before.text.toLowerCase()) && !titleAbbreviations.has(before.text) && !/^(?:The|A|An)$/.test(before.text)
+  return isGiven ? transliterationKey(before.text) : undefined
+}
+
+/** Whether a use of a word comes after a given name, an initial or a title (`Milei` in `Javier Milei`, `Bush` in `George W. Bush`, `Salha` in `Dr. Salha`). */
+function isInFullNameAt(model: NameModel, token: NameToken): boolean {
+  const before = model.tokens[token.index - 1]
+  if (before === undefined || before.sentence !== token.sentence) return false
+  if (/^\.[ \u00a0]$/u.test(token.gap)) return before.isInitial || titleAbbreviations.has(before.text)
+  return /^[ \u00a0]$/u.test(token.gap) && (before.isCapitalized || nameParticles.has(before.text))
+}
+
+/** Whether a use of a word stands outside a run of names (`Viera informed`, not `Jenson Button`). */
+function isAloneAt(model: NameModel, token: NameToken): boolean {
+  return [model.tokens[token.index - 1], model.tokens[token.index + 1]].every((other) => {
+    if (!other || other.sentence !== token.sentence || !other.isCapitalized) return true
+    return !/^[ \u00a0]$/u.test(other.index < token.index ? token.gap : other.gap)
+  })
+}
+
+/**
+ * A use's role in a name, before the run settings say whether the word is a given name:
+ * `given …` (a given name, by the transliteration of the surname after it, past a particle),
+ * else `T` and the title before it (`mr`), if any.
+ */
+function rawRole(model: NameModel, token: NameToken): string {
+  const next = model.tokens[token.index + 1]
+  const previous = model.tokens[token.index - 1]
+  const isGiven = next !== undefined && next.sentence === token.sentence && /^[ \u00a0]$/u.test(next.gap) && (next.isCapitalized || nameParticles.has(next.text))
+  if (isGiven) {
+    // `Mohammed bin Salman`, `Mohamed bin Zayed`: past a particle, the name after it too.
+    const afterParticle = nameParticles.has(next.text) ? model.tokens[next.index + 1] : undefined
+    return `given ${transliterationKey(next.text)} ${afterParticle && afterParticle.sentence === token.sentence ? transliterationKey(afterParticle.text) : ''}`
+  }
+  const title = previous !== undefined && previous.sentence === token.sentence && /^\.?[ \u00a0]$/u.test(token.gap) && previous.isCapitalized && (personTitles.has(previous.text.toLowerCase()) || titleAbbreviations.has(previous.text)) ? previous.text.toLowerCase() : ''
+  return `T${title}`
+}
+
+/** The role a use of `form` takes in the groups of transliterations (`''`: none). */
+function roleOf(raw: string, form: string, people: PeopleIndex): string {
+  if (raw.startsWith('given ')) return raw
+  const title = raw.slice(1)
+  return people.nameParts.has(fold(form)) ? (title ? `title ${title}` : '') : 'surname'
+}
+
+/**
+ * What the whole draft says about each capitalized word, for {@link variants}: the spelling
+ * its uses should take, by the pass that finds it (near spellings, long surnames,
+ * transliterations by role, given names by surname), and `fact`, all of that in one string.
+ */
+interface Analysis {
+  readonly near: ReadonlyMap<string, string>
+  readonly long: ReadonlyMap<string, string>
+  /** By `role transliteration-key`, NUL, form. */
+  readonly transliterations: ReadonlyMap<string, string>
+  /** By folded surname, NUL, given name. */
+  readonly givens: ReadonlyMap<string, string>
+  fact(form: string): string
+}
+
+const analyses = new WeakMap<NameIndex, WeakMap<RuleContext, Analysis>>()
+/** Analyses by the ids of the paragraphs' summaries and the capitalized words the draft also writes in lowercase: what `analyse` reads. */
+const analysesBySummaries = new WeakMap<RuleContext, LRUCache<string, Analysis>>()
+
+/** The {@link Analysis} of the draft of `tree` (once per tree and run settings; the same while an edit changes no name). */
+function analysisOf(tree: Root, file: VFile, context: RuleContext): Analysis {
+  const index = getNameIndex(tree, file)
+  let byContext = analyses.get(index)
+  if (!byContext) analyses.set(index, (byContext = new WeakMap()))
+  let analysis = byContext.get(context)
+  if (!analysis) {
+    const list = paragraphSummaries(tree, file, summaries, summarize)
+    const lowercase: string[] = []
+    for (const form of index.allCapitalized.keys()) if (index.lowercase.has(form.toLowerCase())) lowercase.push(form)
+    const key = `${list.map((summary) => summary.id).join(',')}|${lowercase.join('\u0000')}`
+    let cache = analysesBySummaries.get(context)
+    if (!cache) analysesBySummaries.set(context, (cache = new LRUCache({max: 16})))
+    analysis = cache.get(key)
+    if (!analysis) cache.set(key, (analysis = analyse(index, list, context)))
+    byContext.set(context, analysis)
+  }
+  return analysis
+}
+
 /**
  * Spellings of one name that the draft mixes: `Zelenksy` once beside `Zelensky` (a slip, or
  * one edit), `Erdogan` beside `Erdoğan` (a variant: the minority is reported only when the
  * draft mixes them), `Dmitri Peskov` beside `Dmitry Peskov` (given names with one surname).
+ * Decided per word from counts and summaries of the whole draft ({@link analyse}), reported
+ * here on the uses in `model`.
  */
-function variants(
-  model: NameModel,
-  people: PeopleIndex,
-  isKnownWord: (word: string) => boolean,
-  isPlaceOrWord: (word: string) => boolean,
-  dictionary: Lookup,
-  nouns: ReadonlyMap<string, ProperNoun>,
-  report: (finding: Finding) => void,
-  pairs: readonly Pair[],
-): void {
+function variants(model: NameModel, analysis: Analysis, pairs: readonly Pair[], report: (finding: Finding) => void, context: RuleContext, read: ((fact: DraftFact) => void) | undefined): void {
+  const people = getPeople(context.names)
+  if (read) {
+    for (const form of model.allCapitalized.keys()) {
+      read({key: `variant:${form}`, answer: analysis.fact(form), recheck: (tree, file) => analysisOf(tree, file, context).fact(form)})
+    }
+  }
+  for (const [form, tokens] of model.allCapitalized) {
+    const expected = analysis.near.get(form)
+    if (expected !== undefined) for (const token of tokens) report({token, expected})
+  }
+  for (const [form, tokens] of model.allCapitalized) {
+    const expected = analysis.long.get(form)
+    if (expected !== undefined) for (const token of tokens) report({token, expected})
+  }
+  for (const [form, tokens] of model.allCapitalized) {
+    for (const token of tokens) {
+      const role = roleOf(rawRole(model, token), form, people)
+      const expected = role ? analysis.transliterations.get(`${role} ${transliterationKey(form)}\u0000${form}`) : undefined
+      if (expected !== undefined) report({token, expected})
+    }
+  }
+  for (const [given, surname] of pairs) {
+    const expected = analysis.givens.get(`${fold(surname.text)}\u0000${given.text}`)
+    if (expected !== undefined) report({token: given, expected})
+  }
+}
+
+/** See {@link Analysis}: the rules of {@link variants}, on the draft's counts and summaries. */
+function analyse(index: NameIndex, list: readonly Summary[], context: RuleContext): Analysis {
+  const people = getPeople(context.names)
+  const dictionary = getDictionary(context.language)
+  const nouns = getProperNouns()
+  const accepted = new Set(context.dictionary)
+  const isKnownWord = (word: string) =>
+    people.nameWords.has(fold(word)) || nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word) || accepted.has(word)
+  const isPlaceOrWord = (word: string) => nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word)
+
+  // The summaries of the paragraphs, summed.
+  const facts = new Map<string, {isInFullName: boolean; isAlone: boolean; givenKeys: Set<string>}>()
+  const roles = new Map<string, RoleUses>()
+  const surnames = new Set<string>()
+  const givenBySurname = new Map<string, Map<string, number>>()
+  for (const [at, summary] of list.entries()) {
+    for (const [form, item] of summary.forms) {
+      const entry = facts.get(form)
+      if (!entry) facts.set(form, {isInFullName: item.isInFullName, isAlone: item.isAlone, givenKeys: new Set(item.givenKeys)})
+      else {
+        entry.isInFullName ||= item.isInFullName
+        entry.isAlone &&= item.isAlone
+        for (const key of item.givenKeys) entry.givenKeys.add(key)
+      }
+    }
+    for (const item of summary.roles) {
+      const role = roleOf(item.role, item.form, people)
+      if (!role) continue
+      const key = `${role} ${transliterationKey(item.form)}\u0000${item.form}`
+      // In the draft's order: by paragraph, then by token.
+      const first = at * 2 ** 24 + item.first
+      const entry = roles.get(key)
+      if (!entry) roles.set(key, {form: item.form, role, uses: item.uses, givenKeys: new Set(item.givenKeys), first})
+      else {
+        entry.uses += item.uses
+        entry.first = Math.min(entry.first, first)
+        for (const given of item.givenKeys) entry.givenKeys.add(given)
+      }
+    }
+    for (const surname of summary.surnames) surnames.add(surname)
+    for (const {surname, given, uses} of summary.givens) {
+      let map = givenBySurname.get(surname)
+      if (!map) givenBySurname.set(surname, (map = new Map()))
+      map.set(given, (map.get(given) ?? 0) + uses)
+    }
+  }
+  const isInFullName = (form: string) => facts.get(form)?.isInFullName ?? false
+  const isAlone = (form: string) => facts.get(form)?.isAlone ?? true
+  const countOf = (form: string) => index.allCapitalized.get(form) ?? 0
+  /** `Heydar Aliev` beside `Ilham Aliyev`: both written after given names, never the same one — two people. */
+  const isOtherPerson = (mine: ReadonlySet<string>, theirs: ReadonlySet<string>) => mine.size > 0 && theirs.size > 0 && ![...mine].some((key) => theirs.has(key))
+  const near = new Map<string, string>()
+  const long = new Map<string, string>()
+  const transliterations = new Map<string, string>()
+  const givens = new Map<string, string>()
+  const pieces = new Map<string, string[]>()
+  const tell = (form: string, piece: string) => {
+    const list = pieces.get(form)
+    if (list) list.push(piece)
+    else pieces.set(form, [piece])
+  }
+
   // `Gdańska` beside `Gdański` (`Stocznia Gdańska`, `Uniwersytet Gdański`): a place name
   // inflected in its own language, not a slip; nor is a product name (`XiaoAI` by `Xiaomi`).
   const isInflectedPlace = (form: string) => {
@@ -364,8 +602,7 @@ function variants(
     for (let cut = 1; cut <= 3 && cut < lower.length - 3; cut++) if (nouns.has(lower.slice(0, -cut))) return true
     return false
   }
-  const forms = [...model.allCapitalized.entries()].filter(([form]) => form.length >= 5 && !isCamelCase(form) && !isInflectedPlace(form))
-  const countOf = (form: string) => model.allCapitalized.get(form)?.length ?? 0
+  const forms = [...index.allCapitalized.entries()].filter(([form]) => form.length >= 5 && !isCamelCase(form) && !isInflectedPlace(form))
   const isAccentVariant = (a: string, b: string) => a !== b && fold(a) === fold(b)
   // Forms one edit apart share a key: the folded form or it less one letter (symmetric
   // deletion), so a long draft compares only near forms, not every pair.
@@ -373,35 +610,34 @@ function variants(
   const foldedForms = new Map(forms.map(([form]) => [form, fold(form)]))
   for (const [form, folded] of foldedForms) {
     const keys = new Set([folded])
-    for (let index = 0; index < folded.length; index++) keys.add(folded.slice(0, index) + folded.slice(index + 1))
+    for (let at = 0; at < folded.length; at++) keys.add(folded.slice(0, at) + folded.slice(at + 1))
     for (const key of keys) {
-      const list = buckets.get(key)
-      if (list) list.push(form)
+      const bucket = buckets.get(key)
+      if (bucket) bucket.push(form)
       else buckets.set(key, [form])
     }
   }
   const nearForms = (form: string) => {
     const folded = foldedForms.get(form)!
-    const near = new Set<string>()
-    for (let index = -1; index < folded.length; index++) {
-      const key = index === -1 ? folded : folded.slice(0, index) + folded.slice(index + 1)
-      for (const other of buckets.get(key) ?? []) near.add(other)
+    const found = new Set<string>()
+    for (let at = -1; at < folded.length; at++) {
+      const key = at === -1 ? folded : folded.slice(0, at) + folded.slice(at + 1)
+      for (const other of buckets.get(key) ?? []) found.add(other)
     }
-    return near
+    return found
   }
-  for (const [form, tokens] of forms) {
+  for (const [form, uses] of forms) {
     for (const other of nearForms(form)) {
-      if (other === form) continue
-      const uses = tokens.length
+      if (other === form || near.has(form)) continue
       const otherUses = countOf(other)
       if (isAccentVariant(form, other)) {
         // `Erdogan` once, `Erdoğan` twice: the majority wins; a tie goes to the known form.
         const otherWins = otherUses > uses || (otherUses === uses && people.nameWords.has(fold(other)) && /[^\p{ASCII}]/u.test(other) && !/[^\p{ASCII}]/u.test(form))
-        if (otherWins) for (const token of tokens) report({token, expected: other})
+        if (otherWins) near.set(form, other)
         continue
       }
       if (isCamelCase(other) || isInflectedPlace(other)) continue
-      if (isOtherPerson(model, people, tokens, model.allCapitalized.get(other) ?? [])) continue
+      if (isOtherPerson(facts.get(form)?.givenKeys ?? new Set(), facts.get(other)?.givenKeys ?? new Set())) continue
       // `Russians`/`Russian`, `Smiths`/`Smith`: endings, not slips; nor is a wife's or a
       // daughter's form of a Slavic surname (`Olena Zelenska`, `Volodymyr Zelensky`).
       if (fold(form).replace(/s$/, '') === fold(other).replace(/s$/, '') || isFeminineForm(form, other) || isFeminineForm(other, form)) continue
@@ -409,94 +645,80 @@ function variants(
       // `The chancellor Viera` once beside `Mauro Vieira`: a surname alone, one slip from the
       // known surname of a full name the draft uses, is that person even without a majority.
       // (`Philips said` beside `Mark Phillips`: a surname the dictionary knows is still a slip there.)
-      const isSurnameSlip = otherUses >= uses && people.bySurname.has(fold(other)) && isInFullName(model, other) && isAlone(model, form) && !nouns.has(form.toLowerCase()) && !isCommonWord(form.toLowerCase(), dictionary)
+      const isSurnameSlip = otherUses >= uses && people.bySurname.has(fold(other)) && isInFullName(other) && isAlone(form) && !nouns.has(form.toLowerCase()) && !isCommonWord(form.toLowerCase(), dictionary)
       if (isKnownWord(form) && !isSurnameSlip) continue // `Hansen` beside `Jansen`: two people.
       // `Norte` beside `North`, `Panaman` beside `Panama`: a word or a place, not a person's
       // name (a misspelled place is `spelling`'s).
       // But a surname in a person's full name stays a name (`Jude Bellingham`, `Hans Kluge`).
       // (An everyday word there is still a word: `Norte` beside `Oliver North`.)
-      const isOtherSurname = isInFullName(model, other) && !model.lowercase.has(other.toLowerCase()) && !isEverydayWord(other.toLowerCase(), dictionary)
+      const isOtherSurname = isInFullName(other) && !index.lowercase.has(other.toLowerCase()) && !isEverydayWord(other.toLowerCase(), dictionary)
       if (isPlaceOrWord(other) && !isOtherSurname) continue
       // On a tie, the known spelling wins, or the one of the full name at first mention
       // (`Javier Milei` … `Millei later said`).
       // (The full mention first: `Naim Qassem` … `Qasem said` keeps `Qassem`, though both are names.)
-      const [otherFull, formFull] = [isInFullName(model, other), isInFullName(model, form)]
+      const [otherFull, formFull] = [isInFullName(other), isInFullName(form)]
       const otherWinsTie = otherFull !== formFull ? otherFull : people.nameWords.has(fold(other)) && !people.nameWords.has(fold(form))
       if (!(otherUses > uses || (otherUses === uses && (otherWinsTie || isSurnameSlip)))) continue
       // Both must be used as names: capitalized where a capital means something, somewhere.
-      if (!model.capitalized.has(other) && !model.capitalized.has(form)) continue
-      for (const token of tokens) report({token, expected: other})
+      if (!index.capitalized.has(other) && !index.capitalized.has(form)) continue
+      near.set(form, other)
     }
+    if (near.has(form)) tell(form, `n${near.get(form)}`)
   }
   // `Sheimbaun` beside `Claudia Sheinbaum`: two slips in a long surname that the draft writes
   // in a full name, no more often than that name.
-  const surnames = new Set(pairs.map(([, surname]) => surname.text).filter((form) => form.length >= 8))
-  for (const [form, tokens] of forms) {
-    if (form.length < 8 || surnames.has(form) || isKnownWord(form) || !isAlone(model, form)) continue
-    const matches = [...surnames].filter((other) => fold(other)[0] === fold(form)[0] && editDistance(fold(form), fold(other), 2) === 2 && countOf(other) >= tokens.length && !isTransliteration(form, other))
-    if (matches.length === 1) for (const token of tokens) report({token, expected: matches[0]})
+  const longSurnames = [...surnames].filter((form) => form.length >= 8)
+  for (const [form, uses] of forms) {
+    if (form.length < 8 || surnames.has(form) || isKnownWord(form) || !isAlone(form)) continue
+    const matches = longSurnames.filter((other) => fold(other)[0] === fold(form)[0] && editDistance(fold(form), fold(other), 2) === 2 && countOf(other) >= uses && !isTransliteration(form, other))
+    if (matches.length === 1) {
+      long.set(form, matches[0])
+      tell(form, `l${matches[0]}`)
+    }
   }
 
   // Transliterations the draft mixes: `Zelenskiy` once beside `Zelenskyy`, `Rublyov` beside
   // `Andrey Rublev`, `Sheikh Muhammad` beside `Sheikh Mohammed`. A given name counts only
   // with the same surname or title after or before it: `Mohamed Irfaan Ali` and `Mohammed bin
   // Salman` are two people. The majority wins; on a tie, the first full mention.
-  const groups = new Map<string, Map<string, NameToken[]>>()
-  for (const [form, tokens] of model.allCapitalized) {
+  const groups = new Map<string, RoleUses[]>()
+  for (const entry of roles.values()) {
+    const form = entry.form
     if (form.length < 4 || isCamelCase(form) || isInflectedPlace(form)) continue
-    for (const token of tokens) {
-      const next = model.tokens[token.index + 1]
-      const previous = model.tokens[token.index - 1]
-      const isGiven = next !== undefined && next.sentence === token.sentence && /^[ \u00a0]$/u.test(next.gap) && (next.isCapitalized || nameParticles.has(next.text))
-      const title = previous !== undefined && previous.sentence === token.sentence && /^\.?[ \u00a0]$/u.test(token.gap) && previous.isCapitalized && (personTitles.has(previous.text.toLowerCase()) || titleAbbreviations.has(previous.text)) ? previous.text.toLowerCase() : ''
-      // `Mohammed bin Salman`, `Mohamed bin Zayed`: past a particle, the name after it too.
-      const afterParticle = isGiven && nameParticles.has(next.text) ? model.tokens[next.index + 1] : undefined
-      const role = isGiven ? `given ${transliterationKey(next.text)} ${afterParticle && afterParticle.sentence === token.sentence ? transliterationKey(afterParticle.text) : ''}` : people.nameParts.has(fold(form)) ? (title ? `title ${title}` : '') : 'surname'
-      if (!role) continue
-      const key = `${role} ${transliterationKey(form)}`
-      let group = groups.get(key)
-      if (!group) groups.set(key, (group = new Map()))
-      const list = group.get(form)
-      if (list) list.push(token)
-      else group.set(form, [token])
-    }
+    const key = `${entry.role} ${transliterationKey(form)}`
+    const group = groups.get(key)
+    if (group) group.push(entry)
+    else groups.set(key, [entry])
   }
-  for (const group of groups.values()) {
-    if (group.size < 2) continue
-    const entries = [...group]
+  for (const [key, group] of groups) {
+    if (group.length < 2) continue
     // Both are used as names: one of them in a full name, or known.
-    if (!entries.some(([form]) => isInFullName(model, form) || people.nameWords.has(fold(form)))) continue
-    const first = (tokens: readonly NameToken[]) => Math.min(...tokens.map((token) => token.start))
-    entries.sort(([formA, a], [formB, b]) => b.length - a.length || Number(isInFullName(model, formB)) - Number(isInFullName(model, formA)) || first(a) - first(b))
-    const [winner, winnerTokens] = entries[0]
-    for (const [form, tokens] of entries.slice(1)) {
-      if (isPlaceOrWord(form) && !people.nameWords.has(fold(form))) continue
-      if (isOtherPerson(model, people, tokens, winnerTokens)) continue
-      for (const token of tokens) report({token, expected: winner})
+    if (!group.some(({form}) => isInFullName(form) || people.nameWords.has(fold(form)))) continue
+    const entries = [...group].sort((a, b) => b.uses - a.uses || Number(isInFullName(b.form)) - Number(isInFullName(a.form)) || a.first - b.first)
+    const winner = entries[0]
+    for (const entry of entries.slice(1)) {
+      if (isPlaceOrWord(entry.form) && !people.nameWords.has(fold(entry.form))) continue
+      if (isOtherPerson(entry.givenKeys, winner.givenKeys)) continue
+      transliterations.set(`${key}\u0000${entry.form}`, winner.form)
+      tell(entry.form, `t${key}\u0000${winner.form}`)
     }
   }
 
   // `Dmitri Peskov` beside `Dmitry Peskov`: given names one letter apart, one surname.
-  const givenBySurname = new Map<string, Map<string, NameToken[]>>()
-  for (const [given, surname] of pairs) {
-    const key = fold(surname.text)
-    let map = givenBySurname.get(key)
-    if (!map) givenBySurname.set(key, (map = new Map()))
-    const list = map.get(given.text)
-    if (list) list.push(given)
-    else map.set(given.text, [given])
-  }
   for (const [surname, map] of givenBySurname) {
     // `Jon Smith` and `Joe Smith`: a common surname is shared by different people.
     if (isCommonWord(surname, dictionary) || (people.bySurname.get(surname)?.length ?? 0) > 5) continue
-    for (const [form, tokens] of map) {
-      for (const [other, otherTokens] of map) {
+    for (const [form, uses] of map) {
+      for (const [other, otherUses] of map) {
         if (other === form || editDistance(fold(form), fold(other), 1) !== 1) continue
         // The majority wins; on a tie, only a known spelling over an unknown one.
-        if (otherTokens.length > tokens.length || (otherTokens.length === tokens.length && isKnownWord(other) && !isKnownWord(form))) {
-          for (const token of tokens) report({token, expected: other})
+        if (otherUses > uses || (otherUses === uses && isKnownWord(other) && !isKnownWord(form))) {
+          givens.set(`${surname}\u0000${form}`, other)
+          tell(form, `g${surname}\u0000${other}`)
+          break
         }
       }
     }
   }
+  return {near, long, transliterations, givens, fact: (form) => pieces.get(form)?.join('\u0001') ?? ''}
 }
