@@ -7,6 +7,7 @@
  * dropped from the index) and then verified by a token-level longest common subsequence.
  * This keeps long articles near linear instead of comparing every pair of sentences.
  */
+import {LRUCache} from 'lru-cache'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
@@ -43,6 +44,15 @@ const maxPostings = 64
 const maxCandidates = 8
 /** Longest sentence (in tokens) compared by LCS; longer ones are matched exactly only. */
 const maxLcsTokens = 400
+
+/** {@link tokenize} by text: the language server asks again after every keystroke (a bounded memo). */
+const tokensByText = new LRUCache<string, readonly string[]>({max: 20_000})
+
+function tokensOf(text: string): readonly string[] {
+  let tokens = tokensByText.get(text)
+  if (!tokens) tokensByText.set(text, (tokens = tokenize(text)))
+  return tokens
+}
 
 /** Normalized word tokens of a sentence: case, punctuation and spacing aside. */
 export function tokenize(text: string): string[] {
@@ -141,7 +151,7 @@ export default defineRule<DuplicateLineOptions>({
 
       for (const sentence of document.sentences) {
         if (sentence.paragraph.isHeadline) continue
-        const tokens = tokenize(sentence.text)
+        const tokens = tokensOf(sentence.text)
         if (tokens.length < minWords) continue
         const unit: Unit = {sentence, tokens, key: tokens.join(' ')}
         const earlier = findEarlier(unit)
@@ -220,7 +230,16 @@ export default defineRule<DuplicateLineOptions>({
   },
 })
 
+/** Trigrams by token list (the lists are shared through {@link tokensOf}). */
+const gramsByTokens = new WeakMap<readonly string[], string[]>()
+
 function trigrams(tokens: readonly string[]): string[] {
+  let grams = gramsByTokens.get(tokens)
+  if (!grams) gramsByTokens.set(tokens, (grams = wordTrigrams(tokens)))
+  return grams
+}
+
+function wordTrigrams(tokens: readonly string[]): string[] {
   const grams: string[] = []
   for (let i = 0; i + 3 <= tokens.length; i++) grams.push(`${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`)
   return grams

@@ -5,6 +5,7 @@
  * (`Trump Seeks to mediate as Russia…`); in a sentence-case headline, an ordinary word the
  * writer capitalized (only words the document itself writes in lowercase, so names pass).
  */
+import {LRUCache} from 'lru-cache'
 import {toString} from 'nlcst-to-string'
 import {z} from 'zod'
 import {walk as visit} from '../lib/walk.js'
@@ -63,7 +64,7 @@ export default defineRule<HeadlineCaseOptions>({
       const place = location(file)
       const headlines = document.paragraphs.filter((paragraph) => paragraph.isHeadline)
       if (headlines.length === 0) return
-      const {lowercase, names} = bodyWords(document.paragraphs)
+      const {lowercase, names} = bodyWords(document.paragraphs, file)
       const analysed = headlines.map((paragraph) => {
         const words = headlineWords(paragraph)
         const significant = words.filter((word) => !word.isStart && !word.isQuoted && !mayStayLowercase.has(word.value.toLowerCase()))
@@ -145,21 +146,46 @@ function isCommonWord(word: string): boolean {
   return lookup.has(word) && lookup.frequency(word) > 0
 }
 
+/** A paragraph's words in lowercase, and the words it capitalizes inside a sentence (names, lowercased). */
+interface ParagraphWords {
+  readonly lowercase: ReadonlySet<string>
+  readonly names: ReadonlySet<string>
+}
+
+/** {@link ParagraphWords} of plain-text paragraphs by text: the language server asks again after every keystroke. */
+const wordsByText = new LRUCache<string, ParagraphWords>({max: 4000})
+
 /** Words the body writes in lowercase, and words it capitalizes inside a sentence (names). */
-function bodyWords(paragraphs: readonly DocParagraph[]) {
+function bodyWords(paragraphs: readonly DocParagraph[], file: VFile): {lowercase: {has(word: string): boolean}; names: {has(word: string): boolean}} {
+  // Markdown: a paragraph's prose depends on more than its source text (code, references).
+  const isPlain = file.data.headingRanges === undefined
+  const lists = paragraphs
+    .filter((paragraph) => !paragraph.isHeadline)
+    .map((paragraph) => {
+      let words = isPlain ? wordsByText.get(paragraph.text) : undefined
+      if (!words) {
+        words = paragraphWords(paragraph)
+        if (isPlain) wordsByText.set(paragraph.text, words)
+      }
+      return words
+    })
+  return {
+    lowercase: {has: (word) => lists.some((words) => words.lowercase.has(word))},
+    names: {has: (word) => lists.some((words) => words.names.has(word))},
+  }
+}
+
+function paragraphWords(paragraph: DocParagraph): ParagraphWords {
   const lowercase = new Set<string>()
   const names = new Set<string>()
-  for (const paragraph of paragraphs) {
-    if (paragraph.isHeadline) continue
-    for (const sentence of paragraph.sentences) {
-      let index = 0
-      for (const node of sentence.node.children) {
-        if (node.type !== 'WordNode') continue
-        const value = toString(node)
-        if (isPlainLowercase(value)) lowercase.add(value)
-        else if (index > 0 && /^\p{Lu}/u.test(value)) names.add(value.toLowerCase())
-        index++
-      }
+  for (const sentence of paragraph.sentences) {
+    let index = 0
+    for (const node of sentence.node.children) {
+      if (node.type !== 'WordNode') continue
+      const value = toString(node)
+      if (isPlainLowercase(value)) lowercase.add(value)
+      else if (index > 0 && /^\p{Lu}/u.test(value)) names.add(value.toLowerCase())
+      index++
     }
   }
   return {lowercase, names}

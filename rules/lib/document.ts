@@ -6,7 +6,7 @@
  */
 import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {walk as visit} from './walk.js'
+import {SKIP, walk as visit} from './walk.js'
 import type {VFile} from 'vfile'
 // `file.data.headingRanges` (Markdown headings) is the engine's data, typed in `src/rule.ts`.
 import {isTitleCase, type HeadingRange} from '../../src/rule.js'
@@ -129,6 +129,8 @@ function buildDocument(roots: ReadonlyArray<Root | RootContent>, first: Paragrap
       sentences.push(sentence)
     }
     paragraphs.push(paragraph)
+    // No paragraph inside a paragraph: its words need no visit.
+    return SKIP
   })
 
   let lines: DocLine[] | undefined

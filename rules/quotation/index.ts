@@ -6,6 +6,7 @@
  * an acute accent typed for an apostrophe (`Iran`s`, `Iran´s`, `don´t`) is flagged too.
  */
 import type {Sentence} from 'nlcst'
+import {LRUCache} from 'lru-cache'
 import {toString} from 'nlcst-to-string'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
@@ -57,7 +58,8 @@ export default defineRule({
         if (expected !== undefined) message.expected = [expected]
       }
 
-      const marksOf = document.paragraphs.map((paragraph) => quoteMarks(paragraph, text))
+      const found = document.paragraphs.map((paragraph) => paragraphQuotes(paragraph, text, file))
+      const marksOf = found.map((quotes, index) => (quotes.isRelative ? quotes.marks.map((mark) => ({...mark, offset: mark.offset + document.paragraphs[index].start})) : quotes.marks))
       const all = marksOf.flat()
       const straight = all.filter((mark) => mark.value === '"' && !isInchMark(mark, text)).length
       const curly = all.length - all.filter((mark) => mark.value === '"').length
@@ -135,18 +137,59 @@ export default defineRule({
           }
         }
 
-        for (const mark of apostrophes(paragraph, text)) {
+        const shift = found[index].isRelative ? paragraph.start : 0
+        for (const mark of found[index].apostrophes) {
           const name = mark.value === '`' ? 'Backtick' : 'Acute accent'
-          say(mark.offset, mark.offset + 1, `${name} used as an apostrophe: \`${apostrophe}\``, apostrophe)
+          say(mark.offset + shift, mark.offset + shift + 1, `${name} used as an apostrophe: \`${apostrophe}\``, apostrophe)
         }
 
-        if (!paragraph.isHeadline) {
-          for (const sentence of paragraph.sentences) runIn(sentence.node, text, say)
-        }
+        for (const item of found[index].runIns) say(item.start + shift, item.end + shift, item.reason)
       }
     }
   },
 })
+
+/**
+ * What a paragraph holds for this rule: its quotation marks, its false apostrophes and its
+ * quotations run in, at offsets in the file, or from the paragraph's start when `isRelative`.
+ */
+interface ParagraphQuotes {
+  readonly isRelative: boolean
+  readonly marks: readonly Mark[]
+  readonly apostrophes: readonly FalseApostrophe[]
+  readonly runIns: ReadonlyArray<{readonly start: number; readonly end: number; readonly reason: string}>
+}
+
+/**
+ * {@link ParagraphQuotes} of plain-text paragraphs, by whether each is a headline, the
+ * characters around it (they decide whether a mark opens or closes) and its text: the
+ * language server asks again after every keystroke.
+ */
+const quotesByText = new LRUCache<string, ParagraphQuotes>({max: 4000})
+
+function paragraphQuotes(paragraph: DocParagraph, text: string, file: VFile): ParagraphQuotes {
+  // Markdown: a paragraph's prose depends on more than its source text (code, references).
+  const key = file.data.headingRanges === undefined ? `${paragraph.isHeadline ? 'H' : 'P'}${text.charAt(paragraph.start - 1)}${text.charAt(paragraph.end)}${paragraph.text}` : undefined
+  let quotes = key === undefined ? undefined : quotesByText.get(key)
+  if (!quotes) {
+    const runIns: Array<{start: number; end: number; reason: string}> = []
+    if (!paragraph.isHeadline) {
+      for (const sentence of paragraph.sentences) runIn(sentence.node, text, (start, end, reason) => runIns.push({start, end, reason}))
+    }
+    const found = {isRelative: false, marks: quoteMarks(paragraph, text), apostrophes: apostrophes(paragraph, text), runIns}
+    if (key === undefined) return found
+    // Kept relative to the paragraph, to serve it wherever it moves.
+    const start = paragraph.start
+    quotes = {
+      isRelative: true,
+      marks: found.marks.map((mark) => ({...mark, offset: mark.offset - start})),
+      apostrophes: found.apostrophes.map((mark) => ({...mark, offset: mark.offset - start})),
+      runIns: runIns.map((item) => ({...item, start: item.start - start, end: item.end - start})),
+    }
+    quotesByText.set(key, quotes)
+  }
+  return quotes
+}
 
 /** The double quotation marks of a paragraph (only those the tree proofreads: not code). */
 function quoteMarks(paragraph: DocParagraph, text: string): Mark[] {
