@@ -57,7 +57,7 @@ function random(state: number) {
   }
 }
 
-const insertions = ['n', 'e', 'news ', ' ', ',', '.', '. ', '\n', '\n\n', '"', '“', '”', 'The ', 'the the ', 'istanbul ', 'Peskov ', 'Mako Rubio ', 'ther ', 'Trump Seeks to mediate\n', 'He said, The war goes on.\n', '  ', 'U.S.', ':']
+const insertions = ['n', 'e', 'news ', ' ', ',', '.', '. ', '\n', '\n\n', '"', '“', '”', 'The ', 'the the ', 'istanbul ', 'Peskov ', 'peskov ', 'Mako Rubio ', 'ther ', 'Trump Seeks to mediate\n', 'He said, The war goes on.\n', '  ', 'U.S.', ':', 'Zelenksy ', 'Volodymyr Zelenskiy ', 'Erdoğan ', 'Dmitri Peskov ', '`s']
 
 function edit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1))
@@ -184,6 +184,95 @@ describe('IncrementalLinter', () => {
       text = text.slice(0, at) + replace + text.slice(at + find.length)
       const expected = shown(await lint(text, {config, path: 'draft.txt'}))
       expect(shown((await engine.lint(text, {path: 'draft.txt'}))!), `step ${step}`).toEqual(expected)
+    }
+  })
+
+  // The document-wide passes (names learned from the whole draft, duplicated lines, quotation
+  // balance, headline style) read per-paragraph summaries kept by text, and the name rules keep
+  // their messages per chunk: edits that change a draft-wide fact in one paragraph while
+  // another paragraph's text (and summary) stays the same.
+  it('equals lint() when a name, a duplicated line or a quote changes in another paragraph', async () => {
+    const draft = [
+      'Talks Resume in Istanbul as Envoys Meet',
+      '',
+      'Volodymyr Zelensky met Recep Tayyip Erdogan in Ankara on Monday, officials said.',
+      '',
+      'The Ukrainian president thanked Erdogan for hosting the talks in the capital city.',
+      '',
+      'Later, Zelenksy said the next round would start in june. The envoys left the city.',
+      '',
+      'Analysts in Kyiv expected a deal before the end of the year, the report said.',
+      '',
+      'A spokesman said the talks were constructive and would continue next week.',
+      '',
+    ].join('\n')
+    const edits: Array<[string, string, 'last'?]> = [
+      // A name introduced in one paragraph and misspelled in another: the misspelling's
+      // message depends on how often each spelling is written (`Zelensky` once, `Zelenksy` once).
+      ['Analysts in Kyiv', 'Analysts and Zelensky in Kyiv'],
+      ['Analysts and Zelensky in Kyiv', 'Analysts and Zelenksy in Kyiv'],
+      ['Analysts and Zelenksy in Kyiv', 'Analysts in Kyiv'],
+      // An accented spelling elsewhere outnumbers the plain one, then no longer does.
+      ['thanked Erdogan', 'thanked Erdoğan'],
+      ['A spokesman said', 'Erdoğan said'],
+      ['Erdoğan said', 'A spokesman said'],
+      // Transliterations of one given name with one surname, in two paragraphs.
+      ['A spokesman said the talks', 'Volodymyr Zelenskiy said the talks'],
+      ['Volodymyr Zelenskiy said the talks', 'A spokesman said the talks'],
+      // `june` is a month; `peskov` takes the capital the draft gives it elsewhere.
+      ['The envoys left the city.', 'The envoys and peskov left the city.'],
+      ['Analysts in Kyiv', 'Analysts and Peskov in Kyiv'],
+      ['Analysts and Peskov in Kyiv', 'Analysts and Peskovs in Kyiv'],
+      ['Analysts and Peskovs in Kyiv', 'Analysts in Kyiv'],
+      // A duplicated line appears in another paragraph, then disappears.
+      ['A spokesman said the talks were constructive and would continue next week.', 'A spokesman said the talks were constructive and would continue next week.\n\nAnalysts in Kyiv expected a deal before the end of the year, the report said.'],
+      ['\n\nAnalysts in Kyiv expected a deal before the end of the year, the report said.', '', 'last'],
+      // A near duplicate (a clause added) in a later paragraph.
+      ['would continue next week.', 'would continue next week.\n\nAnalysts in Kyiv expected a deal before the end of the year, the report said on Monday.'],
+      ['the report said on Monday.', 'the report said.', 'last'],
+      // A quote opened in one paragraph and closed in the next; straight quotes outnumbering curly ones.
+      ['Analysts in Kyiv', '“Analysts in Kyiv'],
+      ['A spokesman said the talks', 'A spokesman said” the talks'],
+      ['“Analysts in Kyiv', '"Analysts in Kyiv'],
+      ['Later, Zelenksy said', 'Later, "Zelenksy said" and "they said"'],
+      ['Later, "Zelenksy said" and "they said"', 'Later, Zelenksy said'],
+      ['"Analysts in Kyiv', 'Analysts in Kyiv'],
+      // A headline's style set by another headline.
+      ['Analysts in Kyiv expected', 'Trump Seeks to mediate as Russia Confirms Planning for Talks\n\nAnalysts in Kyiv expected'],
+      ['Talks Resume in Istanbul as Envoys Meet', 'Talks resume in Istanbul as envoys meet'],
+      ['Talks resume in Istanbul as envoys meet', 'Talks Resume in Istanbul as Envoys Meet'],
+      ['Trump Seeks to mediate as Russia Confirms Planning for Talks\n\n', ''],
+    ]
+    const engine = new IncrementalLinter(config)
+    let text = draft
+    expect(shown((await engine.lint(text, {path: 'draft.txt'}))!)).toEqual(shown(await lint(text, {config, path: 'draft.txt'})))
+    const rules = new Set<string>()
+    for (const [step, [find, replace, from]] of edits.entries()) {
+      const at = from === 'last' ? text.lastIndexOf(find) : text.indexOf(find)
+      expect(at, `step ${step}: \`${find}\``).toBeGreaterThanOrEqual(0)
+      text = text.slice(0, at) + replace + text.slice(at + find.length)
+      const file = await lint(text, {config, path: 'draft.txt'})
+      for (const message of file.messages) rules.add(message.ruleId ?? '')
+      expect(shown((await engine.lint(text, {path: 'draft.txt'}))!), `step ${step}`).toEqual(shown(file))
+    }
+    // The edits did make each document-wide rule report something along the way.
+    expect([...rules].sort()).toEqual(expect.arrayContaining(['duplicate-line', 'headline-case', 'name-spelling', 'proper-noun-case', 'quotation']))
+  })
+
+  it('equals lint() with a house list of names (name-spelling reads every name of the draft)', async () => {
+    const houseConfig = {...defaultConfig('/'), names: ['Olaf Scholz', 'Reuters']}
+    const engine = new IncrementalLinter(houseConfig)
+    let text = 'Olaf Scholz met the press.\n\nLater, the chancellor spoke to Reuters.\n\nMartin Schulz said nothing.\n'
+    const edits: Array<[string, string]> = [
+      ['spoke to Reuters', 'spoke to Reuter'],
+      ['Olaf Scholz met', 'Olaf Scholtz met'],
+      ['Martin Schulz said', 'Scholtz said'],
+      ['Olaf Scholtz met', 'The chancellor met'],
+    ]
+    expect(shown((await engine.lint(text))!)).toEqual(shown(await lint(text, {config: houseConfig})))
+    for (const [step, [find, replace]] of edits.entries()) {
+      text = text.replace(find, replace)
+      expect(shown((await engine.lint(text))!), `step ${step}`).toEqual(shown(await lint(text, {config: houseConfig})))
     }
   })
 
