@@ -12,11 +12,13 @@
  *   keyed by the chunk's text, the chunk before it, the 64 characters after it and whether it
  *   is the first; only changed chunks are linted again (on a tree of those chunks, the chunk
  *   before each, and the first chunk).
- * - Rules of the whole document with `meta.partial` (misspellings): messages kept per chunk text
- *   with the draft-wide facts they read (`DraftFact`), reused while every fact answers the same
- *   in the new draft; the rule runs on the other chunks only, asking the whole tree its facts.
- * - Other rules of the whole document (names, duplicated lines, balance of quotes, headline
- *   style, the name model they share) run on the whole tree, one rule at a time.
+ * - Rules of the whole document with `meta.partial` (misspellings, lowercase proper nouns,
+ *   misspelled names): messages kept per chunk text with the draft-wide facts they read
+ *   (`DraftFact`), reused while every fact answers the same in the new draft; the rule runs on
+ *   the other chunks only, asking the whole tree its facts (which the rules answer from
+ *   per-paragraph summaries kept by text).
+ * - Other rules of the whole document (duplicated lines, balance of quotes, headline style)
+ *   run on the whole tree, one rule at a time, from per-paragraph results they keep by text.
  *
  * Between chunks and between rules the engine yields to the event loop and gives up when
  * `isStale()` says a newer version of the draft arrived. Markdown drafts are linted whole.
@@ -383,10 +385,24 @@ interface Shift {
 }
 
 /** A copy of `node` and its children at their new place. */
+/**
+ * A copy of `node` and its children at their new place. The children are copied when first
+ * read: after a keystroke every chunk below it moves, and most are read no deeper than their
+ * paragraphs and sentences (the rules keep their results per paragraph text).
+ */
 function moved<Node extends RootContent>(node: Node, shift: Shift): Node {
   const copy = {...node} as Node & {children?: RootContent[]}
   if (node.position) copy.position = movedPosition(node.position, shift)
-  if ('children' in node) copy.children = (node.children as RootContent[]).map((child) => moved(child, shift))
+  if ('children' in node) {
+    const source = node.children as RootContent[]
+    let children: RootContent[] | undefined
+    Object.defineProperty(copy, 'children', {
+      configurable: true,
+      enumerable: true,
+      get: () => (children ??= source.map((child) => moved(child, shift))),
+      set: (value: RootContent[]) => (children = value),
+    })
+  }
   return copy
 }
 
