@@ -120,6 +120,9 @@ export function getNameIndex(tree: Root, file: VFile): NameIndex {
   return index
 }
 
+/** A paragraph's own name model, shared by the summaries of one run. */
+const paragraphModels = new WeakMap<DocParagraph, NameModel>()
+
 /**
  * `summarize` of each paragraph's name model, in the draft's order. In plain text a
  * paragraph's tokens depend on its text and whether it is a headline alone, so the summaries
@@ -133,7 +136,9 @@ export function paragraphSummaries<T extends object>(tree: Root, file: VFile, ca
     const key = isPlain ? `${paragraph.isHeadline ? 'H' : 'P'}${paragraph.text}` : undefined
     let summary = key === undefined ? undefined : cache.get(key)
     if (!summary) {
-      summary = summarize(buildModel([paragraph], document.text), document.text)
+      let model = paragraphModels.get(paragraph)
+      if (!model) paragraphModels.set(paragraph, (model = buildModel([paragraph], document.text)))
+      summary = summarize(model, document.text)
       if (key !== undefined) cache.set(key, summary)
     }
     return summary

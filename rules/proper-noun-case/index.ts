@@ -131,11 +131,16 @@ function check(model: NameModel, index: NameIndex, file: VFile, context: RuleCon
     }
 
     // `peskov` where the draft writes `Peskov` mid-sentence.
-    const form = ownOf(word)
-    const own = form.own
-    if (own && !isCommon && form.isMostlyCapitalized && (!isEnglishCompound(word, dictionary) || form.isAfterGivenName)) {
-      findings.push({first: token, last: token, expected: own})
-      continue
+    // Asked only where it decides (an ordinary word rarely needs it): each answer is a fact
+    // the incremental engine checks again after every edit.
+    let form: OwnForm | undefined
+    const own = () => (form ??= ownOf(word)).own
+    if (!isCommon && own()) {
+      const {isMostlyCapitalized, isAfterGivenName} = form!
+      if (isMostlyCapitalized && (!isEnglishCompound(word, dictionary) || isAfterGivenName)) {
+        findings.push({first: token, last: token, expected: own()!})
+        continue
+      }
     }
 
     const noun = nouns.get(word)
@@ -146,9 +151,9 @@ function check(model: NameModel, index: NameIndex, file: VFile, context: RuleCon
 
     // `President putin`, `minister lavrov`: a title before a word no dictionary knows.
     // `President trump` where the draft writes `Trump`: an ordinary word as a surname needs both.
-    const isTitled = word.length >= 4 && (own !== undefined || people.nameWords.has(folded)) && !personTitles.has(word) && isAfterTitle(model, token)
-    if (isTitled && (isCommon ? own && people.nameWords.has(fold(word)) : people.nameWords.has(fold(word)) || own)) {
-      findings.push({first: token, last: token, expected: own ?? capitalize(word)})
+    const isTitled = word.length >= 4 && !personTitles.has(word) && isAfterTitle(model, token) && (own() !== undefined || people.nameWords.has(folded))
+    if (isTitled && (isCommon ? own() && people.nameWords.has(fold(word)) : people.nameWords.has(fold(word)) || own())) {
+      findings.push({first: token, last: token, expected: own() ?? capitalize(word)})
       continue
     }
 
@@ -448,7 +453,7 @@ function isAfterInitials(model: NameModel, token: NameToken): boolean {
 /**
  * Evidence that an ordinary word (`may`, `turkey`, `polish`, `nice`) is the proper noun here.
  */
-function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: string | undefined, nouns: ReadonlyMap<string, ProperNoun>, text: string): boolean {
+function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: () => string | undefined, nouns: ReadonlyMap<string, ProperNoun>, text: string): boolean {
   const before = neighbour(model, token, -1)
   const after = neighbour(model, token, 1)
   const next = after?.text.toLowerCase()
@@ -492,6 +497,6 @@ function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: 
   // `in turkey.` where the draft writes `Turkey` mid-sentence elsewhere (not “the integrity
   // and independence of Iran”: the place ends its phrase).
   const endsPhrase = !after || /[,.;:!?)]/u.test(after.gap) || after.isCapitalized
-  if (own && before && placePrepositions.has(before.text.toLowerCase()) && endsPhrase) return true
+  if (before && placePrepositions.has(before.text.toLowerCase()) && endsPhrase && own()) return true
   return false
 }
