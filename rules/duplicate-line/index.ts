@@ -80,6 +80,17 @@ function containsRun(outer: readonly string[], inner: readonly string[]): boolea
 
 const isNumber = (token: string) => /\d/.test(token)
 
+/** {@link isNearDuplicate} by pair of token lists (shared through {@link tokensOf}): after a keystroke only the edited sentence's pairs are compared again. */
+const nearByPair = new WeakMap<readonly string[], WeakMap<readonly string[], boolean>>()
+
+function isNearDuplicateOf(a: readonly string[], b: readonly string[]): boolean {
+  let byOther = nearByPair.get(a)
+  if (!byOther) nearByPair.set(a, (byOther = new WeakMap()))
+  let answer = byOther.get(b)
+  if (answer === undefined) byOther.set(b, (answer = isNearDuplicate(a, b)))
+  return answer
+}
+
 /** Whether `short` is `long` with one run of words (a clause) taken out. */
 function isOneInsertion(long: readonly string[], short: readonly string[]): boolean {
   let prefix = 0
@@ -169,7 +180,7 @@ export default defineRule<DuplicateLineOptions>({
           for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1)
         }
         const candidates = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxCandidates)
-        const matches = candidates.filter(([id]) => isNearDuplicate(units[id].tokens, unit.tokens)).map(([id]) => id)
+        const matches = candidates.filter(([id]) => isNearDuplicateOf(units[id].tokens, unit.tokens)).map(([id]) => id)
         return matches.length > 0 ? Math.min(...matches) : undefined
       }
 

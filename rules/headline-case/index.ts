@@ -156,7 +156,7 @@ interface ParagraphWords {
 const wordsByText = new LRUCache<string, ParagraphWords>({max: 4000})
 
 /** Words the body writes in lowercase, and words it capitalizes inside a sentence (names). */
-function bodyWords(paragraphs: readonly DocParagraph[], file: VFile): {lowercase: {has(word: string): boolean}; names: {has(word: string): boolean}} {
+function bodyWords(paragraphs: readonly DocParagraph[], file: VFile): {lowercase: ReadonlySet<string>; names: ReadonlySet<string>} {
   // Markdown: a paragraph's prose depends on more than its source text (code, references).
   const isPlain = file.data.headingRanges === undefined
   const lists = paragraphs
@@ -169,10 +169,13 @@ function bodyWords(paragraphs: readonly DocParagraph[], file: VFile): {lowercase
       }
       return words
     })
-  return {
-    lowercase: {has: (word) => lists.some((words) => words.lowercase.has(word))},
-    names: {has: (word) => lists.some((words) => words.names.has(word))},
+  const lowercase = new Set<string>()
+  const names = new Set<string>()
+  for (const words of lists) {
+    for (const word of words.lowercase) lowercase.add(word)
+    for (const word of words.names) names.add(word)
   }
+  return {lowercase, names}
 }
 
 function paragraphWords(paragraph: DocParagraph): ParagraphWords {
