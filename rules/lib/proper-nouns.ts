@@ -7,7 +7,7 @@
  * after an opening quote or a colon, or anywhere in a title-case headline.
  */
 import {LRUCache} from 'lru-cache'
-import type {Root, RootContent, Word} from 'nlcst'
+import type {Paragraph, Root, RootContent, Word} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
@@ -53,6 +53,36 @@ export interface NameModel {
   readonly lowercase: ReadonlyMap<string, readonly NameToken[]>
   /** Multi-word names: runs of capitalized words (particles allowed inside) one space apart. */
   readonly runs: ReadonlyArray<readonly NameToken[]>
+}
+
+/** Where each paragraph's tokens and runs are in the model that holds it (`[from, to)` of each). */
+interface ParagraphRange {
+  readonly model: NameModel
+  readonly tokens: readonly [number, number]
+  readonly runs: readonly [number, number]
+}
+
+/** The model built last that holds a paragraph (the whole draft's, or a part's), by paragraph node. */
+const ranges = new WeakMap<Paragraph, ParagraphRange>()
+
+/**
+ * The name model of one paragraph as a model of the draft or of a part has it: its tokens'
+ * maps and runs, with the holder's tokens around them (a neighbour is asked within its sentence).
+ */
+function paragraphView(range: ParagraphRange): NameModel {
+  const capitalized = new Map<string, NameToken[]>()
+  const allCapitalized = new Map<string, NameToken[]>()
+  const lowercase = new Map<string, NameToken[]>()
+  const tokens = range.model.tokens
+  for (let at = range.tokens[0]; at < range.tokens[1]; at++) {
+    const token = tokens[at]
+    if (token.isLiteral) continue
+    if (token.isCapitalized) {
+      add(allCapitalized, token.text, token)
+      if (token.isMeaningful) add(capitalized, token.text, token)
+    } else if (token.isLowercase) add(lowercase, token.text, token)
+  }
+  return {tokens, capitalized, allCapitalized, lowercase, runs: range.model.runs.slice(range.runs[0], range.runs[1])}
 }
 
 const cache = new WeakMap<Root, NameModel>()
@@ -136,7 +166,9 @@ export function paragraphSummaries<T extends object>(tree: Root, file: VFile, ca
     const key = isPlain ? `${paragraph.isHeadline ? 'H' : 'P'}${paragraph.text}` : undefined
     let summary = key === undefined ? undefined : cache.get(key)
     if (!summary) {
-      let model = paragraphModels.get(paragraph)
+      // From a model already built for this run (the draft's, or a part's), else its own.
+      const range = ranges.get(paragraph.node)
+      let model = range ? paragraphView(range) : paragraphModels.get(paragraph)
       if (!model) paragraphModels.set(paragraph, (model = buildModel([paragraph], document.text)))
       summary = summarize(model, document.text)
       if (key !== undefined) cache.set(key, summary)
@@ -220,7 +252,9 @@ function buildModel(paragraphs: readonly DocParagraph[], text: string): NameMode
   const lowercase = new Map<string, NameToken[]>()
   const runs: NameToken[][] = []
 
+  const model: NameModel = {tokens, capitalized, allCapitalized, lowercase, runs}
   for (const paragraph of paragraphs) {
+    const [firstToken, firstRun] = [tokens.length, runs.length]
     const isTitle = paragraph.isHeadline && isTitleCase(paragraph.text)
     for (const sentence of paragraph.sentences) {
       let previousEnd: number | undefined
@@ -268,9 +302,10 @@ function buildModel(paragraphs: readonly DocParagraph[], text: string): NameMode
       }
       collectRuns(sentenceTokens, runs)
     }
+    ranges.set(paragraph.node, {model, tokens: [firstToken, tokens.length], runs: [firstRun, runs.length]})
   }
 
-  return {tokens, capitalized, allCapitalized, lowercase, runs}
+  return model
 }
 
 /** {@link letterCase}: capitalized. */

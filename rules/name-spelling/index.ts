@@ -35,11 +35,12 @@ export default defineRule({
   },
   plugin(_options, context: RuleContext) {
     return (tree, file) => {
-      const analysis = analysisOf(tree, file, context)
       // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
       const parts = file.data.copydeskPartial?.parts
-      if (!parts) check(getNameModel(tree, file), analysis, tree, file, context, undefined)
-      else for (const part of parts) check(getPartNameModel(tree, part.nodes, file), analysis, tree, file, context, part)
+      // The models first: the summaries of their paragraphs come from them.
+      const models = parts ? parts.map((part) => getPartNameModel(tree, part.nodes, file)) : [getNameModel(tree, file)]
+      const analysis = analysisOf(tree, file, context)
+      models.forEach((model, at) => check(model, analysis, tree, file, context, parts?.[at]))
     }
   },
 })

@@ -36,11 +36,12 @@ export default defineRule({
   plugin(_options, context: RuleContext) {
     const accepted = new Set(context.dictionary)
     return (tree, file) => {
-      const index = getNameIndex(tree, file)
       // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
       const parts = file.data.copydeskPartial?.parts
-      if (!parts) check(getNameModel(tree, file), index, file, context, accepted, undefined)
-      else for (const part of parts) check(getPartNameModel(tree, part.nodes, file), index, file, context, accepted, part.read)
+      // The models first: the index sums its paragraphs from them.
+      const models = parts ? parts.map((part) => getPartNameModel(tree, part.nodes, file)) : [getNameModel(tree, file)]
+      const index = getNameIndex(tree, file)
+      models.forEach((model, at) => check(model, index, file, context, accepted, parts?.[at].read))
     }
   },
 })
