@@ -161,7 +161,8 @@ await request('initialize', {
       synchronization: {dynamicRegistration: false, didSave: true},
       publishDiagnostics: {versionSupport: true, relatedInformation: true},
       codeAction: {codeActionLiteralSupport: {codeActionKind: {valueSet: ['quickfix', 'source.fixAll']}}},
-      diagnostic: {dynamicRegistration: false},
+      // No `diagnostic` (pull) capability: this client measures pushed results, and a client
+      // that can pull gets none pushed (it would wait here forever).
     },
   },
 })
