@@ -99,7 +99,7 @@ async function lintWithProgress(options: LintArguments, io: Io, progress: Progre
     )
     for (const [index, job] of toLint.entries()) job.file.messages = linted[index].messages
     await cache?.store(toLint)
-    files.push(...jobs.map((job) => job.file))
+    for (const job of jobs) files.push(job.file)
   }
   const hidden = {warnings: 0, infos: 0}
   if (options.quiet) {

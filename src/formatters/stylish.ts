@@ -40,7 +40,7 @@ export const stylish: Formatter = (files, context) => {
       const paint = severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.blue
       return {message, place: `${start.line}:${start.column}`, severity, paint}
     })
-    const placeWidth = Math.max(...rows.map((row) => row.place.length))
+    const placeWidth = rows.reduce((width, row) => Math.max(width, row.place.length), 0)
     for (const row of rows) {
       out.push(
         `  ${c.dim(row.place.padEnd(placeWidth))}  ${row.paint(row.severity.padEnd(7))}  ${escapeControl(row.message.reason)}  ${c.dim(row.message.ruleId ?? '')}`,

@@ -258,7 +258,7 @@ export class IncrementalLinter {
     const messages: VFileMessage[] = []
     for (const rule of processors.enabled) {
       if (rule.meta.partial && !isParagraphRule(rule)) {
-        messages.push(...partialMessages.get(rule.id)!)
+        for (const message of partialMessages.get(rule.id)!) messages.push(message)
         continue
       }
       if (!isParagraphRule(rule)) {
@@ -329,7 +329,7 @@ export class IncrementalLinter {
     for (const [index, chunk] of chunks.entries()) {
       const result = results.get(keys[index])!
       result.used = generation
-      messages.push(...placedMessages(result, chunk))
+      for (const message of placedMessages(result, chunk)) messages.push(message)
     }
     return messages
   }

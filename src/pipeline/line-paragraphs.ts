@@ -21,7 +21,8 @@ const wrapWidth = 50
 export function splitLineParagraphs(tree: Root, text: string): void {
   const children: RootContent[] = []
   for (const child of tree.children) {
-    if (child.type === 'ParagraphNode') children.push(...splitParagraph(child, text))
+    // One at a time: a spread of 100,000 lines' nodes overflows the stack.
+    if (child.type === 'ParagraphNode') for (const node of splitParagraph(child, text)) children.push(node)
     else children.push(child)
   }
   tree.children = children
@@ -48,9 +49,9 @@ function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
     while (current.length > 0 && current[0].type === 'WhiteSpaceNode') leading.push(current.shift() as WhiteSpace)
     const trailing: WhiteSpace[] = []
     while (current.length > 0 && current.at(-1)!.type === 'WhiteSpaceNode') trailing.unshift(current.pop() as WhiteSpace)
-    sentences.push(...leading)
+    for (const node of leading) sentences.push(node)
     if (current.length > 0) sentences.push(sentence(current))
-    sentences.push(...trailing)
+    for (const node of trailing) sentences.push(node)
     current = []
   }
 
@@ -60,9 +61,9 @@ function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
     while (sentences.length > 0 && sentences[0].type === 'WhiteSpaceNode') leading.push(sentences.shift()!)
     const trailing: RootContent[] = []
     while (sentences.length > 0 && sentences.at(-1)!.type === 'WhiteSpaceNode') trailing.unshift(sentences.pop()!)
-    out.push(...leading)
+    for (const node of leading) out.push(node)
     if (sentences.length > 0) out.push(para(sentences))
-    out.push(...trailing)
+    for (const node of trailing) out.push(node)
     if (separator) out.push(separator)
     sentences = []
   }
