@@ -31,76 +31,14 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DraftFact, Rule} from '../rule.js'
-import {endsParagraph, splitLineParagraphs} from './line-paragraphs.js'
+import {splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
 import {settle} from './lint.js'
 import {createProcessor, enabledRules} from './processor.js'
 
-/** parse-latin's white space: a run of these is one white-space node. */
-const whiteSpace = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/
+export {splitChunks, type Chunk} from './line-paragraphs.js'
+
 /** Characters after a chunk that a paragraph rule may read (the sentence-start rule reads 40). */
 const lookahead = 64
-
-/** A stretch of the draft that parses on its own. */
-export interface Chunk {
-  /** Offset of its first character. */
-  readonly start: number
-  /** Offset just past its last character. */
-  readonly end: number
-  /** 1-based line and column of its first character. */
-  readonly line: number
-  readonly column: number
-  readonly text: string
-}
-
-/**
- * Cut a plain-text draft into chunks that parse alone. A chunk ends where a line that ends a
- * paragraph ends (before its line break) and the next line starts with a capital letter; the
- * next chunk starts with the white space between them. So parse-latin can join no sentence
- * across the cut: it joins a sentence to the one before when it starts in lowercase, with a
- * digit or with punctuation, and it joins a sentence that ends in an abbreviation (`et al.`)
- * to the next, which changes nothing in the chunk before (the point joins the word either way).
- */
-export function splitChunks(text: string): Chunk[] {
-  const chunks: Chunk[] = []
-  let chunkStart = 0
-  let chunkLine = 1
-  let chunkColumn = 1
-  let lineStart = 0
-  let from = 0
-  for (;;) {
-    const newline = text.indexOf('\n', from)
-    if (newline === -1) break
-    let runStart = newline
-    while (runStart > lineStart && whiteSpace.test(text[runStart - 1])) runStart--
-    let runEnd = newline + 1
-    while (runEnd < text.length && whiteSpace.test(text[runEnd])) runEnd++
-    let lastNewline = newline
-    for (let at = newline; at < runEnd; at++) if (text.charCodeAt(at) === 10) lastNewline = at
-    if (runStart > chunkStart && runEnd < text.length && capital.test(text[runEnd]) && endsParagraph(text.slice(lineStart, runStart))) {
-      const chunkText = text.slice(chunkStart, runStart)
-      chunks.push({start: chunkStart, end: runStart, line: chunkLine, column: chunkColumn, text: chunkText})
-      chunkStart = runStart
-      chunkLine += lineBreaks(chunkText)
-      chunkColumn = runStart - Math.max(text.lastIndexOf('\n', runStart - 1), text.lastIndexOf('\r', runStart - 1))
-    }
-    lineStart = lastNewline + 1
-    from = runEnd
-  }
-  chunks.push({start: chunkStart, end: text.length, line: chunkLine, column: chunkColumn, text: text.slice(chunkStart)})
-  return chunks
-}
-
-const capital = /\p{Lu}/u
-
-/** Line breaks as parse-latin counts them: `\r`, and `\n` but not after `\r`. */
-function lineBreaks(text: string): number {
-  let count = 0
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at)
-    if (code === 13 || (code === 10 && text.charCodeAt(at - 1) !== 13)) count++
-  }
-  return count
-}
 
 /** Options of {@link IncrementalLinter.lint}. */
 export interface IncrementalLintOptions {

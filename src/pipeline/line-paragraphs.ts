@@ -10,6 +10,7 @@
  * the paragraph.
  */
 import type {Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
+import type {Point} from 'unist'
 import {isTitleCase} from '../text/title-case.js'
 
 /** Characters that may end a paragraph line (closing quotes and brackets included). */
@@ -109,4 +110,116 @@ function span(nodes: ReadonlyArray<{position?: Sentence['position']}>): Sentence
   const start = nodes[0]?.position?.start
   const end = nodes.at(-1)?.position?.end
   return start && end ? {start, end} : undefined
+}
+
+/** parse-latin's white space: a run of these is one white-space node. */
+const whiteSpace = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/
+
+/** A stretch of the draft that parses on its own. */
+export interface Chunk {
+  /** Offset of its first character. */
+  readonly start: number
+  /** Offset just past its last character. */
+  readonly end: number
+  /** 1-based line and column of its first character. */
+  readonly line: number
+  readonly column: number
+  readonly text: string
+}
+
+/**
+ * Cut a plain-text draft into chunks that parse alone. A chunk ends where a line that ends a
+ * paragraph ends (before its line break) and the next line starts with a capital letter; the
+ * next chunk starts with the white space between them. So parse-latin can join no sentence
+ * across the cut: it joins a sentence to the one before when it starts in lowercase, with a
+ * digit or with punctuation, and it joins a sentence that ends in an abbreviation (`et al.`)
+ * to the next, which changes nothing in the chunk before (the point joins the word either way).
+ */
+export function splitChunks(text: string): Chunk[] {
+  const chunks: Chunk[] = []
+  let chunkStart = 0
+  let chunkLine = 1
+  let chunkColumn = 1
+  let lineStart = 0
+  let from = 0
+  for (;;) {
+    const newline = text.indexOf('\n', from)
+    if (newline === -1) break
+    let runStart = newline
+    while (runStart > lineStart && whiteSpace.test(text[runStart - 1])) runStart--
+    let runEnd = newline + 1
+    while (runEnd < text.length && whiteSpace.test(text[runEnd])) runEnd++
+    let lastNewline = newline
+    for (let at = newline; at < runEnd; at++) if (text.charCodeAt(at) === 10) lastNewline = at
+    if (runStart > chunkStart && runEnd < text.length && capital.test(text[runEnd]) && endsParagraph(text.slice(lineStart, runStart))) {
+      const chunkText = text.slice(chunkStart, runStart)
+      chunks.push({start: chunkStart, end: runStart, line: chunkLine, column: chunkColumn, text: chunkText})
+      chunkStart = runStart
+      chunkLine += lineBreaks(chunkText)
+      chunkColumn = runStart - Math.max(text.lastIndexOf('\n', runStart - 1), text.lastIndexOf('\r', runStart - 1))
+    }
+    lineStart = lastNewline + 1
+    from = runEnd
+  }
+  chunks.push({start: chunkStart, end: text.length, line: chunkLine, column: chunkColumn, text: text.slice(chunkStart)})
+  return chunks
+}
+
+const capital = /\p{Lu}/u
+
+/** Line breaks as parse-latin counts them: `\r`, and `\n` but not after `\r`. */
+function lineBreaks(text: string): number {
+  let count = 0
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 13 || (code === 10 && text.charCodeAt(at - 1) !== 13)) count++
+  }
+  return count
+}
+
+/**
+ * Parse a plain-text draft chunk by chunk ({@link splitChunks}) with `parse` (the processor's
+ * parser) and lay the chunks' nodes side by side at their places in the draft.
+ *
+ * parse-latin tokenizes a whole text as one sentence and then splits it, and its plugins splice
+ * that sentence and the paragraph of all sentences at each merge (`don't`, `U.S.`): its cost grows
+ * with the square of the text (1 MB of prose: 5 s in one plugin). Chunks keep that per chunk.
+ * The tree differs from the whole text's only where the paragraphs split at line ends anyway,
+ * so after {@link splitLineParagraphs} it is the same (`tests/pipeline/text-chunks.test.ts`;
+ * the language server's incremental engine relies on the same cut).
+ */
+export function parseInChunks(text: string, parse: (text: string) => Root): Root {
+  const chunks = splitChunks(text)
+  if (chunks.length === 1) return parse(text)
+  const children: RootContent[] = []
+  for (const chunk of chunks) {
+    const tree = parse(chunk.text)
+    const shift = {offset: chunk.start, lines: chunk.line - 1, columns: chunk.column - 1}
+    for (const child of tree.children) {
+      place(child, shift)
+      children.push(child)
+    }
+  }
+  const first = children[0]?.position
+  const last = children.at(-1)?.position
+  const tree: Root = {type: 'RootNode', children}
+  if (first && last) tree.position = {start: {...first.start}, end: {...last.end}}
+  return tree
+}
+
+/**
+ * Move a node parsed at the start of the text to `shift` (columns move on its first line only).
+ * New points: parse-latin shares point objects between a node and its first or last child.
+ */
+function place(node: RootContent | SentenceContent, shift: {offset: number; lines: number; columns: number}): void {
+  const position = node.position
+  if (position) {
+    const moved = (point: Point): Point => ({
+      line: point.line + shift.lines,
+      column: point.line === 1 ? point.column + shift.columns : point.column,
+      offset: point.offset === undefined ? undefined : point.offset + shift.offset,
+    })
+    node.position = {start: moved(position.start), end: moved(position.end)}
+  }
+  if ('children' in node) for (const child of node.children as Array<RootContent | SentenceContent>) place(child, shift)
 }

@@ -11,7 +11,7 @@ import type {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields, Rule, RuleContext, Severity} from '../rule.js'
-import {splitLineParagraphs} from './line-paragraphs.js'
+import {parseInChunks, splitLineParagraphs} from './line-paragraphs.js'
 import {ruleUrl} from './rule-url.js'
 
 /** The kinds of draft copydesk reads. */
@@ -68,7 +68,7 @@ export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'
   }
   const processor = unified().use(retextEnglish) as unknown as Processor<Root, Root, Root>
   // Markdown paragraphs come from the Markdown tree; plain text has one paragraph a line.
-  if (kind === 'text' && options.splitLines !== false) processor.use(linesAsParagraphs)
+  if (kind === 'text' && options.splitLines !== false) processor.use(parseTextInChunks).use(linesAsParagraphs)
   for (const rule of rules) {
     const [severity, ruleOptions] = config.rules[rule.id] ?? [rule.meta.severity]
     if (severity === 'off' || !(options.select?.(rule) ?? true)) continue
@@ -85,6 +85,14 @@ export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'
     return markdown.createMarkdownProcessor(processor as unknown as Processor<Root>, ids).freeze() as unknown as Processor<Root, Root, Root>
   }
   return processor.freeze()
+}
+
+/** Plain text is parsed chunk by chunk, in linear time (see {@link parseInChunks}). */
+function parseTextInChunks(this: Processor) {
+  const self = this as unknown as Processor<Root>
+  const parse = self.parser
+  if (!parse) return
+  self.parser = (document, file) => parseInChunks(document, (text) => parse(text, file) as Root)
 }
 
 function linesAsParagraphs() {

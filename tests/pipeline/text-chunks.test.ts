@@ -1,0 +1,74 @@
+/**
+ * Plain text is parsed chunk by chunk (`parseInChunks`): after the split into line paragraphs,
+ * the tree must be the one the whole text parses into, node for node and position for position,
+ * on real drafts and on generated ones (seed printed; replay with `COPYDESK_SEED=<seed>`,
+ * `COPYDESK_RUNS=<n>`), and the work per chunk must not grow with the draft (issue 17).
+ */
+import {readdirSync, readFileSync} from 'node:fs'
+import fc from 'fast-check'
+import type {Root, Sentence} from 'nlcst'
+import {ParseEnglish} from 'parse-english'
+import {describe, expect, it} from 'vitest'
+import {parseInChunks, splitLineParagraphs} from '../../src/pipeline/line-paragraphs.js'
+
+const seed = Number(process.env.COPYDESK_SEED ?? Date.now() % 2 ** 31)
+const numRuns = Number(process.env.COPYDESK_RUNS ?? 300)
+if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(numRuns)) throw new Error('COPYDESK_SEED and COPYDESK_RUNS must be integers')
+console.log(`text-chunks: fast-check seed ${seed} (replay: COPYDESK_SEED=${seed} npx vitest run tests/pipeline/text-chunks.test.ts), ${numRuns} runs`)
+
+const parse = (text: string) => new ParseEnglish().parse(text)
+
+function both(text: string): {chunked: Root; whole: Root} {
+  const chunked = parseInChunks(text, parse)
+  splitLineParagraphs(chunked, text)
+  const whole = parse(text)
+  splitLineParagraphs(whole, text)
+  return {chunked, whole}
+}
+
+function drafts(): Array<[string, string]> {
+  const found: Array<[string, string]> = []
+  for (const folder of ['samples', 'bench/corpus/prose', 'bench/corpus/names', 'tests/fixtures/eval']) {
+    const url = new URL(`../../${folder}/`, import.meta.url)
+    for (const name of readdirSync(url)) if (name.endsWith('.txt')) found.push([`${folder}/${name}`, readFileSync(new URL(name, url), 'utf8')])
+  }
+  return found
+}
+
+describe('parseInChunks', () => {
+  it.each(drafts())('gives the whole text’s tree on %s', (_name, text) => {
+    const {chunked, whole} = both(text)
+    expect(chunked.children.length).toBeGreaterThan(0)
+    expect(chunked).toEqual(whole)
+  })
+
+  const piece = fc.constantFrom('the ', 'The ', 'istanbul', 'Peskov ', 'U.S. ', 'et al. ', 'Mr. ', 'don’t ', 'said, ', 'talks', ' ', ',', '.', '. ', '\n', '\n\n', '\r\n', '\r', '"', '“', '”', ':', 'Talks Resume in Istanbul\n', '  ', '\t', '—', '5 ', 'etc.', '!', '?', '…')
+  it('gives the whole text’s tree on generated prose', () => {
+    fc.assert(
+      fc.property(fc.array(piece, {maxLength: 80}), (pieces) => {
+        const {chunked, whole} = both(pieces.join(''))
+        expect(chunked).toEqual(whole)
+      }),
+      {seed, numRuns},
+    )
+  })
+
+  it('hands the sentence plugins one chunk at a time, however long the draft', () => {
+    // The plugins splice the sentence they get: their work grows with its length times the merges in it.
+    const line = 'The U.S. envoy didn’t say which well-known talks were next, and Peskov said so.\n'
+    const longest = (copies: number) => {
+      let most = 0
+      const measured = (text: string) => {
+        const parser = new ParseEnglish()
+        parser.tokenizeSentencePlugins = [(sentence: Sentence) => void (most = Math.max(most, sentence.children.length)), ...parser.tokenizeSentencePlugins]
+        return parser.parse(text)
+      }
+      parseInChunks(line.repeat(copies), measured)
+      return most
+    }
+    expect(longest(1)).toBeGreaterThan(20)
+    expect(longest(2)).toBe(longest(1) + 1)
+    expect(longest(500)).toBe(longest(2))
+    expect(longest(1000)).toBe(longest(2))
+  })
+})
