@@ -84,6 +84,15 @@ describe('bad input', () => {
     expect(places(entries[0]).filter((place) => place.includes('repeated-word'))).toEqual([`1:${line.indexOf('the the') + 1}-1:${line.indexOf('the the') + 8} repeated-word the the`])
   })
 
+  it('11. 70,000 lines of one letter, plain text and Markdown: linted (the stack overflowed)', async () => {
+    // One paragraph of 140,000 nodes: `push(...nodes)` overflowed the stack in both pipelines.
+    const letters = Array.from({length: 70_000}, (_, index) => 'abcdefghijklmnopqrstuvwxyz'[index % 26]).join('\n') + '\nIt ended the the day.\n'
+    const {status, entries, errors} = await lintJson(folder({'letters.txt': letters, 'letters.md': letters}), ['letters.txt', 'letters.md'])
+    expect(errors).toEqual([])
+    expect(status).toBe(0)
+    for (const entry of entries) expect(places(entry).filter((place) => place.includes('repeated-word'))).toEqual(['70001:10-70001:17 repeated-word the the'])
+  })
+
   it('a 20 MB file: a clear error at once, the run goes on', async () => {
     const cwd = folder({'dump.txt': 'The mayor spoke. '.repeat(1_250_000), 'good.txt': draft})
     const started = Date.now()
