@@ -339,6 +339,7 @@ function letterCase(value: string): number {
  * initials inside (`George W. Bush`, `J.R.R. Tolkien`, `J. R. R. Tolkien`).
  */
 function collectRuns(tokens: readonly NameToken[], runs: NameToken[][]): void {
+  const before = runs.length
   let run: NameToken[] = []
   const flush = () => {
     // A particle or an initial cannot end a name: `Talks in Paris de` is not one.
@@ -358,7 +359,8 @@ function collectRuns(tokens: readonly NameToken[], runs: NameToken[][]): void {
   }
   flush()
   // Drop runs that start with particles not followed by a capital (already handled by flush).
-  for (const item of runs) while (item.length > 0 && !item[0].isCapitalized && !item[0].isInitial && !nameParticles.has(item[0].text)) item.shift()
+  // Only this sentence's runs: going over the document's at each sentence was quadratic.
+  for (const item of runs.slice(before)) while (item.length > 0 && !item[0].isCapitalized && !item[0].isInitial && !nameParticles.has(item[0].text)) item.shift()
 }
 
 /** Offsets `[start, end)` of the words of a word node: text joined by apostrophes, apart at other punctuation. */
