@@ -277,9 +277,25 @@ function isInQuotation(text: string, offset: number): boolean {
 
 /** Whether `capital` is a dictionary word, or the draft writes it (as a whole word). */
 function isWrittenCapitalized(capital: string, words: Lookup, file: VFile): boolean {
+  if (words.correct(capital)) return true
   const text = String(file.value ?? '')
+  // A word of letters only is written when it is one of the draft's runs of letters: one pass
+  // over the draft, not one per word asked (a draft of many unknown words was quadratic).
+  if (onlyLetters.test(capital)) return letterRuns(file, text).has(capital)
   // `includes` first: the language server asks this again on every edit (the same answer, cheaper).
-  return words.correct(capital) || (text.includes(capital) && new RegExp(`(?<!\\p{L})${capital}(?!\\p{L})`, 'u').test(text))
+  return text.includes(capital) && new RegExp(`(?<!\\p{L})${capital}(?!\\p{L})`, 'u').test(text)
+}
+
+const onlyLetters = /^\p{L}+$/u
+
+/** Each draft's runs of letters, while its text is the same. */
+const runsByFile = new WeakMap<VFile, {text: string; runs: Set<string>}>()
+
+/** The runs of letters in the draft: the words a whole-word search of letters can find. */
+function letterRuns(file: VFile, text: string): Set<string> {
+  let entry = runsByFile.get(file)
+  if (entry?.text !== text) runsByFile.set(file, (entry = {text, runs: new Set(text.match(/\p{L}+/gu))}))
+  return entry.runs
 }
 
 /**

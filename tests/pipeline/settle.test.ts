@@ -10,7 +10,7 @@ const numRuns = Number(process.env.COPYDESK_RUNS ?? 300)
 console.log(`settle: fast-check seed ${seed} (replay: COPYDESK_SEED=${seed} npx vitest run tests/pipeline/settle.test.ts), ${numRuns} runs`)
 
 /** The rule settle keeps, as written before it was indexed (issue 17): every pair compared. */
-function settledPairwise(text: string, messages: Array<{ruleId: string; start: number; end: number; expected?: string[]}>, order: string[]): string[] {
+function settledPairwise(text: string, messages: Array<{ruleId: string; start: number; end: number; expected?: readonly string[]}>, order: string[]): string[] {
   const kept: Array<{ruleId: string; start: number; end: number; isWord: boolean}> = []
   const nests = (outer: {start: number; end: number}, inner: {start: number; end: number}) => outer.start <= inner.start && inner.end <= outer.end
   const ranked = messages.map((message, index) => ({message, index})).sort((a, b) => order.indexOf(a.message.ruleId) - order.indexOf(b.message.ruleId) || a.index - b.index)
