@@ -299,35 +299,46 @@ function bracketSlip(text: string, at: number): Slip | undefined {
 }
 
 function bracketSpacing(text: string, at: number): Slip | undefined {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1
-  const newline = text.indexOf('\n', at)
-  const lineEnd = newline === -1 ? text.length : newline
+  // Every search stops at the nearest bracket or line break: a line of 4 MB with a bracket
+  // every few characters must not be searched end to end at each one.
   if (text[at] === '(') {
-    const close = text.indexOf(')', at)
-    if (close === -1 || close > lineEnd || text.slice(at + 1, close).includes('(')) return undefined
+    // The closing bracket of this pair on this line, with no other `(` before it.
+    const close = nearest(text, at + 1, 1)
+    if (close === undefined || text[close] !== ')') return undefined
     const inside = text.slice(at + 1, close)
     // “Staff(JS)”: a word of two letters or more, then a bracket with a word in it; not
     // `name(s)`, `f(x)`, `Article 5(2)`, `print()`, `iPhone(TM)`.
     // Nor a formula, `Ca(OH)2`.
     const isFormula = /^[\p{Lu}\d]+$/u.test(inside) && isDigit(text[close + 1])
-    if (/\p{L}{2}$/u.test(text.slice(lineStart, at)) && /^\p{L}{2}/u.test(inside) && !/^(?:e?s|ies|TM|SM)$/.test(inside) && !isFormula) {
+    // Two letters (four code units at most) before the bracket, on this line: a line break is no letter.
+    if (/\p{L}{2}$/u.test(text.slice(Math.max(0, at - 4), at)) && /^\p{L}{2}/u.test(inside) && !/^(?:e?s|ies|TM|SM)$/.test(inside) && !isFormula) {
       return {start: at, end: at + 1, reason: 'Missing space before `(`', expected: [' (']}
     }
     // “( UN)”, “Staff( JS)”: not `:( ` or `:-( `, an emoticon.
     const space = /^[ \t\u00A0]+/.exec(inside)
-    if (space && /[\p{L}\p{N}"“]/u.test(inside[space[0].length] ?? '') && /(?:^|[\s\p{L}"“])$/u.test(text.slice(lineStart, at))) {
+    if (space && /[\p{L}\p{N}"“]/u.test(inside[space[0].length] ?? '') && (at === 0 || /[\s\p{L}"“]$/u.test(text.slice(Math.max(0, at - 2), at)))) {
       return {start: at, end: at + 1 + space[0].length, reason: 'Space after `(`', expected: ['(']}
     }
     return undefined
   }
   // “(UN )”: a space before the closing bracket of a pair on this line.
-  const open = text.lastIndexOf('(', at)
-  if (open < lineStart || text.slice(open, at).includes(')')) return undefined
+  // The opening bracket of this pair on this line, with no other `)` after it.
+  const open = nearest(text, at - 1, -1)
+  if (open === undefined || text[open] !== '(') return undefined
   let from = at
   while (from > open + 1 && isSpace(text[from - 1])) from--
   if (from === at || from === open + 1) return undefined
   if (!/[\p{L}\p{N}.!?"”’]/u.test(text[from - 1])) return undefined
   return {start: from, end: at + 1, reason: 'Space before `)`', expected: [')']}
+}
+
+/** From `from` in `step`'s direction, the offset of the first `(`, `)` or line break, if any. */
+function nearest(text: string, from: number, step: 1 | -1): number | undefined {
+  for (let at = from; at >= 0 && at < text.length; at += step) {
+    const code = text.charCodeAt(at)
+    if (code === 40 || code === 41 || code === 10) return at
+  }
+  return undefined
 }
 
 /**
