@@ -91,7 +91,7 @@ describe('bad input', () => {
     expect(errors).toEqual([])
     expect(status).toBe(0)
     for (const entry of entries) expect(places(entry).filter((place) => place.includes('repeated-word'))).toEqual(['70001:10-70001:17 repeated-word the the'])
-  })
+  }, 120_000)
 
   it('a 20 MB file: a clear error at once, the run goes on', async () => {
     const cwd = folder({'dump.txt': 'The mayor spoke. '.repeat(1_250_000), 'good.txt': draft})
