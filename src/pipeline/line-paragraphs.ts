@@ -142,6 +142,8 @@ export function splitChunks(text: string): Chunk[] {
   let chunkColumn = 1
   let lineStart = 0
   let from = 0
+  let carryHasText: boolean = false
+  let carryHasWord: boolean = false
   for (;;) {
     const newline = text.indexOf('\n', from)
     if (newline === -1) break
@@ -151,7 +153,19 @@ export function splitChunks(text: string): Chunk[] {
     while (runEnd < text.length && whiteSpace.test(text[runEnd])) runEnd++
     let lastNewline = newline
     for (let at = newline; at < runEnd; at++) if (text.charCodeAt(at) === 10) lastNewline = at
-    if (runStart > chunkStart && runEnd < text.length && capital.test(text[runEnd]) && endsParagraph(text.slice(lineStart, runStart))) {
+    // The text since the last sentence mark: a sentence of no words (`—`) would be merged into
+    // the one before it in a chunk, but has the next line's words in the whole text.
+    const line = text.slice(lineStart, runStart)
+    let mark = line.length - 1
+    while (mark >= 0 && !sentenceMark.test(line[mark])) mark--
+    const tail = mark >= 0 ? line.slice(mark + 1) : line
+    const tailHasText: boolean = (mark < 0 && carryHasText) || /\S/.test(tail)
+    const tailHasWord: boolean = (mark < 0 && carryHasWord) || wordCharacter.test(tail)
+    carryHasText = tailHasText
+    carryHasWord = tailHasWord
+    if (runStart > chunkStart && runEnd < text.length && capital.test(text[runEnd]) && endsParagraph(line) && (!tailHasText || tailHasWord)) {
+      carryHasText = false
+      carryHasWord = false
       const chunkText = text.slice(chunkStart, runStart)
       chunks.push({start: chunkStart, end: runStart, line: chunkLine, column: chunkColumn, text: chunkText})
       chunkStart = runStart
@@ -166,6 +180,10 @@ export function splitChunks(text: string): Chunk[] {
 }
 
 const capital = /\p{Lu}/u
+/** Characters that end a sentence for parse-latin. */
+const sentenceMark = /[.!?\u2026\u203D]/
+/** Characters of a word for parse-latin (letters and digits at least). */
+const wordCharacter = /[\p{L}\d]/u
 
 /** Line breaks as parse-latin counts them: `\r`, and `\n` but not after `\r`. */
 function lineBreaks(text: string): number {
