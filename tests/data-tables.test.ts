@@ -20,7 +20,7 @@ describe('data tables (rules/*/data.ts)', () => {
       const data = (await import(new URL(`${rule}/data.ts`, rulesFolder).href)) as Record<string, unknown>
       for (const [name, value] of Object.entries(data)) {
         if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) continue
-        const list = value as string[]
+        const list = value
         expect({name, list}).toEqual({name, list: [...list].sort()})
         expect({name, duplicates: list.filter((entry, index) => list.indexOf(entry) !== index)}).toEqual({name, duplicates: []})
       }

@@ -141,7 +141,7 @@ const markdown = unified().use(remarkParse).use(remarkFrontmatter)
  * that is not prose (URLs, titles, code, HTML). A fix may change text nodes only.
  */
 function markupOf(source: string): string[] {
-  const tree = markdown.parse(source) as MdastRoot
+  const tree = markdown.parse(source)
   const out: string[] = []
   let last = 0
   const visit = (node: MdastRoot | RootContent) => {

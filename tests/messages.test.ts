@@ -42,7 +42,7 @@ describe('messages', async () => {
   for (const draft of drafts) {
     const file = new VFile({path: draft.path, value: draft.value})
     await lint(file, {config: defaultConfig('/')})
-    for (const message of file.messages) found.push({message: message as Found, text: draft.value})
+    for (const message of file.messages) found.push({message: message, text: draft.value})
   }
 
   it('come from every rule that the drafts trip', () => {

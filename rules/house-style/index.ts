@@ -176,7 +176,8 @@ function find(term: CompiledTerm, text: string): Candidate[] {
 
 /** The checks every entry shares; the range to flag and its replacements, or nothing. */
 function check(term: CompiledTerm, candidate: Candidate, text: string) {
-  let {start, end} = candidate
+  const {start} = candidate
+  let {end} = candidate
   const actual = text.slice(start, end)
   const before = text.slice(0, start)
   const after = text.slice(end)

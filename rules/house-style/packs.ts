@@ -100,7 +100,7 @@ export function readPack(name: string, cwd: string): PackData {
     // A regular file of bounded size only: never `/dev/zero` or a FIFO.
     text = readBoundedTextSync(file, {maxBytes: maxPackBytes, what: 'a style pack'})
   } catch (error) {
-    throw new Error(`Cannot read style pack \`${file}\`: ${(error as Error).message}`)
+    throw new Error(`Cannot read style pack \`${file}\`: ${(error as Error).message}`, {cause: error})
   }
   let data: unknown
   try {
@@ -109,7 +109,7 @@ export function readPack(name: string, cwd: string): PackData {
     if (!(error instanceof DataError)) throw error
     // One line, and no excerpt of the file: a configuration can name any file as a pack.
     const where = error.line === undefined ? '' : ` (line ${error.line}, column ${error.column})`
-    throw new Error(`Invalid YAML in style pack \`${file}\`${where}: ${error.message}`)
+    throw new Error(`Invalid YAML in style pack \`${file}\`${where}: ${error.message}`, {cause: error})
   }
   const entries = (data as {entries?: unknown} | null)?.entries
   if (!Array.isArray(entries)) throw new Error(`Invalid style pack \`${file}\`: expected a list under \`entries\``)

@@ -152,8 +152,8 @@ export function splitLines(text: string): DocLine[] {
   let start = 0
   let line = 1
   for (const match of text.matchAll(pattern)) {
-    lines.push({line: line++, text: text.slice(start, match.index), start, end: match.index!})
-    start = match.index! + match[0].length
+    lines.push({line: line++, text: text.slice(start, match.index), start, end: match.index})
+    start = match.index + match[0].length
   }
   lines.push({line, text: text.slice(start), start, end: text.length})
   return lines

@@ -37,7 +37,7 @@ export function isLikelyName(word: string, tree: Root, file: VFile, context: Rul
   let byTree = cache.get(context)
   if (!byTree) cache.set(context, (byTree = new WeakMap()))
   let answers = byTree.get(tree)
-  if (!answers) byTree.set(tree, (answers = new Map()))
+  if (!answers) byTree.set(tree, (answers = new Map<string, boolean>()))
   let answer = answers.get(word)
   if (answer === undefined) answers.set(word, (answer = decide(word, getNameIndex(tree, file), context)))
   return answer

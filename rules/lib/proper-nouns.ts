@@ -239,7 +239,7 @@ function summarize(model: NameModel): NameSummary {
 export const titleAbbreviations: ReadonlySet<string> = new Set(['Adm', 'Capt', 'Col', 'Dr', 'Gen', 'Gov', 'Lt', 'Maj', 'Mr', 'Mrs', 'Ms', 'Prof', 'Rep', 'Rev', 'Sen', 'Sgt'])
 
 /** Punctuation after which a capital is grammatical: a sentence end, opening quote, colon. */
-const restartsSentence = /[.!?:;“"‘(\[«…—–]|(?:^|\s)['’]/u
+const restartsSentence = /[.!?:;“"‘([«…—–]|(?:^|\s)['’]/u
 /** `example.com`, `news@example.org`: a point followed by a lowercase letter, or a symbol. */
 const isAddressLike = (node: Word) =>
   node.children.some((child) => child.type === 'SymbolNode') ||

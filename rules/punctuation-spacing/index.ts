@@ -252,8 +252,6 @@ interface Slip {
 /** The slip at the mark at `at` that is not one of the six (brackets, hyphens, doubles), if any. */
 function markSlip(text: string, at: number, lookup: () => Lookup): Slip | undefined {
   const mark = text[at]
-  const before = text[at - 1]
-  const after = text[at + 1]
   if (mark === '(' || mark === ')') return bracketSlip(text, at)
   if (mark === '-') return hyphenSlip(text, at, lookup)
   const slip = doubledSlip(text, at)

@@ -5,7 +5,7 @@
  * before a verb (`can can attend`, not `can-can`). A name before the same word in
  * lowercase (`Theresa May may`, `Will will`) is no repeat.
  */
-import type {Root, Sentence, SentenceContent} from 'nlcst'
+import type {Root, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import retextRepeatedWords from 'retext-repeated-words'
 import type {VFile} from 'vfile'
@@ -71,7 +71,7 @@ function repeated(word: string): string {
 function checkGrammaticalDoubles(sentence: Sentence, file: VFile): void {
   const nodes = sentence.children
   for (let at = 0; at + 4 < nodes.length; at++) {
-    const [first, space, second, gap, next] = nodes.slice(at, at + 5) as SentenceContent[]
+    const [first, space, second, gap, next] = nodes.slice(at, at + 5)
     if (first.type !== 'WordNode' || second.type !== 'WordNode' || next.type !== 'WordNode') continue
     if (space.type !== 'WhiteSpaceNode' || gap.type !== 'WhiteSpaceNode') continue
     const word = toString(first)
@@ -113,7 +113,7 @@ function acrossLineBreak(message: VFileMessage, text: string): void {
     return
   }
   const {start, end} = place
-  const after = /^[ \t]+/.exec(text.slice(end.offset!))?.[0] ?? ''
+  const after = /^[ \t]+/.exec(text.slice(end.offset))?.[0] ?? ''
   const before = /[ \t]+$/.exec(text.slice(0, start.offset))?.[0] ?? ''
   // After the second word comes a word (no punctuation, markup or line end): remove it and its spaces.
   if (after && /^[\p{L}\p{N}]/u.test(text.slice(end.offset! + after.length))) {

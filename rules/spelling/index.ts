@@ -94,7 +94,7 @@ export default defineRule({
       const words = getWords()
       let ranges: Array<[number, number]> | undefined
       const isInNotProse = (start: number, end: number) => {
-        ranges ??= [...String(file.value ?? '').matchAll(notProse)].map((match) => [match.index!, match.index! + match[0].length])
+        ranges ??= [...String(file.value ?? '').matchAll(notProse)].map((match) => [match.index, match.index + match[0].length])
         return ranges.some(([from, to]) => start < to && end > from)
       }
 
@@ -121,7 +121,7 @@ export default defineRule({
           const verdict = check(unit, isCompound, words, tree, file, context, isWellFormedWord, part.read)
           if (verdict === undefined) continue
           const start = pointStart(unit.nodes[0])
-          const end = pointEnd(unit.nodes.at(-1)!)
+          const end = pointEnd(unit.nodes.at(-1))
           if (!start || !end) continue
           if (isMention(parent, index)) return
           if (isInForeignPhrase(unit.text, parent, index)) continue

@@ -75,9 +75,6 @@ function substitution(typed: string, intended: string): number {
   return vowels.has(typed) && vowels.has(intended) ? cost.vowel : neighbours.get(typed)?.has(intended) ? cost.neighbour : cost.substituted
 }
 
-/** Weight of `log10(frequency)` against the cost of the slip. */
-const frequencyWeight = 0.25
-
 /** Every string one edit from `word`, with the cost of that slip. */
 function edits(word: string, add: (candidate: string, cost: number) => void): void {
   for (let index = 0; index <= word.length; index++) {

@@ -18,7 +18,8 @@ export function show(value: unknown): string {
   if (value === null) return '`null`'
   if (typeof value === 'object') return 'an object'
   if (value === undefined) return 'nothing'
-  return `\`${String(value)}\``
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `\`${String(value)}\``
+  return `a ${typeof value}`
 }
 
 const severityList = severitySettings.map((severity) => `\`${severity}\``).join(', ')
@@ -38,7 +39,7 @@ export function describeIssue(issue: ZodIssue, data: unknown): string {
   if (key === 'rules') {
     const id = String(path[1])
     const value = path.length > 2 ? actual : (data as {rules: Record<string, unknown>}).rules[id]
-    const severity = Array.isArray(value) ? value[0] : value
+    const severity: unknown = Array.isArray(value) ? value[0] : value
     if (Array.isArray(value) && (value.length === 0 || value.length > 2)) {
       return `${keyPath(['rules', id])}: Unexpected list of ${value.length} items, expected \`[severity, options]\``
     }

@@ -7,7 +7,7 @@
  * against its schema when the configuration is resolved (`./rules.ts`).
  */
 import leven from 'leven'
-import type {ZodTypeAny} from 'zod'
+import type {ZodType, ZodTypeDef} from 'zod'
 import {z} from 'zod'
 
 /** The severities a rule may be set to. */
@@ -91,14 +91,14 @@ export function closestOf(candidates: readonly string[], actual: string): string
 /** What {@link configJsonSchema} reads of a rule. */
 export interface SchemaRule {
   readonly id: string
-  readonly meta: {readonly description: string; readonly options: ZodTypeAny}
+  readonly meta: {readonly description: string; readonly options: ZodType<unknown, ZodTypeDef, unknown>}
 }
 
 /**
  * The JSON Schema of a configuration file (draft-07), for the rules of the registry;
  * `toJsonSchema` converts a rule's zod options schema (`zod-to-json-schema`).
  */
-export function configJsonSchema(rules: readonly SchemaRule[], toJsonSchema: (schema: ZodTypeAny) => Record<string, unknown>): Record<string, unknown> {
+export function configJsonSchema(rules: readonly SchemaRule[], toJsonSchema: (schema: ZodType<unknown, ZodTypeDef, unknown>) => Record<string, unknown>): Record<string, unknown> {
   const stringList = (key: keyof typeof configKeys) => ({
     description: configKeys[key],
     type: 'array',

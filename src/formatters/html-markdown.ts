@@ -11,7 +11,7 @@
 import type {Element, ElementContent, Root as HastRoot, Text as HastText} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
-import type {Root as MdastRoot, RootContent} from 'mdast'
+import type {RootContent} from 'mdast'
 import {toHast} from 'mdast-util-to-hast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
@@ -49,7 +49,7 @@ const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'
 
 /** Render a Markdown draft as rows of HTML with `spans` highlighted. */
 export function renderMarkdownRows<Note>(text: string, spans: ReadonlyArray<MarkdownSpan<Note>>, marks: MarkdownMarks<Note>): Array<MarkdownRow<Note>> {
-  const tree = parser.parse(text) as MdastRoot
+  const tree = parser.parse(text)
   const points = location(text)
   const blocks = tree.children.filter((block) => block.position?.start.offset !== undefined)
   const rows: Array<MarkdownRow<Note>> = []
@@ -85,7 +85,7 @@ function renderBlock(block: RootContent, text: string): HastRoot {
     return {type: 'root', children: [h('pre.frontmatter', [h('code', [value])])]}
   }
   // The draft's own HTML is shown as code, escaped: visible to the editor, never run.
-  const hast = toHast({type: 'root', children: [block]} as MdastRoot, {
+  const hast = toHast({type: 'root', children: [block]}, {
     handlers: {html: (_state, node: {value: string}) => h('code.html', node.value)},
   }) as HastRoot
   sanitize(hast, text)
@@ -112,7 +112,7 @@ function sanitize(node: HastRoot | Element, text: string): void {
     }
     sanitize(child, text)
     return child
-  }) as typeof node.children
+  })
 }
 
 /**
@@ -158,7 +158,7 @@ function highlight<Note>(node: HastRoot | Element, spans: ReadonlyArray<Markdown
       for (const span of here) if (span.to === to && span.from < span.to) children.push(raw(marks.tag(span.note)))
     }
   }
-  node.children = children as typeof node.children
+  node.children = children
 }
 
 function narrowestFirst<Note>(spans: ReadonlyArray<MarkdownSpan<Note>>): Note[] {

@@ -15,6 +15,7 @@ const contextWidth = 32
  * Control characters (C0 but the tab, DEL, C1), line and paragraph separators and bidirectional
  * overrides: a draft's `ESC[2J` or `U+202E` must not reach the terminal as it is.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped.
 const controls = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
 
 /**

@@ -94,13 +94,13 @@ export function parseYamlData(text: string): unknown {
   lineCounter.addNewLine(0) // as `Parser.parse` does: the first line starts at 0
   let offset = 0
   for (const lexeme of new Lexer().lex(text)) {
-    for (const _token of parser.next(lexeme)) {
+    for (const _document of parser.next(lexeme)) {
       // Whole documents come out here; their depth was measured while they were built.
     }
     if (parser.stack.length > maxDataDepth) throw tooDeep(...place(offset))
     offset += lexeme.length
   }
-  for (const _token of parser.end()) {
+  for (const _document of parser.end()) {
     // Flush the last document.
   }
   const document = parseDocument(text, {prettyErrors: false, logLevel: 'silent', uniqueKeys: true})

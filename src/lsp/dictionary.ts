@@ -50,13 +50,13 @@ async function readConfigText(file: string, word: string): Promise<string | unde
     text = await readBoundedText(file, {maxBytes: maxConfigBytes, what: 'a configuration file'})
   } catch (error) {
     if (error instanceof ReadError && error.code === 'ENOENT') return undefined
-    throw new Error(`Cannot add \`${word}\` to \`${file}\`: ${(error as Error).message}`)
+    throw new Error(`Cannot add \`${word}\` to \`${file}\`: ${(error as Error).message}`, {cause: error})
   }
   try {
     if (/\.ya?ml$/.test(file)) parseYamlData(text)
     else parseJsonData(text)
   } catch (error) {
-    throw new Error(`Cannot add \`${word}\` to \`${file}\`: ${(error as Error).message}`)
+    throw new Error(`Cannot add \`${word}\` to \`${file}\`: ${(error as Error).message}`, {cause: error})
   }
   return text
 }
@@ -68,7 +68,7 @@ export function addToJson(text: string | undefined, word: string, file = 'config
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new Error(`Cannot add \`${word}\` to \`${file}\`: ${(error as Error).message}`)
+    throw new Error(`Cannot add \`${word}\` to \`${file}\`: ${(error as Error).message}`, {cause: error})
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error(`Cannot add \`${word}\` to \`${file}\`: expected an object`)
   const config = data as {dictionary?: unknown}

@@ -31,7 +31,7 @@ export async function hoverAt(position: Position, messages: readonly VFileMessag
     const isBeforeEnd = line < end.line || (line === end.line && column <= end.column)
     if (isAfterStart && isBeforeEnd && message.ruleId && !ids.includes(message.ruleId)) ids.push(message.ruleId)
   }
-  const texts = (await Promise.all(ids.map((id) => explanation(id)))).filter((text): text is string => text !== undefined)
+  const texts = await Promise.all(ids.flatMap((id) => explanation(id) ?? []))
   if (texts.length === 0) return null
   return {contents: {kind: 'markdown', value: texts.join('\n\n---\n\n')}}
 }

@@ -6,7 +6,6 @@
  * says so on standard error and closes with status 1, so that the client sees it stop, instead
  * of staying up and never answering again.
  */
-import type {Readable, Writable} from 'node:stream'
 import {createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter} from 'vscode-languageserver/node.js'
 import {startServer} from './server.js'
 
@@ -28,8 +27,8 @@ export function serveStdio(options: StdioOptions): Promise<number> {
   console.info = toStderr
   console.debug = toStderr
   console.warn = toStderr
-  const reader = new StreamMessageReader(options.stdin as Readable)
-  const writer = new StreamMessageWriter(options.stdout as Writable)
+  const reader = new StreamMessageReader(options.stdin)
+  const writer = new StreamMessageWriter(options.stdout)
   const frameTimeoutMs = options.frameTimeoutMs ?? 5000
   reader.partialMessageTimeout = frameTimeoutMs
   const connection = createConnection(ProposedFeatures.all, reader, writer)

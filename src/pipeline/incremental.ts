@@ -230,7 +230,7 @@ export class IncrementalLinter {
     generation: number,
   ): Promise<VFileMessage[]> {
     let results = this.partial.get(rule.id)
-    if (!results) this.partial.set(rule.id, (results = new Map()))
+    if (!results) this.partial.set(rule.id, (results = new Map<string, PartialResult>()))
     const factFile = new VFile({value: text, path: options.path, cwd: options.cwd})
     // Each fact asked once per lint, however many chunks read it.
     const answers = new Map<string, unknown>()

@@ -15,7 +15,20 @@ const configs = new Map<string, ResolvedConfig>()
 await lint('Warm up.')
 parentPort?.postMessage({ready: true, thread: threadId})
 
-parentPort?.on('message', async (task: {index: number; value: string; path?: string; cwd?: string; config: ResolvedConfig; kind?: DraftKind}) => {
+/** A draft to lint, as the pool sends it. */
+interface Task {
+  readonly index: number
+  readonly value: string
+  readonly path?: string
+  readonly cwd?: string
+  readonly config: ResolvedConfig
+  readonly kind?: DraftKind
+}
+
+// Each task answers with its messages or its error (`run` never rejects).
+parentPort?.on('message', (task: Task) => void run(task))
+
+async function run(task: Task): Promise<void> {
   try {
     const key = JSON.stringify(task.config)
     let config = configs.get(key)
@@ -26,4 +39,4 @@ parentPort?.on('message', async (task: {index: number; value: string; path?: str
   } catch (error) {
     parentPort?.postMessage({index: task.index, thread: threadId, error: error instanceof Error ? error.stack ?? error.message : String(error)})
   }
-})
+}

@@ -38,7 +38,7 @@ const cache = new WeakMap<ResolvedConfig, Map<DraftKind, Processor<Root, Root, R
 /** The (frozen, cached) processor for a configuration and a kind of draft. */
 export function getProcessor(config: ResolvedConfig, kind: DraftKind = 'text'): Processor<Root, Root, Root> {
   let byKind = cache.get(config)
-  if (!byKind) cache.set(config, (byKind = new Map()))
+  if (!byKind) cache.set(config, (byKind = new Map<DraftKind, Processor<Root, Root, Root>>()))
   let processor = byKind.get(kind)
   if (!processor) byKind.set(kind, (processor = createProcessor(config, kind)))
   return processor

@@ -58,7 +58,7 @@ describe('README CI section', () => {
     expect(upload).toBeDefined()
     const run = copydeskRun(workflow)
     expect(run).toContain('--format sarif')
-    expect(run).toContain(`> ${upload!.with!.sarif_file}`)
+    expect(run).toContain(`> ${String(upload!.with!.sarif_file)}`)
   })
 
   it('the SARIF step succeeds on a draft with problems and writes a valid log', () => {

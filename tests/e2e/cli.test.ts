@@ -50,11 +50,11 @@ describe('copydesk lint samples/ukraine-talks.txt --format json', () => {
     output = JSON.parse(result.stdout) as typeof output
   })
 
-  it('prints one entry for the file, as given', async () => {
+  it('prints one entry for the file, as given', () => {
     expect(output.map((entry) => entry.file)).toEqual(['samples/ukraine-talks.txt'])
   })
 
-  it('reports every known problem of the sample, and nothing else', async () => {
+  it('reports every known problem of the sample, and nothing else', () => {
     const got = output[0].messages.map((m) => ({
       rule: m.rule,
       line: m.line,
@@ -67,7 +67,7 @@ describe('copydesk lint samples/ukraine-talks.txt --format json', () => {
     expect(got).toEqual(want.sort((a, b) => a.line - b.line || a.column - b.column))
   })
 
-  it('keeps the JSON contract: fields, 1-based positions, sorted', async () => {
+  it('keeps the JSON contract: fields, 1-based positions, sorted', () => {
     for (const message of output[0].messages) {
       expect(Object.keys(message)).toEqual(
         expect.arrayContaining(['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'actual', 'suggestions']),
@@ -80,7 +80,7 @@ describe('copydesk lint samples/ukraine-talks.txt --format json', () => {
     expect(positions).toEqual([...positions].sort((a, b) => a[0] - b[0] || a[1] - b[1]))
   })
 
-  it('exits 0: no rule is at error severity by default', async () => {
+  it('exits 0: no rule is at error severity by default', () => {
     expect(result.status).toBe(0)
   })
 })

@@ -80,7 +80,7 @@ describe('the packed tarball, installed globally into a temporary prefix', () =>
     it(`\`${[command, ...args].join(' ')}\` answers initialize and publishes diagnostics`, async () => {
       const folder = mkdtempSync(path.join(temp, 'lsp-'))
       const server = spawn(path.join(bin, command), [...args], {cwd: folder, stdio: ['pipe', 'pipe', 'pipe']})
-      const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!))
+      const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin))
       const published = new Promise<PublishDiagnosticsParams>((resolve) => {
         connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => resolve(params))
       })
@@ -89,9 +89,7 @@ describe('the packed tarball, installed globally into a temporary prefix', () =>
       for (const method of ['client/registerCapability', 'window/workDoneProgress/create', 'window/showMessageRequest']) connection.onRequest(method, () => null)
       connection.listen()
       try {
-        const init = (await connection.sendRequest('initialize', {processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}})) as {
-          capabilities: {textDocumentSync?: unknown}
-        }
+        const init = await connection.sendRequest<{capabilities: {textDocumentSync?: unknown}}>('initialize', {processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}})
         expect(init.capabilities.textDocumentSync).toBeDefined()
         await connection.sendNotification('initialized', {})
         const uri = pathToFileURL(path.join(folder, 'draft.txt')).href

@@ -1,10 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
+import type {Diagnostic} from 'vscode-languageserver-protocol'
 import {lsp} from '../../src/formatters/lsp.js'
 import {context, sampleFiles} from './files.js'
 
 describe('--format lsp', () => {
-  const output = JSON.parse(lsp(sampleFiles(), context)) as Array<{uri: string; diagnostics: any[]}>
+  const output = JSON.parse(lsp(sampleFiles(), context)) as Array<{uri: string; diagnostics: Diagnostic[]}>
 
   it('gives each file its absolute file URI, in argument order', () => {
     expect(output.map((entry) => entry.uri)).toEqual([

@@ -18,6 +18,7 @@ describe('stylish: control characters from drafts never reach the terminal (issu
   it('escapes C0 and C1 controls, DEL and bidirectional overrides, and keeps the carets under the text', () => {
     const file = draft('Talks \u001b[2J\u001b]0;pwned\u0007\u009b31m\u202eon ')
     const lines = stylish([file], context).split('\n')
+    // eslint-disable-next-line no-control-regex -- the test is that no control character is left.
     expect(lines.join('\n')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
     expect(lines[2].trim()).toBe('Talks \\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m\\u202eon the the day.')
     // The carets still sit under `the the`.

@@ -55,9 +55,9 @@ async function start(options: {canWatch?: boolean; files?: Record<string, string
   }
   const server = spawn(process.execPath, [cli, 'lsp', '--stdio'], {cwd: folder, stdio: ['pipe', 'pipe', 'pipe']})
   let stderr = ''
-  server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const exit = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)))
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!))
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin))
   const published: PublishDiagnosticsParams[] = []
   const waiters: Array<() => void> = []
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -129,11 +129,11 @@ describe('copydesk lsp --stdio', () => {
 
   it('offers quick fixes whose edits replace the flagged text, the first preferred', async () => {
     const repeated = first.diagnostics.find((diagnostic) => diagnostic.code === 'repeated-word')!
-    const actions = (await connection.sendRequest('textDocument/codeAction', {
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: {uri},
       range: repeated.range,
       context: {diagnostics: [repeated]},
-    })) as CodeAction[]
+    })
     const fixes = actions.filter((action) => action.kind === 'quickfix' && action.edit)
     expect(fixes.length).toBeGreaterThan(0)
     expect(fixes[0].isPreferred).toBe(true)
@@ -150,21 +150,21 @@ describe('copydesk lsp --stdio', () => {
   it('titles quick fixes in words, never with an invisible space in backticks', async () => {
     const comma = first.diagnostics.find((diagnostic) => diagnostic.code === 'punctuation-spacing' && diagnostic.range.start.line === 1)!
     expect(comma.message).toBe('Missing space after `,`')
-    const actions = (await connection.sendRequest('textDocument/codeAction', {
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: {uri},
       range: comma.range,
       context: {diagnostics: [comma]},
-    })) as CodeAction[]
+    })
     expect(actions.filter((action) => action.kind === 'quickfix' && action.edit).map((action) => action.title)).toEqual(['Insert a space after `,`'])
   })
 
   it('offers "fix all certain problems" as source.fixAll.copydesk, and as source.fixAll to a client that asks for that kind (eglot)', async () => {
     const ask = async (only: string[]) =>
-      (await connection.sendRequest('textDocument/codeAction', {
+      await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
         textDocument: {uri},
         range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
         context: {diagnostics: [], only},
-      })) as CodeAction[]
+      })
     for (const [only, kind] of [
       [['source.fixAll.copydesk'], 'source.fixAll.copydesk'],
       [['source'], 'source.fixAll.copydesk'],
@@ -180,7 +180,7 @@ describe('copydesk lsp --stdio', () => {
 
   it('shows the rule\'s explanation on hover over a diagnostic, as `copydesk explain` prints it', async () => {
     const repeated = first.diagnostics.find((diagnostic) => diagnostic.code === 'repeated-word')!
-    const hover = (await connection.sendRequest('textDocument/hover', {textDocument: {uri}, position: repeated.range.start})) as {contents: {kind: string; value: string}} | null
+    const hover = await connection.sendRequest<{contents: {kind: string; value: string}} | null>('textDocument/hover', {textDocument: {uri}, position: repeated.range.start})
     expect(hover?.contents.kind).toBe('markdown')
     const rule = getRule('repeated-word')!
     expect(hover!.contents.value).toContain(rule.meta.why)
@@ -190,7 +190,7 @@ describe('copydesk lsp --stdio', () => {
   })
 
   it('answers textDocument/diagnostic (pull) for the version the client holds', async () => {
-    const report = (await connection.sendRequest('textDocument/diagnostic', {textDocument: {uri}})) as {kind: string; items: Diagnostic[]}
+    const report = await connection.sendRequest<{kind: string; items: Diagnostic[]}>('textDocument/diagnostic', {textDocument: {uri}})
     expect(report.kind).toBe('full')
     expect(report.items.map((diagnostic) => diagnostic.code).sort()).toEqual(first.diagnostics.map((diagnostic) => diagnostic.code).sort())
   })
@@ -251,11 +251,11 @@ describe('copydesk lsp --stdio', () => {
     const params = await diagnosticsFor(draftUri, (p) => p.version === 1)
     const misspelled = params.diagnostics.find((diagnostic) => diagnostic.code === 'spelling')!
     expect(textAt(text, misspelled)).toBe('ther')
-    const actions = (await connection.sendRequest('textDocument/codeAction', {
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: {uri: draftUri},
       range: misspelled.range,
       context: {diagnostics: [misspelled]},
-    })) as CodeAction[]
+    })
     const add = actions.find((action) => action.title === 'Add `ther` to the project dictionary')
     expect(add?.command).toBeDefined()
     await connection.sendRequest('workspace/executeCommand', {command: add!.command!.command, arguments: add!.command!.arguments})
@@ -288,11 +288,11 @@ describe('copydesk lsp --stdio', () => {
     const params = await diagnosticsFor(draftUri, (p) => p.version === 1)
     const repeated = params.diagnostics.find((diagnostic) => diagnostic.code === 'repeated-word')!
     expect(repeated.range.start.line).toBe(2)
-    const actions = (await connection.sendRequest('textDocument/codeAction', {
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: {uri: draftUri},
       range: repeated.range,
       context: {diagnostics: [repeated]},
-    })) as CodeAction[]
+    })
     const disable = actions.find((action) => action.title === 'Disable `repeated-word` on this line')
     expect(disable?.edit?.changes?.[draftUri]).toEqual([
       {range: {start: {line: 2, character: 0}, end: {line: 2, character: 0}}, newText: '<!-- copydesk-disable-next-line repeated-word -->\n'},

@@ -19,7 +19,7 @@ const context: RuleContext = {language: 'en-US', dictionary: [], names: [], styl
 async function parse(text: string): Promise<{tree: Root; file: VFile}> {
   const file = new VFile({value: text})
   const processor = getProcessor(defaultConfig('/'))
-  const tree = processor.parse(file) as Root
+  const tree = processor.parse(file)
   await processor.run(tree, file)
   return {tree, file}
 }
