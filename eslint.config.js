@@ -7,7 +7,24 @@ import tseslint from 'typescript-eslint'
 
 /** Node's globals, for the plain JavaScript files (bin, bench, the VS Code extension). */
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'performance', 'structuredClone', 'TextDecoder', 'TextEncoder', 'AbortController', 'queueMicrotask', 'globalThis'].map((name) => [name, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'performance',
+    'structuredClone',
+    'TextDecoder',
+    'TextEncoder',
+    'AbortController',
+    'queueMicrotask',
+    'globalThis',
+  ].map((name) => [name, 'readonly']),
 )
 
 export default tseslint.config(
