@@ -61,6 +61,7 @@ function piped(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = te
 const erase = '\r\x1b[K'
 /** What the terminal shows of `text` after the last erase of the progress line. */
 const afterLastErase = (text: string) => (text.includes(erase) ? text.slice(text.lastIndexOf(erase) + erase.length) : text)
+// eslint-disable-next-line no-control-regex -- the escape sequence of the terminal is what is matched.
 const progressPattern = /\r\x1b\[K(Reading|Checking|Fixing) \d+\/\d+/
 
 /** Many drafts: a few seconds of linting (about 10 s of CPU per MB: 300 drafts of 700 bytes). */
@@ -118,6 +119,7 @@ describe.skipIf(!hasScript)('progress on a terminal (script(1) gives a pseudo-te
     const fixing = manyDrafts()
     const {screen} = await inTerminal(fixing, ['lint', '--fix', 'drafts'], {shellTail: '> /dev/null'})
     expect(readFileSync(path.join(fixing, 'drafts', 'draft-001.txt'), 'utf8')).toMatch(/on Monday that the talks in Istanbul would resume next week, after/)
+    // eslint-disable-next-line no-control-regex -- the escape sequence of the terminal is what is matched.
     expect(screen).toMatch(/\r\x1b\[KFixing \d+\/300/)
     const fixedLines = screen.split('\n').filter((line) => line.includes('problems fixed'))
     expect(fixedLines.length).toBe(draftCount)
@@ -142,6 +144,7 @@ describe.skipIf(!hasScript)('progress on a terminal (script(1) gives a pseudo-te
     expect(JSON.parse(runs.json.screen.replaceAll('\r\n', '\n'))).toEqual(JSON.parse((await piped(cwd, ['lint', '--format', 'json', 'drafts'])).stdout))
     // Pipes, as in CI: neither stream gets a progress line.
     expect(report.stderr).toBe('')
+    // eslint-disable-next-line no-control-regex -- the escape sequence of the terminal is what is matched.
     expect(report.stdout).not.toMatch(/\x1b|Checking \d/)
   }, 300_000)
 
