@@ -181,7 +181,9 @@ function measure(file) {
       let messages = NaN
       try {
         messages = JSON.parse(stdout)[0].messages.length
-      } catch {}
+      } catch {
+        // No JSON report (a timeout or a crash): `messages` stays unknown.
+      }
       resolve({wall, cpu: usage ? usage.cpu : NaN, rss: usage ? usage.maxRSS / 1024 : NaN, status: timedOut ? 'timeout' : status, messages, stderr: stderr.slice(0, 500)})
     })
   })

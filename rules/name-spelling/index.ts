@@ -12,7 +12,7 @@ import {location} from 'vfile-location'
 import {LRUCache} from 'lru-cache'
 import {z} from 'zod'
 import {defineRule, type DraftFact, type MessageFields, type PartialRun, type RuleContext} from '../../src/rule.js'
-import {editDistance, fold, nameDistance, nameParticles, getDictionary, getPeople, getProperNouns, isCommonWord, personTitles, type PeopleIndex, type ProperNoun} from '../lib/gazetteer.js'
+import {editDistance, fold, nameDistance, nameParticles, getDictionary, getPeople, getProperNouns, isCommonWord, personTitles, type PeopleIndex} from '../lib/gazetteer.js'
 import {isTransliteration, transliterationKey} from '../lib/names.js'
 import {getNameIndex, getNameModel, getPartNameModel, paragraphSummaries, titleAbbreviations, type NameIndex, type NameModel, type NameToken} from '../lib/proper-nouns.js'
 import type {Lookup} from '../lib/dictionary-lookup.js'
@@ -576,7 +576,7 @@ function analyse(index: NameIndex, list: readonly Summary[], context: RuleContex
     for (const surname of summary.surnames) surnames.add(surname)
     for (const {surname, given, uses} of summary.givens) {
       let map = givenBySurname.get(surname)
-      if (!map) givenBySurname.set(surname, (map = new Map()))
+      if (!map) givenBySurname.set(surname, (map = new Map<string, number>()))
       map.set(given, (map.get(given) ?? 0) + uses)
     }
   }

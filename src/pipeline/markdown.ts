@@ -17,7 +17,7 @@
  * - `mdast-util-to-nlcst` tokenizes the whole document as one sentence, in time that grows with
  *   its square; `./to-nlcst.ts` gives the same tree block by block, in linear time.
  */
-import type {Html, Nodes as MdastNodes, Root as MdastRoot, Text} from 'mdast'
+import type {Html, Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
 import type {Root, Node as NlcstNode} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -143,7 +143,7 @@ function boundedNesting(this: Processor) {
   if (!parse) return
   self.parser = (document, file) => {
     const capped = capNesting(document)
-    const tree = parse(capped.text, file) as MdastRoot
+    const tree = parse(capped.text, file)
     capped.restore(tree)
     return tree
   }
@@ -210,7 +210,7 @@ function realign(nlcst: Root, tree: MdastRoot, source: string): void {
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     // Image alt text is placed 2 characters in (`![`), as mdast-util-to-nlcst does.
-    const value = node.type === 'text' ? (node as Text).value : node.alt ?? ''
+    const value = node.type === 'text' ? (node).value : node.alt ?? ''
     const from = node.type === 'text' ? start : start + 2
     const slice = source.slice(from, end)
     if (value === slice) return

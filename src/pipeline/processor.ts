@@ -92,7 +92,7 @@ function parseTextInChunks(this: Processor) {
   const self = this as unknown as Processor<Root>
   const parse = self.parser
   if (!parse) return
-  self.parser = (document, file) => parseInChunks(document, (text) => parse(text, file) as Root)
+  self.parser = (document, file) => parseInChunks(document, (text) => parse(text, file))
 }
 
 function linesAsParagraphs() {

@@ -64,7 +64,7 @@ export function toNlcst(tree: MdastRoot, file: VFile, parser: ParseEnglish, opti
     apart: new Map(),
   }
   const nodes: SentenceContent[] = []
-  one(state, tree as MdastNodes, nodes)
+  one(state, tree, nodes)
   if (nodes.length === 0) return {type: 'RootNode', children: []}
 
   // Each stretch starts at a break where nothing parse-latin does can join the tokens on its
@@ -193,7 +193,7 @@ function all(state: State, parent: MdastParents, out: SentenceContent[]): void {
       state.breaks.add(lineEnding)
       out.push(lineEnding)
     }
-    one(state, child as MdastNodes, out)
+    one(state, child, out)
     end = pointEnd(child)
   }
 }

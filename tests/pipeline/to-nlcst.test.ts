@@ -7,7 +7,6 @@
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import fc from 'fast-check'
-import type {Root as MdastRoot} from 'mdast'
 import {toNlcst as packageToNlcst} from 'mdast-util-to-nlcst'
 import type {Sentence} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
@@ -28,7 +27,7 @@ const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'
 
 function both(text: string) {
   const file = new VFile({value: text})
-  const tree = remark.parse(file) as MdastRoot
+  const tree = remark.parse(file)
   // Each conversion gets its own copy: the package patches positions onto the tokens it makes only.
   const ours = toNlcst(structuredClone(tree), file, new ParseEnglish(), {ignore})
   const theirs = packageToNlcst(structuredClone(tree), file, new ParseEnglish(), {ignore})
@@ -120,7 +119,7 @@ describe('toNlcst by stretches', () => {
   it('converts a paragraph of 210,000 tokens (the package overflows the stack)', () => {
     const text = 'a b c d e f g\n'.repeat(15_000)
     const file = new VFile({value: text})
-    const tree = remark.parse(file) as MdastRoot
+    const tree = remark.parse(file)
     expect(() => packageToNlcst(structuredClone(tree), file, new ParseEnglish(), {ignore})).toThrow(RangeError)
     const root = toNlcst(tree, file, new ParseEnglish(), {ignore})
     expect(root.position?.end.line).toBe(15_000)
@@ -135,7 +134,7 @@ describe('toNlcst by stretches', () => {
       parser.tokenizeSentencePlugins = [(sentence: Sentence) => void (most = Math.max(most, sentence.children.length)), ...parser.tokenizeSentencePlugins]
       const text = paragraph.repeat(copies)
       const file = new VFile({value: text})
-      toNlcst(remark.parse(file) as MdastRoot, file, parser, {ignore})
+      toNlcst(remark.parse(file), file, parser, {ignore})
       return most
     }
     // From the second paragraph on, a stretch is the break before it and the paragraph.
