@@ -14,10 +14,10 @@ export default defineConfig({
       exclude: ['**/*.d.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      // The floor: just under what the suite covers (measured 2026-12-01 after rebasing onto main:
-      // statements and lines 81.96 %, branches 90.60 %, functions 92.00 %). It only goes up
+      // The floor: just under what the suite covers (measured 2026-12-01 on main plus the gates:
+      // statements and lines 83.20 %, branches 91.17 %, functions 92.95 %). It only goes up
       // (docs/CONTRIBUTING.md).
-      thresholds: {statements: 81.5, branches: 90, functions: 91.5, lines: 81.5},
+      thresholds: {statements: 82.5, branches: 90.5, functions: 92.5, lines: 82.5},
     },
   },
 })
