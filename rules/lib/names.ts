@@ -47,10 +47,20 @@ export function isLikelyName(word: string, tree: Root, file: VFile, context: Rul
 interface WordVerdicts {
   readonly stem: string
   readonly isKnown: boolean
-  readonly isNearDayOrMonth: boolean
   readonly isKnownPlural: boolean
-  readonly isNearWordLikeNoun: boolean
   readonly isShort: boolean
+  /** The verdicts about the spellings one edit away, worked out when first asked. */
+  readonly near: () => NearVerdicts
+}
+
+/**
+ * What the spellings one edit from a word say (hundreds of look-ups): only a word that is no
+ * known name and is not used twice with a capital needs them, so they are not worked out for
+ * the others (most capitalized words of a draft dense with names).
+ */
+interface NearVerdicts {
+  readonly isNearDayOrMonth: boolean
+  readonly isNearWordLikeNoun: boolean
   readonly isNearCommonWord: boolean
 }
 
@@ -69,17 +79,25 @@ function wordVerdicts(word: string, context: RuleContext): WordVerdicts {
   const lower = stem.toLowerCase()
   const people = getPeople(context.names)
   const nouns = getProperNouns()
+  let near: NearVerdicts | undefined
+  return {
+    stem,
+    isKnown: people.nameWords.has(fold(stem)) || nouns.has(lower) || context.dictionary.includes(stem),
+    isKnownPlural: /s$/u.test(stem) && people.nameWords.has(fold(stem.slice(0, -1))),
+    isShort: lower.length < 7,
+    near: () => (near ??= nearVerdicts(lower, context)),
+  }
+}
+
+function nearVerdicts(lower: string, context: RuleContext): NearVerdicts {
+  const nouns = getProperNouns()
   const dictionary = getDictionary(context.language)
   const near = neighbours(lower)
   const kinds = [...near].map((key) => nouns.get(key)?.kind)
   return {
-    stem,
-    isKnown: people.nameWords.has(fold(stem)) || nouns.has(lower) || context.dictionary.includes(stem),
     isNearDayOrMonth: kinds.some((kind) => kind === 'day' || kind === 'month'),
-    isKnownPlural: /s$/u.test(stem) && people.nameWords.has(fold(stem.slice(0, -1))),
     // Short names are often a letter from a country (`Bevin`/`Benin`): only long ones count.
     isNearWordLikeNoun: kinds.some((kind) => kind !== undefined && wordLikeKinds.has(kind) && lower.length >= 6),
-    isShort: lower.length < 7,
     isNearCommonWord: [...near].some((key) => dictionary.has(key) && dictionary.frequency(key) >= commonCount(lower.length)),
   }
 }
@@ -96,7 +114,7 @@ function decide(word: string, index: NameIndex, context: RuleContext): boolean {
   if (uses >= 2) return true
 
   // `Tusday`, `Febuary`: one slip from a day or a month.
-  if (verdicts.isNearDayOrMonth) return false
+  if (verdicts.near().isNearDayOrMonth) return false
   // `Justice Sam Alito`, `Leonard Abess`, `Hermis Moutardier`: a word beside a given name or
   // an unknown capitalized word in one name is a name, even one letter from a word.
   const people = getPeople(context.names)
@@ -105,12 +123,12 @@ function decide(word: string, index: NameIndex, context: RuleContext): boolean {
   // `G.I. Joes`, `the Kennedys`: the plural of a known name.
   if (verdicts.isKnownPlural) return true
   // `Tusday`, `Febuary`, `Britian`: one slip from a day, month, country or nationality.
-  if (verdicts.isNearWordLikeNoun) return false
+  if (verdicts.near().isNearWordLikeNoun) return false
   // `Gavi, the Vaccine Alliance`, `Pompe disease`, `the Wye agreement`: a capital mid-sentence
   // is a name far more often than a slip, unless it is near a long common word (`the Goverment`).
   if (index.capitalized.has(stem) && verdicts.isShort) return true
   // `Goverment`, `Parliment`: one slip from a common word.
-  if (verdicts.isNearCommonWord) return false
+  if (verdicts.near().isNearCommonWord) return false
   // Once, and near no known word or name: an unknown name (`Oleksandr`, `Tsikhanouskaya`).
   return true
 }
