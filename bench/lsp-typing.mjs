@@ -115,11 +115,14 @@ server.stdout.on('data', (chunk) => {
   }
 })
 
-const timeout = setTimeout(() => {
-  process.stderr.write(`lsp-typing: timed out after ${values.timeout} s\n${stderr}`)
-  server.kill('SIGKILL')
-  process.exit(2)
-}, Number(values.timeout) * 1000)
+const timeout = setTimeout(
+  () => {
+    process.stderr.write(`lsp-typing: timed out after ${values.timeout} s\n${stderr}`)
+    server.kill('SIGKILL')
+    process.exit(2)
+  },
+  Number(values.timeout) * 1000,
+)
 
 // Publishes for the document: latency of each keystroke, and the latest diagnostics.
 const sentAt = new Map() // version → time the didChange was sent

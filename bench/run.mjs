@@ -59,7 +59,11 @@ function run(args, {okStatus = [0, 1]} = {}) {
   const rssFile = path.join(scratch, `rss-${Math.random().toString(36).slice(2)}`)
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, ['--import', probe, ...args], {cwd: root, env: {...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, ['--import', probe, ...args], {
+      cwd: root,
+      env: {...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1'},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -94,7 +98,12 @@ async function cold(label, commands) {
   return Object.fromEntries(Object.keys(commands).map((name) => [name, {medianMs: median(times[name]), allMs: times[name], peakRssMb: Math.max(...rss[name])}]))
 }
 
-const results = {date: new Date().toISOString(), quick, runs, machine: {cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg()}}
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  runs,
+  machine: {cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg()},
+}
 
 // 1. Cold CLI on the sample, against the plain retext pipeline (and harper.js).
 const sampleCommands = {copydesk: [cli, 'lint', '--format', 'json', sampleFile], 'retext-plain': ['bench/peers/retext-plain.mjs', 'cold', sampleFile]}
@@ -171,7 +180,8 @@ results.megabyte = {
 // 7. The 30 drafts: 1 thread against 2 (what the pool's threshold is chosen from).
 log(`${prose.length} prose drafts: 1 vs 2 threads, ${poolRuns} runs each`)
 const prosePool = {1: [], 2: []}
-for (let index = 0; index < poolRuns; index++) for (const threads of [1, 2]) prosePool[threads].push(await runJson(['bench/peers/copydesk-pool.mjs', String(threads), 'prose']))
+for (let index = 0; index < poolRuns; index++)
+  for (const threads of [1, 2]) prosePool[threads].push(await runJson(['bench/peers/copydesk-pool.mjs', String(threads), 'prose']))
 results.prosePool = {oneThreadSeconds: median(prosePool[1].map((entry) => entry.seconds)), twoThreadSeconds: median(prosePool[2].map((entry) => entry.seconds))}
 
 // 8. Linear cost: a draft against one twice as long.
@@ -188,44 +198,127 @@ const rows = []
 const row = (figure, copydesk, peer, ratio, target, ok) => rows.push([figure, copydesk, peer, ratio, target, met(ok)])
 
 const cs = results.coldSample
-row('cold CLI, the sample (421 words), median ms', fmt(cs.copydesk.medianMs), `retext-plain ${fmt(cs['retext-plain'].medianMs)}`, times(cs.copydesk.medianMs / cs['retext-plain'].medianMs), '≤ 0.3× retext-plain, < 300 ms', cs.copydesk.medianMs / cs['retext-plain'].medianMs <= 0.3 && cs.copydesk.medianMs < 300)
-if (cs.harper) row('… the same, against harper.js', fmt(cs.copydesk.medianMs), `harper ${fmt(cs.harper.medianMs)}`, times(cs.copydesk.medianMs / cs.harper.medianMs), '—', undefined)
+row(
+  'cold CLI, the sample (421 words), median ms',
+  fmt(cs.copydesk.medianMs),
+  `retext-plain ${fmt(cs['retext-plain'].medianMs)}`,
+  times(cs.copydesk.medianMs / cs['retext-plain'].medianMs),
+  '≤ 0.3× retext-plain, < 300 ms',
+  cs.copydesk.medianMs / cs['retext-plain'].medianMs <= 0.3 && cs.copydesk.medianMs < 300,
+)
+if (cs.harper)
+  row('… the same, against harper.js', fmt(cs.copydesk.medianMs), `harper ${fmt(cs.harper.medianMs)}`, times(cs.copydesk.medianMs / cs.harper.medianMs), '—', undefined)
 const cp = results.coldProse
 const proseWords = prose.reduce((sum, file) => sum + countWords(readFileSync(file, 'utf8')), 0)
-row(`cold CLI, ${prose.length} prose drafts (${fmt(proseWords)} words), one process, median ms`, fmt(cp.copydesk.medianMs), `cspell ${fmt(cp.cspell.medianMs)}`, times(cp.copydesk.medianMs / cp.cspell.medianMs), '≤ 0.4× cspell', cp.copydesk.medianMs / cp.cspell.medianMs <= 0.4)
+row(
+  `cold CLI, ${prose.length} prose drafts (${fmt(proseWords)} words), one process, median ms`,
+  fmt(cp.copydesk.medianMs),
+  `cspell ${fmt(cp.cspell.medianMs)}`,
+  times(cp.copydesk.medianMs / cp.cspell.medianMs),
+  '≤ 0.4× cspell',
+  cp.copydesk.medianMs / cp.cspell.medianMs <= 0.4,
+)
 const cn = results.coldNames
-row(`cold CLI, name-dense wire draft (${fmt(countWords(readFileSync(namesFile, 'utf8')))} words), median ms`, fmt(cn.copydesk.medianMs), `retext-plain ${fmt(cn['retext-plain'].medianMs)}`, times(cn.copydesk.medianMs / cn['retext-plain'].medianMs), '≤ 0.3× retext-plain', cn.copydesk.medianMs / cn['retext-plain'].medianMs <= 0.3)
-for (const [corpusName, label, limit] of [['prose', 'prose (30 drafts)', 15], ['names', 'name-dense prose', 30]]) {
+row(
+  `cold CLI, name-dense wire draft (${fmt(countWords(readFileSync(namesFile, 'utf8')))} words), median ms`,
+  fmt(cn.copydesk.medianMs),
+  `retext-plain ${fmt(cn['retext-plain'].medianMs)}`,
+  times(cn.copydesk.medianMs / cn['retext-plain'].medianMs),
+  '≤ 0.3× retext-plain',
+  cn.copydesk.medianMs / cn['retext-plain'].medianMs <= 0.3,
+)
+for (const [corpusName, label, limit] of [
+  ['prose', 'prose (30 drafts)', 15],
+  ['names', 'name-dense prose', 30],
+]) {
   const mine = warm[`copydesk/${corpusName}`].msPer1000Words
   const peer = warm[`retext-plain/${corpusName}`].msPer1000Words
   row(`warm, one thread, ms per 1,000 words of ${label}`, fmt(mine, 1), `retext-plain ${fmt(peer, 1)}`, times(mine / peer), `≤ ${limit} ms`, mine <= limit)
 }
-for (const [words, limit] of [[2000, 25], [10_000, 60]]) {
+for (const [words, limit] of [
+  [2000, 25],
+  [10_000, 60],
+]) {
   const entry = results.lsp[words]
   if (entry.error) row(`language server, ${fmt(words)} words`, `failed: ${entry.error}`, '—', '—', `p95 ≤ ${limit} ms`, false)
-  else row(`language server, ${edits} keystrokes at 30 ms into ${fmt(entry.words)} words: p95 (p50) ms`, `${fmt(entry.perKeystroke.p95, 1)} (${fmt(entry.perKeystroke.p50, 1)})`, '—', '—', `p95 ≤ ${limit} ms`, entry.perKeystroke.p95 <= limit)
+  else
+    row(
+      `language server, ${edits} keystrokes at 30 ms into ${fmt(entry.words)} words: p95 (p50) ms`,
+      `${fmt(entry.perKeystroke.p95, 1)} (${fmt(entry.perKeystroke.p50, 1)})`,
+      '—',
+      '—',
+      `p95 ≤ ${limit} ms`,
+      entry.perKeystroke.p95 <= limit,
+    )
 }
 for (const words of [2000, 10_000]) {
   const entry = results.lsp[words]
-  if (!entry.error) row(`language server, code actions while typing, ${fmt(entry.words)} words: p95 (p50) ms`, `${fmt(entry.codeActions.p95, 1)} (${fmt(entry.codeActions.p50, 1)})`, '—', '—', 'p95 ≤ 20 ms', entry.codeActions.p95 <= 20)
+  if (!entry.error)
+    row(
+      `language server, code actions while typing, ${fmt(entry.words)} words: p95 (p50) ms`,
+      `${fmt(entry.codeActions.p95, 1)} (${fmt(entry.codeActions.p50, 1)})`,
+      '—',
+      '—',
+      'p95 ≤ 20 ms',
+      entry.codeActions.p95 <= 20,
+    )
 }
-row(`peak RSS, cold CLI on the ${prose.length} drafts, MB`, fmt(cp.copydesk.peakRssMb), `cspell ${fmt(cp.cspell.peakRssMb)}`, times(cp.copydesk.peakRssMb / cp.cspell.peakRssMb), '≤ 150 MB', cp.copydesk.peakRssMb <= 150)
+row(
+  `peak RSS, cold CLI on the ${prose.length} drafts, MB`,
+  fmt(cp.copydesk.peakRssMb),
+  `cspell ${fmt(cp.cspell.peakRssMb)}`,
+  times(cp.copydesk.peakRssMb / cp.cspell.peakRssMb),
+  '≤ 150 MB',
+  cp.copydesk.peakRssMb <= 150,
+)
 const mb = results.megabyte
-row(`peak RSS, ${fmt(mb.bytes / 1e6, 2)} MB (${fmt(mb.words)} words), one thread, MB`, fmt(mb.oneThreadRssMb), `retext-plain ${fmt(mb.retextPlain.maxRssMb)}`, times(mb.oneThreadRssMb / mb.retextPlain.maxRssMb), '≤ 250 MB', mb.oneThreadRssMb <= 250)
+row(
+  `peak RSS, ${fmt(mb.bytes / 1e6, 2)} MB (${fmt(mb.words)} words), one thread, MB`,
+  fmt(mb.oneThreadRssMb),
+  `retext-plain ${fmt(mb.retextPlain.maxRssMb)}`,
+  times(mb.oneThreadRssMb / mb.retextPlain.maxRssMb),
+  '≤ 250 MB',
+  mb.oneThreadRssMb <= 250,
+)
 const sc = results.scaling
-row(`scaling: ${fmt(sc.doubleWords)} words against ${fmt(sc.singleWords)} (${times(sc.wordRatio)} the words), time ratio`, times(sc.ratio), '—', '—', '≤ 2.1×', sc.ratio <= 2.1)
-row(`scaling: 2 threads (this one and a worker) against 1 on ${fmt(mb.bytes / 1e6, 2)} MB, speed-up (s: 1 thread / 2 threads)`, `${times(mb.oneThreadSeconds / mb.twoThreadSeconds)} (${fmt(mb.oneThreadSeconds, 1)} / ${fmt(mb.twoThreadSeconds, 1)})`, '—', '—', '≥ 1.6×', mb.oneThreadSeconds / mb.twoThreadSeconds >= 1.6)
+row(
+  `scaling: ${fmt(sc.doubleWords)} words against ${fmt(sc.singleWords)} (${times(sc.wordRatio)} the words), time ratio`,
+  times(sc.ratio),
+  '—',
+  '—',
+  '≤ 2.1×',
+  sc.ratio <= 2.1,
+)
+row(
+  `scaling: 2 threads (this one and a worker) against 1 on ${fmt(mb.bytes / 1e6, 2)} MB, speed-up (s: 1 thread / 2 threads)`,
+  `${times(mb.oneThreadSeconds / mb.twoThreadSeconds)} (${fmt(mb.oneThreadSeconds, 1)} / ${fmt(mb.twoThreadSeconds, 1)})`,
+  '—',
+  '—',
+  '≥ 1.6×',
+  mb.oneThreadSeconds / mb.twoThreadSeconds >= 1.6,
+)
 const pp = results.prosePool
-row(`2 threads (this one and a worker) against 1 on the ${prose.length} drafts, speed-up (s)`, `${times(pp.oneThreadSeconds / pp.twoThreadSeconds)} (${fmt(pp.oneThreadSeconds, 1)} / ${fmt(pp.twoThreadSeconds, 1)})`, '—', '—', '(sets the pool threshold)', undefined)
+row(
+  `2 threads (this one and a worker) against 1 on the ${prose.length} drafts, speed-up (s)`,
+  `${times(pp.oneThreadSeconds / pp.twoThreadSeconds)} (${fmt(pp.oneThreadSeconds, 1)} / ${fmt(pp.twoThreadSeconds, 1)})`,
+  '—',
+  '—',
+  '(sets the pool threshold)',
+  undefined,
+)
 
 const load = (list) => list.map((value) => value.toFixed(1)).join(' ')
-console.log(`copydesk benchmark${quick ? ' (--quick)' : ''}, ${results.date}, ${results.machine.cpus} cores (${results.machine.model}), Node ${process.version}; load average ${load(results.machine.loadAverage)} before, ${load(results.machine.loadAverageAfter)} after`)
+console.log(
+  `copydesk benchmark${quick ? ' (--quick)' : ''}, ${results.date}, ${results.machine.cpus} cores (${results.machine.model}), Node ${process.version}; load average ${load(results.machine.loadAverage)} before, ${load(results.machine.loadAverageAfter)} after`,
+)
 console.log('')
 console.log('| figure | copydesk | peer | copydesk/peer | target | |')
 console.log('| --- | ---: | ---: | ---: | --- | --- |')
 for (const line of rows) console.log(`| ${line.join(' | ')} |`)
 console.log('')
-console.log(`Cold: median of ${runs} interleaved runs per tool (whole processes, after one unmeasured round). Warm: median of ${warmRuns} processes, each warmed on the sample first. Language server: one session per draft, ${edits} keystrokes; code actions every 5th keystroke.`)
+console.log(
+  `Cold: median of ${runs} interleaved runs per tool (whole processes, after one unmeasured round). Warm: median of ${warmRuns} processes, each warmed on the sample first. Language server: one session per draft, ${edits} keystrokes; code actions every 5th keystroke.`,
+)
 
 mkdirSync('bench/results', {recursive: true})
 writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2) + '\n')

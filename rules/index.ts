@@ -19,7 +19,18 @@ import sentenceCase from './sentence-case/index.js'
 import spelling from './spelling/index.js'
 
 /** Every rule, in the order they run. */
-export const rules: readonly Rule[] = [punctuationSpacing, properNounCase, nameSpelling, sentenceCase, headlineCase, houseStyle, quotation, spelling, repeatedWord, duplicateLine] as unknown as readonly Rule[]
+export const rules: readonly Rule[] = [
+  punctuationSpacing,
+  properNounCase,
+  nameSpelling,
+  sentenceCase,
+  headlineCase,
+  houseStyle,
+  quotation,
+  spelling,
+  repeatedWord,
+  duplicateLine,
+] as unknown as readonly Rule[]
 
 /** A rule by id. */
 export function getRule(id: string): Rule | undefined {

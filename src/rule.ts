@@ -141,12 +141,7 @@ export interface Rule<Options = unknown, Resources = unknown> {
    * The retext attacher; `this` is the processor, `options` the parsed options, `context` the
    * run's shared settings, `resources` the data of the `resources` hook.
    */
-  readonly plugin: (
-    this: Processor<Root>,
-    options: Options,
-    context: RuleContext,
-    resources: Resources,
-  ) => RuleTransformer | undefined | void
+  readonly plugin: (this: Processor<Root>, options: Options, context: RuleContext, resources: Resources) => RuleTransformer | undefined | void
 }
 
 /** Define a rule; only adds types. */

@@ -44,7 +44,9 @@ describe('architecture', () => {
 
   it('src/ imports from rules/ only the registry, and rules/ import from src/ only the contract', () => {
     const fromEngine = engine.flatMap(({file, text}) =>
-      [...text.matchAll(/from '([^']*rules\/[^']*)'/g)].map((match) => path.relative(root, path.resolve(root, path.dirname(file), match[1]))).map((target) => `${file} -> ${target}`),
+      [...text.matchAll(/from '([^']*rules\/[^']*)'/g)]
+        .map((match) => path.relative(root, path.resolve(root, path.dirname(file), match[1])))
+        .map((target) => `${file} -> ${target}`),
     )
     expect(fromEngine.filter((edge) => !edge.endsWith(path.join('rules', 'index.js')))).toEqual([])
     const fromRules = sources('rules').flatMap(({file, text}) =>

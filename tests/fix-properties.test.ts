@@ -80,7 +80,11 @@ const plainDraft = eol.chain((lineEnd) =>
       ),
       {minLength: 1, maxLength: 6},
     )
-    .chain((lines) => fc.array(fc.boolean(), {minLength: lines.length, maxLength: lines.length}).map((blank) => lines.flatMap((line, index) => [...line, clean(lineEnd + (blank[index] ? lineEnd : ''))]))),
+    .chain((lines) =>
+      fc
+        .array(fc.boolean(), {minLength: lines.length, maxLength: lines.length})
+        .map((blank) => lines.flatMap((line, index) => [...line, clean(lineEnd + (blank[index] ? lineEnd : ''))])),
+    ),
 )
 
 /** Markdown blocks around the same sentences: headings, lists, quotes, emphasis, links, code. */
@@ -96,9 +100,7 @@ const markdownBlock = fc.oneof(
   {weight: 1, arbitrary: fc.constant([clean('```\nthe the paris ,x\n```')] as readonly Part[])},
   {weight: 1, arbitrary: sentence.map((parts) => [clean('**Update:** '), ...parts])},
 )
-const markdownDraft = fc
-  .array(markdownBlock, {minLength: 1, maxLength: 6})
-  .map((blocks) => blocks.flatMap((block) => [...block, clean('\n\n')]))
+const markdownDraft = fc.array(markdownBlock, {minLength: 1, maxLength: 6}).map((blocks) => blocks.flatMap((block) => [...block, clean('\n\n')]))
 
 function joinSentences(line: ReadonlyArray<readonly Part[]>): readonly Part[] {
   return line.flatMap((parts, index) => (index ? [clean(' '), ...parts] : parts))
@@ -217,7 +219,12 @@ describe('fix properties (issue 17)', () => {
         writeFileSync(path.join(folder, name), assemble(parts).text)
         expected.set(name, await checkFix(parts, name))
       }
-      const result = spawnSync(process.execPath, [cliPath, 'lint', '--fix', '--format', 'json', '.'], {cwd: folder, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 60_000})
+      const result = spawnSync(process.execPath, [cliPath, 'lint', '--fix', '--format', 'json', '.'], {
+        cwd: folder,
+        encoding: 'utf8',
+        env: {...process.env, NO_COLOR: '1'},
+        timeout: 60_000,
+      })
       expect(result.stderr).not.toMatch(/internal error|not fixed|changed on disk/)
       for (const [name, output] of expected) expect(readFileSync(path.join(folder, name), 'utf8'), name).toBe(output)
     }, 90_000)

@@ -180,7 +180,9 @@ describe('a range covers exactly its `actual`, or the message carries no fix (is
       expect(fields.expected).toEqual([])
       expect(fields.fix).toBe(false)
       expect(certainEdits(text, [message])).toEqual([])
-      const [json] = JSON.parse((await getFormatter('json'))!([file], {rules, cwd: '/', color: false})) as Array<{messages: Array<{rule: string; suggestions: string[]; fix: boolean}>}>
+      const [json] = JSON.parse((await getFormatter('json'))!([file], {rules, cwd: '/', color: false})) as Array<{
+        messages: Array<{rule: string; suggestions: string[]; fix: boolean}>
+      }>
       expect(json.messages.find((m) => m.rule === 'repeated-word')).toMatchObject({suggestions: [], fix: false})
       const sarif = JSON.parse((await getFormatter('sarif'))!([file], {rules, cwd: '/', color: false})) as {runs: Array<{results: Array<{ruleId: string; fixes?: unknown[]}>}>}
       expect(sarif.runs[0].results.find((r) => r.ruleId === 'repeated-word')?.fixes).toBeUndefined()
@@ -230,16 +232,20 @@ describe('nesting and size: no draft in the size limit takes minutes (issue 17, 
 
   it('the faster EditMap#consume gives the same events as micromark’s, and micromark uses it', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer(), {maxLength: 40}), fc.array(fc.tuple(fc.nat(45), fc.nat(5), fc.array(fc.integer(), {maxLength: 3})), {maxLength: 6}), (events, edits) => {
-        const apply = (consume: typeof originalConsume) => {
-          const map = new EditMap()
-          for (const [at, remove, add] of edits) map.add(Math.min(at, events.length), remove, [...add] as never[])
-          const copy = [...events] as never[]
-          consume.call(map, copy)
-          return copy
-        }
-        expect(JSON.stringify(apply(consume))).toBe(JSON.stringify(apply(originalConsume)))
-      }),
+      fc.property(
+        fc.array(fc.integer(), {maxLength: 40}),
+        fc.array(fc.tuple(fc.nat(45), fc.nat(5), fc.array(fc.integer(), {maxLength: 3})), {maxLength: 6}),
+        (events, edits) => {
+          const apply = (consume: typeof originalConsume) => {
+            const map = new EditMap()
+            for (const [at, remove, add] of edits) map.add(Math.min(at, events.length), remove, [...add] as never[])
+            const copy = [...events] as never[]
+            consume.call(map, copy)
+            return copy
+          }
+          expect(JSON.stringify(apply(consume))).toBe(JSON.stringify(apply(originalConsume)))
+        },
+      ),
       {numRuns: 200},
     )
     // eslint-disable-next-line @typescript-eslint/unbound-method -- compared, never called: the patch is installed.

@@ -18,7 +18,9 @@ import type {MessageFields} from '../src/rule.js'
 const drafts: Array<{path: string; value: string}> = []
 for (const folder of ['../samples/', './fixtures/eval/']) {
   const url = new URL(folder, import.meta.url)
-  for (const name of readdirSync(url).filter((file) => /\.(txt|md)$/.test(file)).sort()) {
+  for (const name of readdirSync(url)
+    .filter((file) => /\.(txt|md)$/.test(file))
+    .sort()) {
     drafts.push({path: `${folder}${name}`, value: readFileSync(new URL(name, url), 'utf8')})
   }
 }
@@ -47,7 +49,18 @@ describe('messages', async () => {
 
   it('come from every rule that the drafts trip', () => {
     const rules = new Set(found.map(({message}) => message.ruleId))
-    for (const id of ['punctuation-spacing', 'proper-noun-case', 'name-spelling', 'sentence-case', 'headline-case', 'house-style', 'quotation', 'spelling', 'repeated-word', 'duplicate-line']) {
+    for (const id of [
+      'punctuation-spacing',
+      'proper-noun-case',
+      'name-spelling',
+      'sentence-case',
+      'headline-case',
+      'house-style',
+      'quotation',
+      'spelling',
+      'repeated-word',
+      'duplicate-line',
+    ]) {
       expect(rules, id).toContain(id)
     }
   })

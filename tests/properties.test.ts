@@ -27,7 +27,28 @@ console.log(`properties: fast-check seed ${seed} (replay: COPYDESK_SEED=${seed} 
 
 /** Words, punctuation, spaces and line breaks that trip the rules, plus any character at all. */
 const piece = fc.oneof(
-  {weight: 6, arbitrary: fc.constantFrom('the', 'The', 'istanbul', 'Peskov', 'monday', 'U.S.', 'e.g.', 'ther', 'said', 'talks', '5,000', '10 am', 'Mako Rubio', '“Yes,” he said', '"', '😀', 'Cafe\u0301')},
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'the',
+      'The',
+      'istanbul',
+      'Peskov',
+      'monday',
+      'U.S.',
+      'e.g.',
+      'ther',
+      'said',
+      'talks',
+      '5,000',
+      '10 am',
+      'Mako Rubio',
+      '“Yes,” he said',
+      '"',
+      '😀',
+      'Cafe\u0301',
+    ),
+  },
   {weight: 4, arbitrary: fc.constantFrom(' ', ' ', ', ', ',', '.', '. ', ' .', '\n', '\r\n', '\n\n', '\t', '!', '?', ';', ':', '—', '...')},
   {weight: 1, arbitrary: fc.string({unit: 'grapheme', maxLength: 6})},
 )
@@ -53,7 +74,12 @@ const inline = fc.oneof(
   {weight: 3, arbitrary: slip},
   {
     weight: 3,
-    arbitrary: fc.tuple(fc.constantFrom('the', 'ther', 'Istanbul', 'the the', 'a link'), fc.constantFrom('[%](https://example.com/the)', '*%*', '**%**', '_%_', '`%`', '![%](x.png)', '[%][ref]', '<%>', '%\\\n', '%  \n')).map(([word, shape]) => shape.replace('%', word)),
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('the', 'ther', 'Istanbul', 'the the', 'a link'),
+        fc.constantFrom('[%](https://example.com/the)', '*%*', '**%**', '_%_', '`%`', '![%](x.png)', '[%][ref]', '<%>', '%\\\n', '%  \n'),
+      )
+      .map(([word, shape]) => shape.replace('%', word)),
   },
   {weight: 2, arbitrary: fc.constantFrom('caf&eacute;', 'AT&amp;T', '&copy;', '&#39;s', '&nosuch;', '\\*', '\\_')},
 )
@@ -95,7 +121,11 @@ async function checkLint(text: string, path?: string): Promise<void> {
     // as `actual`; it must then carry no suggestion at all, so nothing can replace the markup.
     if (path?.endsWith('.md') && text.slice(start, end) !== actual) {
       expect(text.slice(start, end)).toMatch(/[[\]()*_`<>&\\!#\n]/)
-      expect({rule: message.ruleId, expected: (message as typeof message & MessageFields).expected, fix: (message as typeof message & MessageFields).fix}).toEqual({rule: message.ruleId, expected: [], fix: false})
+      expect({rule: message.ruleId, expected: (message as typeof message & MessageFields).expected, fix: (message as typeof message & MessageFields).fix}).toEqual({
+        rule: message.ruleId,
+        expected: [],
+        fix: false,
+      })
       expect(certainEdits(text, [message])).toEqual([])
       continue
     }
@@ -109,7 +139,9 @@ async function checkFix(text: string): Promise<void> {
   const fixed = await fix(text, {config})
   // The problems fixed are not reported again at the same text.
   const again = await lint(fixed.output, {config})
-  const remaining = new Set(again.messages.map((message) => `${message.ruleId} ${(message as typeof message & MessageFields).actual} ${(message as typeof message & MessageFields).expected?.[0]}`))
+  const remaining = new Set(
+    again.messages.map((message) => `${message.ruleId} ${(message as typeof message & MessageFields).actual} ${(message as typeof message & MessageFields).expected?.[0]}`),
+  )
   if (fixed.output !== text) expect(fixed.applied).toBeGreaterThan(0)
   for (const edit of edits) {
     const fields = edit.message as typeof edit.message & MessageFields
@@ -123,27 +155,49 @@ async function checkFix(text: string): Promise<void> {
 
 describe('properties', () => {
   it('lint never throws and messages lie inside the text, on arbitrary text', async () => {
-    await fc.assert(fc.asyncProperty(prose, (text) => checkLint(text)), {seed, numRuns})
+    await fc.assert(
+      fc.asyncProperty(prose, (text) => checkLint(text)),
+      {seed, numRuns},
+    )
   })
 
   it('the same for Markdown', async () => {
-    const markdown = fc.array(fc.oneof(prose, fc.constantFrom('# ', '> ', '- ', '`', '```\n', '*', '_', '[a](b)', '<x>', '&amp;', '\\*', '---\n', '<!-- copydesk-disable -->')), {maxLength: 20}).map((parts) => parts.join(''))
-    await fc.assert(fc.asyncProperty(markdown, (text) => checkLint(text, 'draft.md')), {seed, numRuns})
+    const markdown = fc
+      .array(fc.oneof(prose, fc.constantFrom('# ', '> ', '- ', '`', '```\n', '*', '_', '[a](b)', '<x>', '&amp;', '\\*', '---\n', '<!-- copydesk-disable -->')), {
+        maxLength: 20,
+      })
+      .map((parts) => parts.join(''))
+    await fc.assert(
+      fc.asyncProperty(markdown, (text) => checkLint(text, 'draft.md')),
+      {seed, numRuns},
+    )
   })
 
   it('Markdown drafts with slips: every range is its `actual`, or the message offers no fix', async () => {
-    await fc.assert(fc.asyncProperty(markdownDraft, (text) => checkLint(text, 'draft.md')), {seed, numRuns})
+    await fc.assert(
+      fc.asyncProperty(markdownDraft, (text) => checkLint(text, 'draft.md')),
+      {seed, numRuns},
+    )
   }, 60_000)
 
   it('lint holds on the sample with random edits', async () => {
-    await fc.assert(fc.asyncProperty(editedSample, (text) => checkLint(text)), {seed, numRuns: Math.ceil(numRuns / 4)})
+    await fc.assert(
+      fc.asyncProperty(editedSample, (text) => checkLint(text)),
+      {seed, numRuns: Math.ceil(numRuns / 4)},
+    )
   })
 
   it('certain fixes remove their problems, and fixing is idempotent', async () => {
-    await fc.assert(fc.asyncProperty(prose, (text) => checkFix(text)), {seed, numRuns})
+    await fc.assert(
+      fc.asyncProperty(prose, (text) => checkFix(text)),
+      {seed, numRuns},
+    )
   })
 
   it('the same on the sample with random edits', async () => {
-    await fc.assert(fc.asyncProperty(editedSample, (text) => checkFix(text)), {seed, numRuns: Math.ceil(numRuns / 10)})
+    await fc.assert(
+      fc.asyncProperty(editedSample, (text) => checkFix(text)),
+      {seed, numRuns: Math.ceil(numRuns / 10)},
+    )
   }, 120_000)
 })

@@ -11,7 +11,9 @@ import {stylish} from '../src/formatters/stylish.js'
 import {lint} from '../src/pipeline/lint.js'
 
 const folder = new URL('../samples/', import.meta.url)
-const drafts = readdirSync(folder).filter((name) => /\.(txt|md|markdown)$/.test(name)).sort()
+const drafts = readdirSync(folder)
+  .filter((name) => /\.(txt|md|markdown)$/.test(name))
+  .sort()
 
 describe('samples', () => {
   it('has clean and dirty drafts', () => {

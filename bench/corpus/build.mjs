@@ -22,7 +22,9 @@ let index = 0
 const name = (base) => `${String(++index).padStart(2, '0')}-${base}`
 
 for (const folder of ['samples', 'tests/fixtures/eval']) {
-  for (const file of readdirSync(path.join(root, folder)).filter((file) => /\.(txt|md)$/.test(file)).sort()) {
+  for (const file of readdirSync(path.join(root, folder))
+    .filter((file) => /\.(txt|md)$/.test(file))
+    .sort()) {
     copyFileSync(path.join(root, folder, file), path.join(out, name(file.replace(/^\d+-/, ''))))
   }
 }

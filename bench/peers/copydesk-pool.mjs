@@ -11,15 +11,18 @@ import {corpus, countWords, proseFiles} from './common.mjs'
 const [threadsArgument, source = 'sotu', bytesArgument] = process.argv.slice(2)
 const threads = Number(threadsArgument)
 const tasks =
-  source === 'prose'
-    ? proseFiles().map((file) => ({value: readFileSync(file, 'utf8'), path: file}))
-    : corpus(Number(bytesArgument ?? 1_000_000)).map((value) => ({value}))
+  source === 'prose' ? proseFiles().map((file) => ({value: readFileSync(file, 'utf8'), path: file})) : corpus(Number(bytesArgument ?? 1_000_000)).map((value) => ({value}))
 const config = defaultConfig(process.cwd())
 const started = performance.now()
-const files = await lintAll(tasks.map((task) => ({...task, config})), {threads, minimumBytes: 0})
+const files = await lintAll(
+  tasks.map((task) => ({...task, config})),
+  {threads, minimumBytes: 0},
+)
 const seconds = (performance.now() - started) / 1000
 const threadIds = new Set(files.map((file) => file.data.copydeskThread))
 const words = tasks.reduce((sum, task) => sum + countWords(task.value), 0)
 const bytes = tasks.reduce((sum, task) => sum + Buffer.byteLength(task.value), 0)
 const messages = files.reduce((sum, file) => sum + file.messages.length, 0)
-process.stdout.write(JSON.stringify({threads, threadsUsed: threadIds.size, files: tasks.length, words, bytes, seconds, messages, maxRssMb: process.resourceUsage().maxRSS / 1024}) + '\n')
+process.stdout.write(
+  JSON.stringify({threads, threadsUsed: threadIds.size, files: tasks.length, words, bytes, seconds, messages, maxRssMb: process.resourceUsage().maxRSS / 1024}) + '\n',
+)

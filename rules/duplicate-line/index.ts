@@ -57,7 +57,13 @@ function tokensOf(text: string): readonly string[] {
 /** Normalized word tokens of a sentence: case, punctuation and spacing aside. */
 export function tokenize(text: string): string[] {
   // Word tokens only, for comparison; positions come from the nlcst sentence, never from here.
-  return (text.normalize('NFKC').toLowerCase().replace(/[’‘`´]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? [])
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? []
+  )
 }
 
 /** Length of the longest common subsequence of two token lists. */
@@ -75,7 +81,7 @@ function lcs(a: readonly string[], b: readonly string[]): number {
 
 /** Whether `inner` occurs as a contiguous run of tokens in `outer`. */
 function containsRun(outer: readonly string[], inner: readonly string[]): boolean {
-  return (` ${outer.join(' ')} `).includes(` ${inner.join(' ')} `)
+  return ` ${outer.join(' ')} `.includes(` ${inner.join(' ')} `)
 }
 
 const isNumber = (token: string) => /\d/.test(token)
@@ -129,7 +135,7 @@ export function isNearDuplicate(a: readonly string[], b: readonly string[]): boo
   if (lcs(short, long) < short.length - Math.floor(short.length / 20)) return false
   // No number may differ between the two.
   const numbers = (tokens: readonly string[]) => tokens.filter(isNumber).sort().join(' ')
-  return numbers(short) === numbers(long) || short.length !== long.length && containsNumbers(long, short)
+  return numbers(short) === numbers(long) || (short.length !== long.length && containsNumbers(long, short))
 }
 
 /** Whether every number of `short` is in `long` (a clause added may bring its own numbers). */

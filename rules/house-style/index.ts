@@ -206,20 +206,10 @@ function check(term: CompiledTerm, candidate: Candidate, text: string) {
   return {start, end, expected}
 }
 
-function flag(
-  file: VFile,
-  term: CompiledTerm,
-  start: number,
-  end: number,
-  actual: string,
-  expected: string[],
-  place: ReturnType<typeof location>,
-) {
+function flag(file: VFile, term: CompiledTerm, start: number, end: number, actual: string, expected: string[], place: ReturnType<typeof location>) {
   // “House style: `email`, not `e-mail`”; a word to avoid gets the entry's own advice.
   const reason =
-    expected.length > 0
-      ? `House style: ${expected.map((use) => `\`${use}\``).join(' or ')}, not \`${actual}\``
-      : `House style avoids \`${actual}\`: ${term.message}`
+    expected.length > 0 ? `House style: ${expected.map((use) => `\`${use}\``).join(' or ')}, not \`${actual}\`` : `House style avoids \`${actual}\`: ${term.message}`
   const message = file.message(reason, {place: {start: place.toPoint(start)!, end: place.toPoint(end)!}})
   message.actual = actual
   message.expected = expected

@@ -78,9 +78,7 @@ export function resolvePack(name: string, cwd: string): string {
     return path.join(folder, `${name}.yaml`)
   }
   if (/[\\/]|\.ya?ml$/i.test(name)) return path.resolve(cwd, name)
-  throw new Error(
-    `Unknown style pack \`${name}\`, expected one of ${builtInPacks.map((pack) => `\`${pack}\``).join(', ')} or a path to a YAML file`,
-  )
+  throw new Error(`Unknown style pack \`${name}\`, expected one of ${builtInPacks.map((pack) => `\`${pack}\``).join(', ')} or a path to a YAML file`)
 }
 
 /** A pack as read: its file and its entries, checked (plain data). */
@@ -150,7 +148,7 @@ export function compileTerms(entries: readonly unknown[], source: string): Compi
     }
     const phrases = strings('avoid', term.avoid)
     const use = strings('use', term.use)
-    if ((phrases.length > 0) === (term.pattern !== undefined)) fail('expected exactly one of `avoid` (phrases) or `pattern`')
+    if (phrases.length > 0 === (term.pattern !== undefined)) fail('expected exactly one of `avoid` (phrases) or `pattern`')
     if (use.length === 0 && typeof term.message !== 'string') fail('expected `use` (a replacement) or `message` (what to write instead)')
     for (const key of ['message', 'note'] as const) {
       if (term[key] !== undefined && typeof term[key] !== 'string') fail(`expected \`${key}\` to be a string`)

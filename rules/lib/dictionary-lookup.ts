@@ -95,7 +95,12 @@ export function getLookup(packageName: string): Lookup {
   if (!lookup) {
     const words = getDictionaryTable()
     const header = (words.header as DictionaryTableHeader).dictionaries.find((dictionary) => dictionary.package === packageName)
-    if (!header) throw new Error(`Cannot find the dictionary \`${packageName}\`, expected one of ${Object.values(dictionaryPackages).map((name) => `\`${name}\``).join(', ')}`)
+    if (!header)
+      throw new Error(
+        `Cannot find the dictionary \`${packageName}\`, expected one of ${Object.values(dictionaryPackages)
+          .map((name) => `\`${name}\``)
+          .join(', ')}`,
+      )
     lookups.set(packageName, (lookup = createLookup(header, words)))
   }
   return lookup

@@ -95,43 +95,42 @@ function buildDocument(roots: ReadonlyArray<Root | RootContent>, first: Paragrap
   const paragraphs: DocParagraph[] = []
   const sentences: DocSentence[] = []
 
-  for (const root of roots) visit(root, 'ParagraphNode', (node) => {
-    const start = node.position?.start.offset ?? 0
-    const end = node.position?.end.offset ?? start
-    const paragraphText = text.slice(start, end)
-    const isHeading = headingRanges
-      ? headingRanges.some(([from, to]) => start >= from && end <= to)
-      : looksLikeHeadline(paragraphText, node === first)
-    const list: DocSentence[] = []
-    const paragraph: DocParagraph = {
-      node,
-      text: paragraphText,
-      start,
-      end,
-      line: node.position?.start.line ?? 1,
-      isHeadline: isHeading,
-      sentences: list,
-    }
-    for (const child of node.children) {
-      if (child.type !== 'SentenceNode') continue
-      const sentenceStart = child.position?.start.offset ?? start
-      const sentenceEnd = child.position?.end.offset ?? sentenceStart
-      const sentence: DocSentence = {
-        node: child,
-        text: text.slice(sentenceStart, sentenceEnd) || toString(child),
-        start: sentenceStart,
-        end: sentenceEnd,
-        line: child.position?.start.line ?? paragraph.line,
-        paragraph,
-        index: list.length,
+  for (const root of roots)
+    visit(root, 'ParagraphNode', (node) => {
+      const start = node.position?.start.offset ?? 0
+      const end = node.position?.end.offset ?? start
+      const paragraphText = text.slice(start, end)
+      const isHeading = headingRanges ? headingRanges.some(([from, to]) => start >= from && end <= to) : looksLikeHeadline(paragraphText, node === first)
+      const list: DocSentence[] = []
+      const paragraph: DocParagraph = {
+        node,
+        text: paragraphText,
+        start,
+        end,
+        line: node.position?.start.line ?? 1,
+        isHeadline: isHeading,
+        sentences: list,
       }
-      list.push(sentence)
-      sentences.push(sentence)
-    }
-    paragraphs.push(paragraph)
-    // No paragraph inside a paragraph: its words need no visit.
-    return SKIP
-  })
+      for (const child of node.children) {
+        if (child.type !== 'SentenceNode') continue
+        const sentenceStart = child.position?.start.offset ?? start
+        const sentenceEnd = child.position?.end.offset ?? sentenceStart
+        const sentence: DocSentence = {
+          node: child,
+          text: text.slice(sentenceStart, sentenceEnd) || toString(child),
+          start: sentenceStart,
+          end: sentenceEnd,
+          line: child.position?.start.line ?? paragraph.line,
+          paragraph,
+          index: list.length,
+        }
+        list.push(sentence)
+        sentences.push(sentence)
+      }
+      paragraphs.push(paragraph)
+      // No paragraph inside a paragraph: its words need no visit.
+      return SKIP
+    })
 
   let lines: DocLine[] | undefined
   return {
@@ -172,4 +171,3 @@ export function looksLikeHeadline(text: string, isFirst: boolean): boolean {
   if (isFirst) return true
   return isTitleCase(trimmed)
 }
-

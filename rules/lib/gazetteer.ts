@@ -24,9 +24,7 @@ export type NounKind = 'day' | 'month' | 'demonym' | 'language' | 'country' | 'r
 export const days: readonly string[] = ['Friday', 'Monday', 'Saturday', 'Sunday', 'Thursday', 'Tuesday', 'Wednesday']
 
 /** Months of the year. */
-export const months: readonly string[] = [
-  'April', 'August', 'December', 'February', 'January', 'July', 'June', 'March', 'May', 'November', 'October', 'September',
-]
+export const months: readonly string[] = ['April', 'August', 'December', 'February', 'January', 'July', 'June', 'March', 'May', 'November', 'October', 'September']
 
 /** Lowercase parts of names (`de Gaulle`, `van Gogh`, `von der Leyen`, `bin Salman`), as a set. */
 export const nameParticles: ReadonlySet<string> = new Set(particleList)
@@ -99,7 +97,15 @@ export function fold(word: string): string {
 const folds = new LRUCache<string, string>({max: 200_000})
 
 function foldNow(word: string): string {
-  return word.normalize('NFD').replace(/['’‘-]/gu, '').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/đ/g, 'd').toLowerCase()
+  return word
+    .normalize('NFD')
+    .replace(/['’‘-]/gu, '')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l')
+    .replace(/ø/g, 'o')
+    .replace(/đ/g, 'd')
+    .toLowerCase()
 }
 
 /** A gazetteer entry found by its lowercase form. */
@@ -246,7 +252,10 @@ const commonWords = new WeakMap<Lookup, LRUCache<string, boolean>>()
  * `k`, `ph` as `f` (`Marco`/`Mako`, `Mbappé`/`Mbape`).
  */
 export function soundKey(word: string): string {
-  return fold(word).replace(/ck/g, 'k').replace(/c(?=[aou])/g, 'k').replace(/ph/g, 'f')
+  return fold(word)
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[aou])/g, 'k')
+    .replace(/ph/g, 'f')
 }
 
 /** Edits between two names, as spelled or as they sound, whichever is fewer. */

@@ -243,7 +243,9 @@ const restartsSentence = /[.!?:;“"‘([«…—–]|(?:^|\s)['’]/u
 /** `example.com`, `news@example.org`: a point followed by a lowercase letter, or a symbol. */
 const isAddressLike = (node: Word) =>
   node.children.some((child) => child.type === 'SymbolNode') ||
-  node.children.some((child, index) => child.type === 'PunctuationNode' && child.value === '.' && /^\p{Ll}/u.test(toString(node.children[index + 1] ?? {type: 'TextNode', value: ''})))
+  node.children.some(
+    (child, index) => child.type === 'PunctuationNode' && child.value === '.' && /^\p{Ll}/u.test(toString(node.children[index + 1] ?? {type: 'TextNode', value: ''})),
+  )
 
 function buildModel(paragraphs: readonly DocParagraph[], text: string): NameModel {
   const tokens: NameToken[] = []
@@ -372,10 +374,7 @@ function units(node: Word): Array<[number, number]> {
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
     const joins =
-      child.type === 'PunctuationNode' &&
-      (child.value === "'" || child.value === '’') &&
-      children[index - 1]?.type === 'TextNode' &&
-      children[index + 1]?.type === 'TextNode'
+      child.type === 'PunctuationNode' && (child.value === "'" || child.value === '’') && children[index - 1]?.type === 'TextNode' && children[index + 1]?.type === 'TextNode'
     if (child.type === 'TextNode' || joins) {
       start ??= child.position?.start.offset
       end = child.position?.end.offset ?? end

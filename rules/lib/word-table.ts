@@ -144,7 +144,14 @@ export class WordTable {
         if (p + 3 > end || bytes[p] !== (0xe0 | (code >> 12)) || bytes[p + 1] !== (0x80 | ((code >> 6) & 0x3f)) || bytes[p + 2] !== (0x80 | (code & 0x3f))) return false
         p += 3
       } else {
-        if (p + 4 > end || bytes[p] !== (0xf0 | (code >> 18)) || bytes[p + 1] !== (0x80 | ((code >> 12) & 0x3f)) || bytes[p + 2] !== (0x80 | ((code >> 6) & 0x3f)) || bytes[p + 3] !== (0x80 | (code & 0x3f))) return false
+        if (
+          p + 4 > end ||
+          bytes[p] !== (0xf0 | (code >> 18)) ||
+          bytes[p + 1] !== (0x80 | ((code >> 12) & 0x3f)) ||
+          bytes[p + 2] !== (0x80 | ((code >> 6) & 0x3f)) ||
+          bytes[p + 3] !== (0x80 | (code & 0x3f))
+        )
+          return false
         p += 4
       }
     }

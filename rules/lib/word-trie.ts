@@ -55,7 +55,10 @@ export function encodeWordTrie(header: unknown, words: ReadonlyMap<string, numbe
   const shift = rootEdges.length / 2
   const all = new Uint32Array(rootEdges.length + edges.length)
   all.set(rootEdges.map((value, index) => (index % 2 === 1 && value !== none ? value + shift : value)))
-  all.set(edges.map((value, index) => (index % 2 === 1 && value !== none ? value + shift : value)), rootEdges.length)
+  all.set(
+    edges.map((value, index) => (index % 2 === 1 && value !== none ? value + shift : value)),
+    rootEdges.length,
+  )
   return encodeFrame(magic, header, all, 2)
 }
 

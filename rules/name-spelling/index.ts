@@ -125,7 +125,8 @@ function check(model: NameModel, analysis: Analysis, tree: Root, file: VFile, co
     }
   }
 
-  const isKnownPerson = (given: string, surname: string) => people.fullNames.has(fold(`${given} ${surname}`)) || [...people.bySurname.get(fold(surname)) ?? []].some((person) => fold(person.words[0]) === fold(given))
+  const isKnownPerson = (given: string, surname: string) =>
+    people.fullNames.has(fold(`${given} ${surname}`)) || [...(people.bySurname.get(fold(surname)) ?? [])].some((person) => fold(person.words[0]) === fold(given))
   const isPlaceOrWord = (word: string) => nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word)
 
   for (const [given, surname] of pairs) {
@@ -149,7 +150,11 @@ function check(model: NameModel, analysis: Analysis, tree: Root, file: VFile, co
       const match = closest(given.text, candidates, isGivenName && !isOnlyOne ? 1 : maxEdits(given.text))
       // (Not a surname as common as `Smith` or `Jones`: a sibling spelling there is often another person.)
       const isSibling = bySurname.length <= 15 && isSiblingSpelling(given.text, match ?? '')
-      if (match && !isTransliteration(given.text, match) && (isEveryday ? isSibling : !isGivenName || isOnlyOne || (isOneSwap(given.text, match) && (bySurname.length <= 3 || isSibling)))) {
+      if (
+        match &&
+        !isTransliteration(given.text, match) &&
+        (isEveryday ? isSibling : !isGivenName || isOnlyOne || (isOneSwap(given.text, match) && (bySurname.length <= 3 || isSibling)))
+      ) {
         const person = bySurname.find((item) => item.words[0] === match)!
         report({token: given, expected: match, source: person.name})
         continue
@@ -161,18 +166,28 @@ function check(model: NameModel, analysis: Analysis, tree: Root, file: VFile, co
     // `Mohammed bin Salmon`: more of the name than the given name matches (`bin`), so even a
     // word is a slip there; otherwise a word or a name of its own is left alone, unless few
     // people have the given name (`Kamala Haris`: `Haris` is a name, but not Kamala's).
-    const before = model.tokens.slice(given.index + 1, surname.index).filter((token) => !token.isInitial).map((token) => token.text)
+    const before = model.tokens
+      .slice(given.index + 1, surname.index)
+      .filter((token) => !token.isInitial)
+      .map((token) => token.text)
     const isWordSlip = isPlaceOrWord(surname.text)
     const isOtherName = !isWordSlip && isKnownWord(surname.text)
     // `Gutteres` is two slips from `Guterres`; with a common given name (`John`) so many
     // surnames are within two slips that only one counts.
     const limit = byGiven.length <= 30 ? maxEdits(surname.text) : 1
     // With words between (`bin`, `Tayyip`), only people whose name has them there.
-    const candidates = before.length === 0 ? byGiven : byGiven.filter((person) => {
-      const middle = person.words.slice(1, -1).filter((word) => !isInitialWord(word))
-      return middle.length === before.length && middle.every((word, index) => fold(word) === fold(before[index]))
-    })
-    const match = closest(surname.text, candidates.map((person) => person.words.at(-1)!), limit)
+    const candidates =
+      before.length === 0
+        ? byGiven
+        : byGiven.filter((person) => {
+            const middle = person.words.slice(1, -1).filter((word) => !isInitialWord(word))
+            return middle.length === before.length && middle.every((word, index) => fold(word) === fold(before[index]))
+          })
+    const match = closest(
+      surname.text,
+      candidates.map((person) => person.words.at(-1)!),
+      limit,
+    )
     if (!match) continue
     const hasContext = before.length > 0
     if (isWordSlip && !hasContext) continue
@@ -180,7 +195,11 @@ function check(model: NameModel, analysis: Analysis, tree: Root, file: VFile, co
     // `Volodymyr Zelenskiy` used throughout: another transliteration, not a slip.
     if (isTransliteration(surname.text, match)) continue
     // `George W. Bsuh`: the person with the draft's initials (not `George H. W. Bush`).
-    const initials = model.tokens.slice(given.index + 1, surname.index).filter((token) => token.isInitial).map((token) => token.text).join('')
+    const initials = model.tokens
+      .slice(given.index + 1, surname.index)
+      .filter((token) => token.isInitial)
+      .map((token) => token.text)
+      .join('')
     const initialsOf = (name: string) => name.split(/\s+/).filter(isInitialWord).join('').replace(/[.\s]/g, '')
     const matching = candidates.filter((item) => item.words.at(-1) === match)
     const person = matching.find((item) => initialsOf(item.name) === initials) ?? matching[0]
@@ -255,7 +274,12 @@ function namePairs(model: NameModel, text: string): Pair[] {
  * word (`Reuters`) wherever it is written capitalized.
  */
 function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly HouseName[], report: (finding: Finding) => void): void {
-  const isSlip = (word: string, listed: string) => word !== listed && (fold(word) === fold(listed) || (nameDistance(word, listed, maxEdits(listed)) <= maxEdits(listed) && !isPlural(word, listed) && (fold(word)[0] === fold(listed)[0] || nameDistance(word, listed, 1) <= 1)))
+  const isSlip = (word: string, listed: string) =>
+    word !== listed &&
+    (fold(word) === fold(listed) ||
+      (nameDistance(word, listed, maxEdits(listed)) <= maxEdits(listed) &&
+        !isPlural(word, listed) &&
+        (fold(word)[0] === fold(listed)[0] || nameDistance(word, listed, 1) <= 1)))
   const paired = new Set<number>()
   for (const [given, surname] of pairs) {
     for (const name of house) {
@@ -282,7 +306,16 @@ function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly Ho
       if (form.length < 4 || !isNearSlip(form, last)) continue
       const isSomeoneElse = tokens.some((token) => {
         const before = model.tokens[token.index - 1]
-        return before !== undefined && before.sentence === token.sentence && before.isCapitalized && before.isMeaningful && !personTitles.has(before.text.toLowerCase()) && /^[ \u00a0]$/u.test(token.gap) && !paired.has(token.index) && fold(before.text) !== fold(name.words[0])
+        return (
+          before !== undefined &&
+          before.sentence === token.sentence &&
+          before.isCapitalized &&
+          before.isMeaningful &&
+          !personTitles.has(before.text.toLowerCase()) &&
+          /^[ \u00a0]$/u.test(token.gap) &&
+          !paired.has(token.index) &&
+          fold(before.text) !== fold(name.words[0])
+        )
       })
       if (isSomeoneElse) continue
       for (const token of tokens) if (!paired.has(token.index)) report({token, expected: last, source: name.name})
@@ -293,7 +326,11 @@ function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly Ho
 /** `Zelenska` for `Zelensky`, `Navalnaya` for `Navalny`, `Ivanova` for `Ivanov`: the feminine of a Slavic surname. */
 function isFeminineForm(feminine: string, masculine: string): boolean {
   const [a, b] = [fold(feminine), fold(masculine)]
-  return (/(?:sk|ck|tsk|zk)a$/.test(a) && /(?:sk|ck|tsk|zk)(?:y|i|iy|yi|yy)$/.test(b) && a.slice(0, -1) === b.replace(/(?:y|i|iy|yi|yy)$/, '')) || (/(?:ov|ev|in|yn)a$/.test(a) && a.slice(0, -1) === b) || (/aya$/.test(a) && a.slice(0, -3) === b.replace(/(?:y|i|iy)$/, ''))
+  return (
+    (/(?:sk|ck|tsk|zk)a$/.test(a) && /(?:sk|ck|tsk|zk)(?:y|i|iy|yi|yy)$/.test(b) && a.slice(0, -1) === b.replace(/(?:y|i|iy|yi|yy)$/, '')) ||
+    (/(?:ov|ev|in|yn)a$/.test(a) && a.slice(0, -1) === b) ||
+    (/aya$/.test(a) && a.slice(0, -3) === b.replace(/(?:y|i|iy)$/, ''))
+  )
 }
 
 /** `Smiths` for `Smith`, `Reuter` for `Reuters`: a plural, not a slip. */
@@ -415,7 +452,15 @@ function summarizeNames(model: NameModel, text: string): Omit<Summary, 'id'> {
 /** The given name before a capitalized word (its transliteration key), as {@link isOtherPerson} compares them. */
 function givenKeyAt(model: NameModel, token: NameToken): string | undefined {
   const before = model.tokens[token.index - 1]
-  const isGiven = before && before.sentence === token.sentence && before.isCapitalized && /^[ \u00a0]$/u.test(token.gap) && before.isMeaningful && !personTitles.has(before.text.toLowerCase()) && !titleAbbreviations.has(before.text) && !/^(?:The|A|An)$/.test(before.text)
+  const isGiven =
+    before &&
+    before.sentence === token.sentence &&
+    before.isCapitalized &&
+    /^[ \u00a0]$/u.test(token.gap) &&
+    before.isMeaningful &&
+    !personTitles.has(before.text.toLowerCase()) &&
+    !titleAbbreviations.has(before.text) &&
+    !/^(?:The|A|An)$/.test(before.text)
   return isGiven ? transliterationKey(before.text) : undefined
 }
 
@@ -449,7 +494,14 @@ function rawRole(model: NameModel, token: NameToken): string {
     const afterParticle = nameParticles.has(next.text) ? model.tokens[next.index + 1] : undefined
     return `given ${transliterationKey(next.text)} ${afterParticle && afterParticle.sentence === token.sentence ? transliterationKey(afterParticle.text) : ''}`
   }
-  const title = previous !== undefined && previous.sentence === token.sentence && /^\.?[ \u00a0]$/u.test(token.gap) && previous.isCapitalized && (personTitles.has(previous.text.toLowerCase()) || titleAbbreviations.has(previous.text)) ? previous.text.toLowerCase() : ''
+  const title =
+    previous !== undefined &&
+    previous.sentence === token.sentence &&
+    /^\.?[ \u00a0]$/u.test(token.gap) &&
+    previous.isCapitalized &&
+    (personTitles.has(previous.text.toLowerCase()) || titleAbbreviations.has(previous.text))
+      ? previous.text.toLowerCase()
+      : ''
   return `T${title}`
 }
 
@@ -506,7 +558,14 @@ function analysisOf(tree: Root, file: VFile, context: RuleContext): Analysis {
  * Decided per word from counts and summaries of the whole draft ({@link analyse}), reported
  * here on the uses in `model`.
  */
-function variants(model: NameModel, analysis: Analysis, pairs: readonly Pair[], report: (finding: Finding) => void, context: RuleContext, read: ((fact: DraftFact) => void) | undefined): void {
+function variants(
+  model: NameModel,
+  analysis: Analysis,
+  pairs: readonly Pair[],
+  report: (finding: Finding) => void,
+  context: RuleContext,
+  read: ((fact: DraftFact) => void) | undefined,
+): void {
   const people = getPeople(context.names)
   if (read) {
     for (const form of model.allCapitalized.keys()) {
@@ -646,7 +705,13 @@ function analyse(index: NameIndex, list: readonly Summary[], context: RuleContex
       // `The chancellor Viera` once beside `Mauro Vieira`: a surname alone, one slip from the
       // known surname of a full name the draft uses, is that person even without a majority.
       // (`Philips said` beside `Mark Phillips`: a surname the dictionary knows is still a slip there.)
-      const isSurnameSlip = otherUses >= uses && people.bySurname.has(fold(other)) && isInFullName(other) && isAlone(form) && !nouns.has(form.toLowerCase()) && !isCommonWord(form.toLowerCase(), dictionary)
+      const isSurnameSlip =
+        otherUses >= uses &&
+        people.bySurname.has(fold(other)) &&
+        isInFullName(other) &&
+        isAlone(form) &&
+        !nouns.has(form.toLowerCase()) &&
+        !isCommonWord(form.toLowerCase(), dictionary)
       if (isKnownWord(form) && !isSurnameSlip) continue // `Hansen` beside `Jansen`: two people.
       // `Norte` beside `North`, `Panaman` beside `Panama`: a word or a place, not a person's
       // name (a misspelled place is `spelling`'s).
@@ -671,7 +736,9 @@ function analyse(index: NameIndex, list: readonly Summary[], context: RuleContex
   const longSurnames = [...surnames].filter((form) => form.length >= 8)
   for (const [form, uses] of forms) {
     if (form.length < 8 || surnames.has(form) || isKnownWord(form) || !isAlone(form)) continue
-    const matches = longSurnames.filter((other) => fold(other)[0] === fold(form)[0] && editDistance(fold(form), fold(other), 2) === 2 && countOf(other) >= uses && !isTransliteration(form, other))
+    const matches = longSurnames.filter(
+      (other) => fold(other)[0] === fold(form)[0] && editDistance(fold(form), fold(other), 2) === 2 && countOf(other) >= uses && !isTransliteration(form, other),
+    )
     if (matches.length === 1) {
       long.set(form, matches[0])
       tell(form, `l${matches[0]}`)

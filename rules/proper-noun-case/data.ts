@@ -17,28 +17,10 @@ export const directions: ReadonlySet<string> = new Set([
 ])
 
 /** Words before a place (`in turkey`, `visited china`). */
-export const placePrepositions: ReadonlySet<string> = new Set([
-  'across',
-  'from',
-  'in',
-  'into',
-  'throughout',
-  'to',
-  'toward',
-  'towards',
-  'visit',
-  'visited',
-  'visiting',
-])
+export const placePrepositions: ReadonlySet<string> = new Set(['across', 'from', 'in', 'into', 'throughout', 'to', 'toward', 'towards', 'visit', 'visited', 'visiting'])
 
 /** Nouns of a region after its name (`the alentejo region`). */
-export const regionNouns: ReadonlySet<string> = new Set([
-  'district',
-  'oblast',
-  'prefecture',
-  'province',
-  'region',
-])
+export const regionNouns: ReadonlySet<string> = new Set(['district', 'oblast', 'prefecture', 'province', 'region'])
 
 /** Nouns of state that follow a country or a nationality (`polish government`, `turkey’s president`). */
 export const stateNouns: ReadonlySet<string> = new Set([

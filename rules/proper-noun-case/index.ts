@@ -159,14 +159,30 @@ function check(model: NameModel, index: NameIndex, file: VFile, context: RuleCon
     }
 
     // `putin`, `zelensky`: the surname of a notable person, not an English word.
-    if (!isCommon && word.length >= 5 && !/['’]/u.test(word) && people.bySurname.has(folded) && !isEnglishCompound(word, dictionary) && !isAfterInitials(model, token) && !isInForeignPhrase(model, token, dictionary)) {
+    if (
+      !isCommon &&
+      word.length >= 5 &&
+      !/['’]/u.test(word) &&
+      people.bySurname.has(folded) &&
+      !isEnglishCompound(word, dictionary) &&
+      !isAfterInitials(model, token) &&
+      !isInForeignPhrase(model, token, dictionary)
+    ) {
       const form = people.bySurname.get(folded)![0].words.at(-1)!
       if (fold(form) === folded) findings.push({first: token, last: token, expected: form})
       continue
     }
 
     // `the alentejo region`: a word no English dictionary knows, named as a region.
-    if (!isCommon && word.length >= 4 && !/['’]/u.test(word) && isRegionName(model, token) && !isEnglishCompound(word, dictionary) && !isInForeignPhrase(model, token, dictionary) && !isNearCommonWord(word, dictionary)) {
+    if (
+      !isCommon &&
+      word.length >= 4 &&
+      !/['’]/u.test(word) &&
+      isRegionName(model, token) &&
+      !isEnglishCompound(word, dictionary) &&
+      !isInForeignPhrase(model, token, dictionary) &&
+      !isNearCommonWord(word, dictionary)
+    ) {
       findings.push({first: token, last: token, expected: capitalize(word)})
     }
   }
@@ -198,7 +214,15 @@ const englishPrefixes = ['anti', 'counter', 'inter', 'multi', 'non', 'over', 'po
 /** `interagency`, `prepositioning`, `frontline`: a prefix and a word, or two words, closed up. */
 function isEnglishCompound(word: string, dictionary: ReturnType<typeof getDictionary>): boolean {
   // `flyers`, `arbitral`: an ending on a common word.
-  for (const [ending, replacement] of [['s', ''], ['es', ''], ['ers', 'er'], ['ing', ''], ['ed', ''], ['al', ''], ['al', 'ate']]) {
+  for (const [ending, replacement] of [
+    ['s', ''],
+    ['es', ''],
+    ['ers', 'er'],
+    ['ing', ''],
+    ['ed', ''],
+    ['al', ''],
+    ['al', 'ate'],
+  ]) {
     if (word.endsWith(ending) && isCommonWord(word.slice(0, -ending.length) + replacement, dictionary)) return true
   }
   for (const prefix of englishPrefixes) if (word.startsWith(prefix) && isCommonWord(word.slice(prefix.length), dictionary)) return true
@@ -266,7 +290,13 @@ function isJoined(left: NameToken, right: NameToken): boolean {
 }
 
 /** `new york`, `são paulo`, `New york`, `hong kong`: two or three words of a gazetteer entry. */
-function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<string, ProperNoun>, dictionary: ReturnType<typeof getDictionary>, entryWords: ReadonlySet<string>): Finding | undefined {
+function findPhrase(
+  model: NameModel,
+  token: NameToken,
+  nouns: ReadonlyMap<string, ProperNoun>,
+  dictionary: ReturnType<typeof getDictionary>,
+  entryWords: ReadonlySet<string>,
+): Finding | undefined {
   const tokens = model.tokens
   for (const size of [3, 2]) {
     for (let offset = 0; offset < size; offset++) {
@@ -323,7 +353,14 @@ function findPhrase(model: NameModel, token: NameToken, nouns: ReadonlyMap<strin
  * putin`), or the whole name when both words are lowercase (`chuck schumer` → `Chuck
  * Schumer`), so that a fix never leaves half a name.
  */
-function findPerson(model: NameModel, token: NameToken, people: ReturnType<typeof getPeople>, isCommon: boolean, dictionary: ReturnType<typeof getDictionary>, text: string): Finding | undefined {
+function findPerson(
+  model: NameModel,
+  token: NameToken,
+  people: ReturnType<typeof getPeople>,
+  isCommon: boolean,
+  dictionary: ReturnType<typeof getDictionary>,
+  text: string,
+): Finding | undefined {
   // `health care`, `stock market`: ordinary words that some list also has as a name; an
   // ordinary word counts only beside a capitalized name that is no ordinary word (`George bush`).
   // (`Louisiana purchase` is no person, though a list has `Louisiana Purchase`: the name
@@ -368,7 +405,12 @@ const institutionWordSet = new Map<string, Set<string>>()
 function institutionWords(): ReadonlySet<string> {
   let words = institutionWordSet.get('all')
   if (!words) {
-    words = new Set([...getList('organizations'), ...titlePhrases].flatMap((entry) => entry.split(/\s+/)).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.toLowerCase()))
+    words = new Set(
+      [...getList('organizations'), ...titlePhrases]
+        .flatMap((entry) => entry.split(/\s+/))
+        .filter((word) => /^\p{Lu}/u.test(word))
+        .map((word) => word.toLowerCase()),
+    )
     institutionWordSet.set('all', words)
   }
   return words
@@ -388,7 +430,10 @@ function findInstitution(model: NameModel, token: NameToken): Finding | undefine
       const start = token.index - offset
       const span = model.tokens.slice(start, start + words.length)
       if (start < 0 || span.length !== words.length) continue
-      const isSpan = span.every((item, index) => item.sentence === token.sentence && !item.isLiteral && item.text.toLowerCase() === words[index].toLowerCase() && (index === 0 || /^[ \u00a0]$/u.test(item.gap)))
+      const isSpan = span.every(
+        (item, index) =>
+          item.sentence === token.sentence && !item.isLiteral && item.text.toLowerCase() === words[index].toLowerCase() && (index === 0 || /^[ \u00a0]$/u.test(item.gap)),
+      )
       if (!isSpan) continue
       // Evidence: another word of the name written with its capital (`Affairs`, `Commission`).
       const isCapitalized = (word: string) => /^\p{Lu}/u.test(word)
@@ -492,9 +537,20 @@ function hasEvidence(model: NameModel, token: NameToken, noun: ProperNoun, own: 
   // Both sides of the word must be the list (“since their independence, Colombia and Costa
   // Rica” is no list of places), or it ends one (`Greece and turkey`), or starts one after a
   // preposition (`in turkey, Greece and Bulgaria`).
-  const listBefore = !before ? undefined : /^,\s$/u.test(token.gap) && isPlace(before) ? 'comma' : /^(?:and|or)$/.test(before.text) && isPlace(neighbour(model, before, -1)) ? 'and' : undefined
+  const listBefore = !before
+    ? undefined
+    : /^,\s$/u.test(token.gap) && isPlace(before)
+      ? 'comma'
+      : /^(?:and|or)$/.test(before.text) && isPlace(neighbour(model, before, -1))
+        ? 'and'
+        : undefined
   const listAfter = after && (/^,\s$/u.test(after.gap) ? isPlace(after) : /^(?:and|or)$/.test(after.text) && isPlace(neighbour(model, after, 1)))
-  if ((listBefore && listAfter) || listBefore === 'and' || (listAfter && before && (placePrepositions.has(before.text.toLowerCase()) || /^(?:between|with)$/.test(before.text)))) return true
+  if (
+    (listBefore && listAfter) ||
+    listBefore === 'and' ||
+    (listAfter && before && (placePrepositions.has(before.text.toLowerCase()) || /^(?:between|with)$/.test(before.text)))
+  )
+    return true
   // `in turkey.` where the draft writes `Turkey` mid-sentence elsewhere (not “the integrity
   // and independence of Iran”: the place ends its phrase).
   const endsPhrase = !after || /[,.;:!?)]/u.test(after.gap) || after.isCapitalized

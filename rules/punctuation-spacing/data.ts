@@ -108,50 +108,16 @@ export const clauseStarters: readonly string[] = [
  * Words after a suspended hyphen (`pre- and post-war`, `short- or long-term`, `10- to
  * 15-year-olds`): a hyphen, a space and one of these is no slip.
  */
-export const suspendingWords: readonly string[] = [
-  'and',
-  'nor',
-  'or',
-  'through',
-  'to',
-  'versus',
-  'vs',
-]
+export const suspendingWords: readonly string[] = ['and', 'nor', 'or', 'through', 'to', 'versus', 'vs']
 
 /**
  * Abbreviations whose last period is part of them (`9 a.m.`, `the U.S.`): written without it
  * (`9 a.m,`, `the U.S`), the period is missing. As written, with the period.
  */
-export const truncatedAbbreviations: readonly string[] = [
-  'D.C.',
-  'E.U.',
-  'U.K.',
-  'U.N.',
-  'U.S.',
-  'a.m.',
-  'e.g.',
-  'i.e.',
-  'p.m.',
-]
+export const truncatedAbbreviations: readonly string[] = ['D.C.', 'E.U.', 'U.K.', 'U.N.', 'U.S.', 'a.m.', 'e.g.', 'i.e.', 'p.m.']
 
 /**
  * Prefixes always joined by a hyphen (`self-defense`, `non-aligned`): cut off by a space on
  * one side (`self- defense`), the hyphen is a slip, not a dash typed as a hyphen.
  */
-export const hyphenPrefixes: readonly string[] = [
-  'anti',
-  'co',
-  'cross',
-  'ex',
-  'half',
-  'long',
-  'multi',
-  'non',
-  'post',
-  'pre',
-  'pro',
-  'self',
-  'semi',
-  'short',
-  'well',
-]
+export const hyphenPrefixes: readonly string[] = ['anti', 'co', 'cross', 'ex', 'half', 'long', 'multi', 'non', 'post', 'pre', 'pro', 'self', 'semi', 'short', 'well']

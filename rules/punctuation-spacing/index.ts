@@ -43,7 +43,8 @@ const isSpace = (char: string | undefined) => char === ' ' || char === '\t' || c
 export default defineRule({
   id: 'punctuation-spacing',
   meta: {
-    description: 'Flag a missing space after `, ; : . ! ?` and a space before them, brackets and hyphens spaced wrongly, doubled marks and `a.m`, `U.S` without their last period.',
+    description:
+      'Flag a missing space after `, ; : . ! ?` and a space before them, brackets and hyphens spaced wrongly, doubled marks and `a.m`, `U.S` without their last period.',
     why: 'A mark run into the next word (`media,stating`, `beforehand.The`) or set off by a space (`Istanbul ,`) is a keyboard slip that readers notice and that breaks search and hyphenation.',
     severity: 'warning',
     fixable: true,
@@ -195,7 +196,7 @@ function isSentenceDot(text: string, at: number, left: string, right: string): b
   if (!/^\p{L}+$/u.test(right)) return false
   // “(NATO).The”, “"over".The”: a sentence that ends in a bracket or a quote.
   if (left === '') return closers.has(text[at - 1]) && /^\p{Lu}\p{Ll}+$/u.test(right)
-  if (text[at - 1] === '.' || text[at + right.length + 1] === '.' && right.length === 1) return false
+  if (text[at - 1] === '.' || (text[at + right.length + 1] === '.' && right.length === 1)) return false
   if (isLower(right[0])) {
     // “example.com”, “report.pdf”, “Node.js”, “e.g.”, “k.d. lang”.
     if (dotNames.has(right.toLowerCase())) return false

@@ -108,23 +108,7 @@ export const clauseStarters: readonly string[] = [
 ]
 
 /** Words after which a speech verb reports speech indirectly (`said that…`), ending the search. */
-export const indirectMarkers: readonly string[] = [
-  'and',
-  'as',
-  'because',
-  'but',
-  'how',
-  'if',
-  'or',
-  'that',
-  'what',
-  'when',
-  'where',
-  'whether',
-  'which',
-  'who',
-  'why',
-]
+export const indirectMarkers: readonly string[] = ['and', 'as', 'because', 'but', 'how', 'if', 'or', 'that', 'what', 'when', 'where', 'whether', 'which', 'who', 'why']
 
 /** Words that open a clause of the writer's own before a speech verb (`As I told him, I…`). */
 export const subordinators: readonly string[] = [

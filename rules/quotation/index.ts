@@ -59,7 +59,9 @@ export default defineRule({
       }
 
       const found = document.paragraphs.map((paragraph) => paragraphQuotes(paragraph, text, file))
-      const marksOf = found.map((quotes, index) => (quotes.isRelative ? quotes.marks.map((mark) => ({...mark, offset: mark.offset + document.paragraphs[index].start})) : quotes.marks))
+      const marksOf = found.map((quotes, index) =>
+        quotes.isRelative ? quotes.marks.map((mark) => ({...mark, offset: mark.offset + document.paragraphs[index].start})) : quotes.marks,
+      )
       const all = marksOf.flat()
       const straight = all.filter((mark) => mark.value === '"' && !isInchMark(mark, text)).length
       const curly = all.length - all.filter((mark) => mark.value === '"').length
@@ -169,7 +171,8 @@ const quotesByText = new LRUCache<string, ParagraphQuotes>({max: 4000})
 
 function paragraphQuotes(paragraph: DocParagraph, text: string, file: VFile): ParagraphQuotes {
   // Markdown: a paragraph's prose depends on more than its source text (code, references).
-  const key = file.data.headingRanges === undefined ? `${paragraph.isHeadline ? 'H' : 'P'}${text.charAt(paragraph.start - 1)}${text.charAt(paragraph.end)}${paragraph.text}` : undefined
+  const key =
+    file.data.headingRanges === undefined ? `${paragraph.isHeadline ? 'H' : 'P'}${text.charAt(paragraph.start - 1)}${text.charAt(paragraph.end)}${paragraph.text}` : undefined
   let quotes = key === undefined ? undefined : quotesByText.get(key)
   if (!quotes) {
     const runIns: Array<{start: number; end: number; reason: string}> = []
@@ -308,7 +311,7 @@ function runIn(
     const before = text.slice(0, from)
     const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1
     const line = text.slice(lineStart, from)
-    if ((line.split('“').length - line.split('”').length) > 0 || (line.split('"').length - 1) % 2 === 1) continue
+    if (line.split('“').length - line.split('”').length > 0 || (line.split('"').length - 1) % 2 === 1) continue
     const lead = text.slice(from, to)
     say(start, end, `Quotation without quotation marks after \`${lead}\``)
   }

@@ -64,18 +64,4 @@ export const functionWords: readonly string[] = [
  * Words that cannot follow the pronoun or determiner `that`: after `that that` (`said that
  * that the`), the second `that` is a slip.
  */
-export const notAfterThat: readonly string[] = [
-  'a',
-  'an',
-  'he',
-  'i',
-  'it',
-  'our',
-  'she',
-  'the',
-  'their',
-  'there',
-  'they',
-  'we',
-  'you',
-]
+export const notAfterThat: readonly string[] = ['a', 'an', 'he', 'i', 'it', 'our', 'she', 'the', 'their', 'there', 'they', 'we', 'you']

@@ -298,14 +298,4 @@ export const sentenceOpeners: readonly string[] = [
  * Lowercase words ending in `s` that are no plural noun, so no subject before a verb
  * (`as`, `this`, `always`).
  */
-export const notPluralNouns: readonly string[] = [
-  'always',
-  'besides',
-  'does',
-  'perhaps',
-  'sometimes',
-  'thus',
-  'towards',
-  'unless',
-  'whereas',
-]
+export const notPluralNouns: readonly string[] = ['always', 'besides', 'does', 'perhaps', 'sometimes', 'thus', 'towards', 'unless', 'whereas']

@@ -91,12 +91,7 @@ export default defineRule({
             afterColon = node.type === 'PunctuationNode' && node.value === ':'
             // “(the)”, “"the”, “@user”, “— the”: not a word to capitalize.
             const before = nodes[at - 1]
-            afterPeriod =
-              node.type === 'PunctuationNode' &&
-              node.value === '.' &&
-              before?.type === 'WordNode' &&
-              isSentenceEnd(before) &&
-              !isAbbreviationAt(nodes, at - 1)
+            afterPeriod = node.type === 'PunctuationNode' && node.value === '.' && before?.type === 'WordNode' && isSentenceEnd(before) && !isAbbreviationAt(nodes, at - 1)
           }
           isStart = false
         })
@@ -236,8 +231,12 @@ function checkMidSentence(file: VFile, nodes: readonly Node[], at: number, looku
   // Both neighbours on the same line, one space away: `Gone With The Wind`, a line break,
   // a bracket or a quotation mark may capitalize the word rightly.
   const isBetweenWords =
-    space?.type === 'WhiteSpaceNode' && space.value === ' ' && previous?.type === 'WordNode' &&
-    gap?.type === 'WhiteSpaceNode' && gap.value === ' ' && next?.type === 'WordNode'
+    space?.type === 'WhiteSpaceNode' &&
+    space.value === ' ' &&
+    previous?.type === 'WordNode' &&
+    gap?.type === 'WhiteSpaceNode' &&
+    gap.value === ' ' &&
+    next?.type === 'WordNode'
   if (!isBetweenWords) return
   const before = toString(previous)
   const after = toString(next)

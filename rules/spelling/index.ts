@@ -100,36 +100,38 @@ export default defineRule({
 
       // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
       const parts = file.data.copydeskPartial?.parts ?? [{nodes: [tree], read: undefined}]
-      for (const part of parts) for (const root of part.nodes) visit(root, 'WordNode', (node, index, parent) => {
-        if (!parent || index === undefined) return
-        const whole = toString(node)
-        // retext-spell's first question: the whole word, smart apostrophes as straight.
-        if (words.correct(whole.replace(/’/g, "'"))) return
-        const units = split(node)
-        // `example.com`, `report.pdf`, `e.g.`, `a.m.`, `2.1.3`: a point inside a word followed
-        // by a lowercase letter is an address, a file name or an abbreviation, not a sentence.
-        if (units.some((unit) => unit.before === '.' && /^\p{Ll}/u.test(unit.text))) return
-        // `news@example.org`, `S&P`, `AT&T`, `c=d`: symbols make a code, not a word.
-        if (node.children.some((child) => child.type === 'SymbolNode')) return
-        const isCompound = units.length > 1 && units.some((unit) => unit.before === '-')
-        // `bell hooks`, `k.d. lang`: names their bearers write in lowercase.
-        if (isInLowercaseName(parent, index)) return
+      for (const part of parts)
+        for (const root of part.nodes)
+          visit(root, 'WordNode', (node, index, parent) => {
+            if (!parent || index === undefined) return
+            const whole = toString(node)
+            // retext-spell's first question: the whole word, smart apostrophes as straight.
+            if (words.correct(whole.replace(/’/g, "'"))) return
+            const units = split(node)
+            // `example.com`, `report.pdf`, `e.g.`, `a.m.`, `2.1.3`: a point inside a word followed
+            // by a lowercase letter is an address, a file name or an abbreviation, not a sentence.
+            if (units.some((unit) => unit.before === '.' && /^\p{Ll}/u.test(unit.text))) return
+            // `news@example.org`, `S&P`, `AT&T`, `c=d`: symbols make a code, not a word.
+            if (node.children.some((child) => child.type === 'SymbolNode')) return
+            const isCompound = units.length > 1 && units.some((unit) => unit.before === '-')
+            // `bell hooks`, `k.d. lang`: names their bearers write in lowercase.
+            if (isInLowercaseName(parent, index)) return
 
-        for (const [at, unit] of units.entries()) {
-          // `Lee Jae-myung`, `Abu al-Assad`: the parts of a hyphenated name after a capitalized one.
-          if (unit.before === '-' && at > 0 && /^\p{Lu}/u.test(units[at - 1].text)) continue
-          const verdict = check(unit, isCompound, words, tree, file, context, isWellFormedWord, part.read)
-          if (verdict === undefined) continue
-          const start = pointStart(unit.nodes[0])
-          const end = pointEnd(unit.nodes.at(-1))
-          if (!start || !end) continue
-          if (isMention(parent, index)) return
-          if (isInForeignPhrase(unit.text, parent, index)) continue
-          if (start.offset !== undefined && end.offset !== undefined && isInNotProse(start.offset, end.offset)) continue
-          if (isHandle(parent, index)) return
-          report(file, node, parent, unit, {start, end}, verdict, suggestFor)
-        }
-      })
+            for (const [at, unit] of units.entries()) {
+              // `Lee Jae-myung`, `Abu al-Assad`: the parts of a hyphenated name after a capitalized one.
+              if (unit.before === '-' && at > 0 && /^\p{Lu}/u.test(units[at - 1].text)) continue
+              const verdict = check(unit, isCompound, words, tree, file, context, isWellFormedWord, part.read)
+              if (verdict === undefined) continue
+              const start = pointStart(unit.nodes[0])
+              const end = pointEnd(unit.nodes.at(-1))
+              if (!start || !end) continue
+              if (isMention(parent, index)) return
+              if (isInForeignPhrase(unit.text, parent, index)) continue
+              if (start.offset !== undefined && end.offset !== undefined && isInNotProse(start.offset, end.offset)) continue
+              if (isHandle(parent, index)) return
+              report(file, node, parent, unit, {start, end}, verdict, suggestFor)
+            }
+          })
     }
   },
 })
@@ -155,11 +157,7 @@ function split(node: Word): Unit[] {
   const children = node.children
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
-    const joins =
-      child.type === 'PunctuationNode' &&
-      apostrophes.has(child.value) &&
-      children[index - 1]?.type === 'TextNode' &&
-      children[index + 1]?.type === 'TextNode'
+    const joins = child.type === 'PunctuationNode' && apostrophes.has(child.value) && children[index - 1]?.type === 'TextNode' && children[index + 1]?.type === 'TextNode'
     if (child.type === 'TextNode' || joins) {
       nodes.push(child)
       continue
@@ -451,9 +449,11 @@ function report(
 ): void {
   // `goverment’s`: `government’s`, never a plural with a possessive added (`governments’s`).
   const isPossessive = /^['’]s$/.test(verdict.suffix)
-  const found = verdict.dotted ? [] : suggestFor(verdict.stem, verdict.capital === undefined)
-    .filter((word) => !isPossessive || !/s$/i.test(word) || /s$/i.test(verdict.stem))
-    .map((word) => word + verdict.suffix)
+  const found = verdict.dotted
+    ? []
+    : suggestFor(verdict.stem, verdict.capital === undefined)
+        .filter((word) => !isPossessive || !/s$/i.test(word) || /s$/i.test(verdict.stem))
+        .map((word) => word + verdict.suffix)
   const expected = verdict.dotted
     ? [verdict.dotted + verdict.suffix]
     : verdict.capital

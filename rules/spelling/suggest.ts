@@ -32,7 +32,14 @@ const neighbours = new Map<string, Set<string>>()
 for (let row = 0; row < keyboardRows.length; row++) {
   for (let column = 0; column < keyboardRows[row].length; column++) {
     const keys = new Set<string>()
-    for (const [r, c] of [[row, column - 1], [row, column + 1], [row - 1, column], [row - 1, column + 1], [row + 1, column], [row + 1, column - 1]]) {
+    for (const [r, c] of [
+      [row, column - 1],
+      [row, column + 1],
+      [row - 1, column],
+      [row - 1, column + 1],
+      [row + 1, column],
+      [row + 1, column - 1],
+    ]) {
       const key = keyboardRows[r]?.[c]
       if (key) keys.add(key)
     }

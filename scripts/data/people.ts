@@ -9,7 +9,10 @@ import {encodePeopleIndex} from '../../rules/lib/people-index.js'
 
 /** Compile the index from the lists in `folder` (as written there). */
 export function compilePeopleIndex(folder: string): Buffer {
-  const read = (name: string) => readFileSync(path.join(folder, `${name}.txt`), 'utf8').split('\n').filter(Boolean)
+  const read = (name: string) =>
+    readFileSync(path.join(folder, `${name}.txt`), 'utf8')
+      .split('\n')
+      .filter(Boolean)
   return encodePeopleIndex(read('people'), read('name-parts'), fold, (word) => nameParticles.has(word))
 }
 

@@ -49,9 +49,16 @@ export function wordListInputs(): string[] {
  */
 export function compileWordList(dictionaries: WordTable): Buffer {
   const {folder, version} = packageInfo('word-list')
-  const lines = new Set(readFileSync(path.join(folder, 'words.txt'), 'utf8').split('\n').filter((line) => line && dictionaries.find(line) === -1))
+  const lines = new Set(
+    readFileSync(path.join(folder, 'words.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line && dictionaries.find(line) === -1),
+  )
   const header: WordListHeader = {format: 1, source: `word-list@${version}`, without: 'dictionaries'}
-  return encodeWordTable(header, [...lines].map((word) => ({word, flags: 0, count: 0})))
+  return encodeWordTable(
+    header,
+    [...lines].map((word) => ({word, flags: 0, count: 0})),
+  )
 }
 
 /** Compile `dictionaries.bin`. */
@@ -126,7 +133,9 @@ export function compileTrie(dictionaries: WordTable): Buffer {
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** The code that decides what the tables hold: a change to it changes the output. */
-const compilerFiles = ['scripts/data/hunspell.ts', 'scripts/data/words.ts', 'rules/lib/word-table.ts', 'rules/lib/word-trie.ts', 'rules/lib/binary-frame.ts'].map((file) => path.join(projectRoot, file))
+const compilerFiles = ['scripts/data/hunspell.ts', 'scripts/data/words.ts', 'rules/lib/word-table.ts', 'rules/lib/word-trie.ts', 'rules/lib/binary-frame.ts'].map((file) =>
+  path.join(projectRoot, file),
+)
 
 /** SHA-256 of a file's bytes, in hex. */
 export function sha256(bytes: Uint8Array): string {
@@ -175,7 +184,11 @@ export function buildWordTables(out: string): Array<{file: string; bytes: number
     // First build.
   }
   const written = []
-  for (const [file, bytes] of [['dictionaries.bin', dictionaries], ['word-list.bin', wordList], ['suggest-trie.bin', trie]] as const) {
+  for (const [file, bytes] of [
+    ['dictionaries.bin', dictionaries],
+    ['word-list.bin', wordList],
+    ['suggest-trie.bin', trie],
+  ] as const) {
     writeFileSync(path.join(out, file), bytes)
     checksums[file] = {inputs: inputChecksums(inputs[file]), output: sha256(bytes)}
     const entries = file === 'suggest-trie.bin' ? new WordTrie(bytes).edges.length / 2 : [...new WordTable(bytes).entries()].length

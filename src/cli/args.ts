@@ -58,8 +58,7 @@ export const lintOptions: readonly LintOption[] = [
 
 /** `copydesk lint --help`. */
 export function lintUsage(): string {
-  const label = (option: LintOption) =>
-    `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` ${option.value}` : ''}`
+  const label = (option: LintOption) => `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` ${option.value}` : ''}`
   const width = Math.max(...lintOptions.map((option) => label(option).length)) + 2
   return [
     'Usage: copydesk lint [options] [PATH|GLOB|-]...',
@@ -88,7 +87,12 @@ export function lintUsage(): string {
 /** The flag the user probably meant (`--formt` → `--format`), for "did you mean". */
 function suggestOption(raw: string): string | undefined {
   const names = lintOptions.flatMap((option) => [`--${option.name}`, ...(option.short ? [`-${option.short}`] : [])])
-  return raw.startsWith('--') ? closestOf(names.filter((name) => name.startsWith('--')), raw) : undefined
+  return raw.startsWith('--')
+    ? closestOf(
+        names.filter((name) => name.startsWith('--')),
+        raw,
+      )
+    : undefined
 }
 
 /** Parse the arguments after `lint`; throws a {@link RunError} on anything invalid. */

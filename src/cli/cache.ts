@@ -78,7 +78,12 @@ export interface LintCache {
 export async function resolveCacheLocation(location: string | undefined, cwd: string): Promise<string> {
   if (location === undefined) return path.join(cwd, defaultCacheName)
   const absolute = path.resolve(cwd, location)
-  const isFolder = /[\\/]$/.test(location) || (await stat(absolute).then((stats) => stats.isDirectory(), () => false))
+  const isFolder =
+    /[\\/]$/.test(location) ||
+    (await stat(absolute).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    ))
   return isFolder ? path.join(absolute, defaultCacheName) : absolute
 }
 
@@ -159,7 +164,9 @@ function fileHash(file: string): string | null {
     try {
       // Bounded: a path in the options may name a FIFO or `/dev/zero` (the pack loader then
       // reports it); only a regular file of bounded size is part of the key.
-      hash = createHash('sha256').update(readBoundedFileSync(file, {maxBytes: maxHashedBytes, what: 'a style pack'})).digest('hex')
+      hash = createHash('sha256')
+        .update(readBoundedFileSync(file, {maxBytes: maxHashedBytes, what: 'a style pack'}))
+        .digest('hex')
     } catch {
       hash = null // not a file: a pack name, a word, a glob (or a file no pack can be)
     }
@@ -187,7 +194,9 @@ export function cacheKey(text: string, lintPath: string | undefined, config: Res
   if (configKey === undefined) {
     const files: Array<[string, string]> = []
     namedFiles([config.styles, config.rules], config.cwd, files)
-    configKey = createHash('sha256').update(JSON.stringify([config, files])).digest('hex')
+    configKey = createHash('sha256')
+      .update(JSON.stringify([config, files]))
+      .digest('hex')
     configKeys.set(config, configKey)
   }
   return createHash('sha256')
@@ -221,7 +230,8 @@ export async function openLintCache(location: string | undefined, io: Io): Promi
   const name = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
   const cache = await loadCache(file, warn, name)
   // Standard input has no file to key it by: it is always linted.
-  const keyOf = (job: CachedJob) => (job.input.kind === 'file' ? {file: job.input.path, key: cacheKey(job.draft.text, job.lintOptions.path, job.lintOptions.config)} : undefined)
+  const keyOf = (job: CachedJob) =>
+    job.input.kind === 'file' ? {file: job.input.path, key: cacheKey(job.draft.text, job.lintOptions.path, job.lintOptions.config)} : undefined
   return {
     restore(job) {
       const entry = keyOf(job)

@@ -122,12 +122,7 @@ function describeLink(error: unknown): string {
  * A path that does not exist, or cannot be read, becomes an `error` input, so the run goes on
  * with the others.
  */
-export async function expandInputs(
-  args: readonly string[],
-  cwd: string,
-  stdinFilename: string | undefined,
-  options: ExpandOptions = {},
-): Promise<Input[]> {
+export async function expandInputs(args: readonly string[], cwd: string, stdinFilename: string | undefined, options: ExpandOptions = {}): Promise<Input[]> {
   const inputs: Input[] = []
   const seen = new Set<string>()
   const followSymlinks = options.followSymlinks ?? false
@@ -186,11 +181,7 @@ export async function expandInputs(
 }
 
 /** The files a glob matches: a walk of its static folder (`drafts` in `drafts/**\/*.md`). */
-async function expandGlob(
-  pattern: string,
-  cwd: string,
-  followSymlinks: boolean,
-): Promise<{items: Found[]; shown: (relative: string) => string}> {
+async function expandGlob(pattern: string, cwd: string, followSymlinks: boolean): Promise<{items: Found[]; shown: (relative: string) => string}> {
   const {base, glob} = picomatch.scan(pattern)
   const shown = (relative: string) => (base === '' ? relative : path.join(base, relative))
   const root = path.resolve(cwd, base === '' ? '.' : base)

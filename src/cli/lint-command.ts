@@ -30,7 +30,10 @@ export async function lintCommand(args: readonly string[], terminalIo: Io): Prom
 
 async function lintWithProgress(options: LintArguments, io: Io, progress: Progress): Promise<number> {
   const configOptions = {configPath: options.config, cwd: io.cwd}
-  const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename, {isIgnored: (file) => isIgnored(file, configOptions), followSymlinks: options.followSymlinks})
+  const inputs = await expandInputs(options.paths, io.cwd, options.stdinFilename, {
+    isIgnored: (file) => isIgnored(file, configOptions),
+    followSymlinks: options.followSymlinks,
+  })
   const files: VFile[] = []
   const fixer = createFixer(options, io) // --fix / --fix-dry-run: see fix-files.ts
   // --cache: drafts whose results are cached are not linted again (see cache.ts). Opened

@@ -49,7 +49,9 @@ async function unknownCommand(command: string): Promise<RunError> {
   const {closestOf} = await import('../config/schema.js')
   const close = closestOf(commandNames(), command)
   return new RunError(
-    `Unknown command \`${command}\`, ${close ? `did you mean \`${close}\`? Expected` : 'expected'} one of ${commandNames().map((name) => `\`${name}\``).join(', ')}`,
+    `Unknown command \`${command}\`, ${close ? `did you mean \`${close}\`? Expected` : 'expected'} one of ${commandNames()
+      .map((name) => `\`${name}\``)
+      .join(', ')}`,
   )
 }
 

@@ -15,9 +15,7 @@ export function rulesCommand(args: readonly string[], io: Io): number {
   const idWidth = Math.max(...rules.map((rule) => rule.id.length))
   io.stdout.write(`${'rule'.padEnd(idWidth)}  severity  fixable  description\n`)
   for (const rule of rules) {
-    io.stdout.write(
-      `${rule.id.padEnd(idWidth)}  ${rule.meta.severity.padEnd(8)}  ${(rule.meta.fixable ? 'yes' : 'no').padEnd(7)}  ${rule.meta.description}\n`,
-    )
+    io.stdout.write(`${rule.id.padEnd(idWidth)}  ${rule.meta.severity.padEnd(8)}  ${(rule.meta.fixable ? 'yes' : 'no').padEnd(7)}  ${rule.meta.description}\n`)
   }
   return 0
 }

@@ -185,7 +185,13 @@ async function refusalOf(file: string, info: Stats): Promise<string | undefined>
   const uid = process.getuid?.()
   if (uid !== undefined && info.uid !== uid) return `owned by another user (uid ${info.uid})`
   if (info.nlink > 1) return `has ${info.nlink} hard links (rewriting it would split them)`
-  if (!(await access(file, constants.W_OK).then(() => true, () => false))) return 'not writable by this user'
+  if (
+    !(await access(file, constants.W_OK).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return 'not writable by this user'
   return undefined
 }
 
@@ -252,7 +258,13 @@ export async function removeLeftovers(folder: string): Promise<string[]> {
     if (!info?.isFile() || info.uid !== (process.getuid?.() ?? info.uid)) continue
     const isOld = Date.now() - info.mtimeMs > 24 * 60 * 60 * 1000
     if (pid === process.pid || (!isOld && isRunning(pid))) continue
-    if (await unlink(file).then(() => true, () => false)) removed.push(name)
+    if (
+      await unlink(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed.push(name)
   }
   return removed
 }

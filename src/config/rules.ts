@@ -33,7 +33,13 @@ export function parseRuleOptions(id: string, options: unknown, name: string): un
 function defaultWording(issue: {code: string; expected?: unknown}, context: {defaultError: string}): {message: string} {
   if (issue.code === 'invalid_type' && /^Expected .*, received |^Required$/.test(context.defaultError)) {
     const expected = String(issue.expected)
-    const wording: Record<string, string> = {string: 'Expected text', number: 'Expected a number', boolean: 'Expected `true` or `false`', array: 'Expected a list', object: 'Expected an object'}
+    const wording: Record<string, string> = {
+      string: 'Expected text',
+      number: 'Expected a number',
+      boolean: 'Expected `true` or `false`',
+      array: 'Expected a list',
+      object: 'Expected an object',
+    }
     return {message: wording[expected] ?? `Expected ${expected}`}
   }
   return {message: context.defaultError}

@@ -98,7 +98,10 @@ export interface SchemaRule {
  * The JSON Schema of a configuration file (draft-07), for the rules of the registry;
  * `toJsonSchema` converts a rule's zod options schema (`zod-to-json-schema`).
  */
-export function configJsonSchema(rules: readonly SchemaRule[], toJsonSchema: (schema: ZodType<unknown, ZodTypeDef, unknown>) => Record<string, unknown>): Record<string, unknown> {
+export function configJsonSchema(
+  rules: readonly SchemaRule[],
+  toJsonSchema: (schema: ZodType<unknown, ZodTypeDef, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
   const stringList = (key: keyof typeof configKeys) => ({
     description: configKeys[key],
     type: 'array',

@@ -85,9 +85,12 @@ function renderBlock(block: RootContent, text: string): HastRoot {
     return {type: 'root', children: [h('pre.frontmatter', [h('code', [value])])]}
   }
   // The draft's own HTML is shown as code, escaped: visible to the editor, never run.
-  const hast = toHast({type: 'root', children: [block]}, {
-    handlers: {html: (_state, node: {value: string}) => h('code.html', node.value)},
-  }) as HastRoot
+  const hast = toHast(
+    {type: 'root', children: [block]},
+    {
+      handlers: {html: (_state, node: {value: string}) => h('code.html', node.value)},
+    },
+  ) as HastRoot
   sanitize(hast, text)
   return hast
 }

@@ -105,18 +105,20 @@ function renderFile(file: VFile, position: number, ruleClass: (id: string) => st
     ruleClass: ruleClass(ruleIdOf(message)),
   }))
   const id = `f${position}`
-  const rows = isMarkdown(file) ? renderMarkdown(text, notes, id) : lines.map((line, index) => {
-    const lineNumber = index + 1
-    const here = notes.filter((note) => {
-      const {start, end} = messagePoints(note.message)
-      return start.line <= lineNumber && lineNumber <= Math.max(end.line, start.line)
-    })
-    const ending = here.filter((note) => lastLine(note) === lineNumber)
-    if (line.trim() === '' && here.length === 0) return '<div class="row gap"></div>'
-    return `<div class="row${ending.length > 0 ? ' flagged' : ''}"><span class="ln">${lineNumber}</span><p class="text">${renderLine(line, lineNumber, here, id)}</p>${
-      ending.length > 0 ? `<ol class="notes">${ending.map((note) => renderNote(note, id)).join('')}</ol>` : '<div class="notes"></div>'
-    }</div>`
-  })
+  const rows = isMarkdown(file)
+    ? renderMarkdown(text, notes, id)
+    : lines.map((line, index) => {
+        const lineNumber = index + 1
+        const here = notes.filter((note) => {
+          const {start, end} = messagePoints(note.message)
+          return start.line <= lineNumber && lineNumber <= Math.max(end.line, start.line)
+        })
+        const ending = here.filter((note) => lastLine(note) === lineNumber)
+        if (line.trim() === '' && here.length === 0) return '<div class="row gap"></div>'
+        return `<div class="row${ending.length > 0 ? ' flagged' : ''}"><span class="ln">${lineNumber}</span><p class="text">${renderLine(line, lineNumber, here, id)}</p>${
+          ending.length > 0 ? `<ol class="notes">${ending.map((note) => renderNote(note, id)).join('')}</ol>` : '<div class="notes"></div>'
+        }</div>`
+      })
   const count = file.messages.length
   const heading = `<span class="name">${escapeHtml(fileName(file))}</span> <span class="count${count === 0 ? ' clean' : ''}">${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}</span>`
   const proof = `<div class="proof">\n${rows.join('\n')}\n</div>`
@@ -175,9 +177,7 @@ function renderLine(line: string, lineNumber: number, notes: readonly Note[], id
     if (covering.length === 0) out += piece
     else {
       // The narrowest (then most serious) problem gives the colour; a wider one shows as a second underline.
-      const primary = [...covering].sort(
-        (a, b) => a.to - a.from - (b.to - b.from) || severityOrder[a.note.severity] - severityOrder[b.note.severity],
-      )[0]
+      const primary = [...covering].sort((a, b) => a.to - a.from - (b.to - b.from) || severityOrder[a.note.severity] - severityOrder[b.note.severity])[0]
       const stacked = covering.length > 1 ? ' stacked' : ''
       out += `<mark class="hl ${primary.note.severity} ${primary.note.ruleClass}${stacked}">${piece}${tip(primary.note)}</mark>`
     }
@@ -207,9 +207,7 @@ function renderNote(note: Note, id: string): string {
   const suggestions = fields.expected ?? []
   const rule = escapeHtml(ruleIdOf(note.message))
   const ruleLink = note.message.url ? `<a class="rule" href="${escapeHtml(note.message.url)}">${rule}</a>` : `<span class="rule">${rule}</span>`
-  const chips = suggestions
-    .map((text, index) => `<span class="chip${index === 0 ? ' first' : ''}">${showSpaces(text)}</span>`)
-    .join('')
+  const chips = suggestions.map((text, index) => `<span class="chip${index === 0 ? ' first' : ''}">${showSpaces(text)}</span>`).join('')
   const fix = isCertain(note.message) ? ' <span class="fix">auto-fix</span>' : ''
   const extra = note.message.note ? `<p class="extra">${withCode(note.message.note)}</p>` : ''
   return `<li class="note ${note.severity} ${note.ruleClass}" id="${id}-n${note.number}"><a class="num ${note.severity}" href="#${id}-m${note.number}">${note.number}</a><div><p class="msg">${withCode(

@@ -43,9 +43,7 @@ export const stylish: Formatter = (files, context) => {
     })
     const placeWidth = rows.reduce((width, row) => Math.max(width, row.place.length), 0)
     for (const row of rows) {
-      out.push(
-        `  ${c.dim(row.place.padEnd(placeWidth))}  ${row.paint(row.severity.padEnd(7))}  ${escapeControl(row.message.reason)}  ${c.dim(row.message.ruleId ?? '')}`,
-      )
+      out.push(`  ${c.dim(row.place.padEnd(placeWidth))}  ${row.paint(row.severity.padEnd(7))}  ${escapeControl(row.message.reason)}  ${c.dim(row.message.ruleId ?? '')}`)
       const excerpt = contextOf(lines, row.message, c)
       if (excerpt) out.push(...excerpt.map((line) => ' '.repeat(placeWidth + 4) + line))
     }
@@ -85,7 +83,10 @@ function summary(files: readonly VFile[], context: Parameters<Formatter>[1], c: 
   const unchecked = context.unchecked ?? 0
   const failed = unchecked > 0 ? `${unchecked} ${unchecked === 1 ? 'path' : 'paths'} could not be checked` : ''
   const hidden = context.hidden ?? {warnings: 0, infos: 0}
-  const hiddenText = hidden.warnings + hidden.infos > 0 ? [hidden.warnings ? plural(hidden.warnings, 'warning') : '', hidden.infos ? `${hidden.infos} info` : ''].filter(Boolean).join(' and ') + ' hidden by --quiet' : ''
+  const hiddenText =
+    hidden.warnings + hidden.infos > 0
+      ? [hidden.warnings ? plural(hidden.warnings, 'warning') : '', hidden.infos ? `${hidden.infos} info` : ''].filter(Boolean).join(' and ') + ' hidden by --quiet'
+      : ''
   if (total === 0) {
     if (failed) return c.red(files.length === 0 ? `✖ ${failed} (0 files checked)` : `✖ ${failed}; no problems in the ${checked}`)
     if (hiddenText) return c.yellow(`✔ no errors (${hiddenText}; ${checked})`)

@@ -60,7 +60,8 @@ export function parseJsonData(text: string): unknown {
   for (let index = 0; index < source.length; index++) {
     const char = source.charCodeAt(index)
     if (inString) {
-      if (char === 0x5c) index++ // a backslash escapes the next character
+      if (char === 0x5c)
+        index++ // a backslash escapes the next character
       else if (char === 0x22) inString = false
     } else if (char === 0x22) inString = true
     else if (char === 0x5b || char === 0x7b) {

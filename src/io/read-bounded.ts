@@ -154,7 +154,7 @@ export async function readBoundedFile(file: string, limits: ReadLimits): Promise
   }
   try {
     const reads = readOpened(await handle.stat(), limits)
-    for (let step = reads.next(); ; ) {
+    for (let step = reads.next(); ;) {
       if (step.done) return step.value
       const {buffer, offset, length} = step.value
       step = reads.next((await handle.read(buffer, offset, length, null)).bytesRead)
@@ -176,7 +176,7 @@ export function readBoundedFileSync(file: string, limits: ReadLimits): Buffer {
   }
   try {
     const reads = readOpened(fstatSync(fd), limits)
-    for (let step = reads.next(); ; ) {
+    for (let step = reads.next(); ;) {
       if (step.done) return step.value
       const {buffer, offset, length} = step.value
       step = reads.next(readSync(fd, buffer, offset, length, null))

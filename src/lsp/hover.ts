@@ -14,7 +14,12 @@ function explanation(id: string): Promise<string> | undefined {
   let text = explanations.get(id)
   if (!text) {
     // One paragraph per line of `copydesk explain`, the examples' lines kept as they are.
-    text = explainRule(rule).then((lines) => lines.filter((line) => line !== '').map((line) => line.replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length))).join('\n\n'))
+    text = explainRule(rule).then((lines) =>
+      lines
+        .filter((line) => line !== '')
+        .map((line) => line.replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length)))
+        .join('\n\n'),
+    )
     explanations.set(id, text)
   }
   return text

@@ -49,7 +49,11 @@ export function applyEditorSettings(config: ResolvedConfig, settings: EditorSett
   for (const [id, severity] of overrides) {
     const current = rules[id]
     if (!current) {
-      problems.push(`Unknown rule \`${id}\` in the editor settings, expected one of ${Object.keys(rules).map((key) => `\`${key}\``).join(', ')}`)
+      problems.push(
+        `Unknown rule \`${id}\` in the editor settings, expected one of ${Object.keys(rules)
+          .map((key) => `\`${key}\``)
+          .join(', ')}`,
+      )
       continue
     }
     rules[id] = current.length > 1 ? [severity, current[1]] : [severity]

@@ -49,7 +49,9 @@ export function serveStdio(options: StdioOptions): Promise<number> {
       finish(1)
     })
     reader.onPartialMessage(({waitingTime}) => {
-      options.stderr.write(`copydesk: bad message from the client (an incomplete message, waited ${Math.round(waitingTime / 1000)} s: its \`Content-Length\` may be wrong); closing the connection\n`)
+      options.stderr.write(
+        `copydesk: bad message from the client (an incomplete message, waited ${Math.round(waitingTime / 1000)} s: its \`Content-Length\` may be wrong); closing the connection\n`,
+      )
       finish(1)
     })
     reader.onClose(() => finish(server.hasShutdown ? 0 : 1))

@@ -100,7 +100,9 @@ function processorsFor(config: ResolvedConfig): Processors {
     processors = {
       enabled,
       local: hasLocal ? createProcessor(config, 'text', {select: isParagraphRule, splitLines: false}) : undefined,
-      document: enabled.filter((rule) => !isParagraphRule(rule)).map((rule) => ({rule, processor: createProcessor(config, 'text', {select: (other) => other === rule, splitLines: false})})),
+      document: enabled
+        .filter((rule) => !isParagraphRule(rule))
+        .map((rule) => ({rule, processor: createProcessor(config, 'text', {select: (other) => other === rule, splitLines: false})})),
     }
     processorsByConfig.set(config, processors)
   }
@@ -173,7 +175,8 @@ export class IncrementalLinter {
           if (list) list.push(message)
           else byRule.set(message.ruleId ?? '', [message])
         }
-        for (const [index, byRule] of byChunk) this.local.set(keys[index], {offset: chunks[index].start, line: chunks[index].line, column: chunks[index].column, byRule, used: generation})
+        for (const [index, byRule] of byChunk)
+          this.local.set(keys[index], {offset: chunks[index].start, line: chunks[index].line, column: chunks[index].column, byRule, used: generation})
         await yieldToEvents()
         if (isStale()) return undefined
       }
@@ -281,7 +284,10 @@ export class IncrementalLinter {
 }
 
 /** A kept result's messages at its chunk's place now. */
-function placedMessages(result: {readonly offset: number; readonly line: number; readonly column: number; readonly messages: readonly VFileMessage[]}, chunk: Chunk): readonly VFileMessage[] {
+function placedMessages(
+  result: {readonly offset: number; readonly line: number; readonly column: number; readonly messages: readonly VFileMessage[]},
+  chunk: Chunk,
+): readonly VFileMessage[] {
   if (result.offset === chunk.start && result.line === chunk.line && result.column === chunk.column) return result.messages
   const shift: Shift = {offset: chunk.start - result.offset, lines: chunk.line - result.line, firstLine: result.line, columns: chunk.column - result.column}
   return result.messages.map((message) => movedMessage(message, shift))

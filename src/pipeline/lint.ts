@@ -112,7 +112,11 @@ export function settle(file: VFile): void {
       const {first, last} = blocks(range.start, range.end)
       for (let block = first; block <= last && !taken; block++) {
         taken = (wordsByBlock.get(block) ?? []).some(
-          (other) => other.message.ruleId !== message.ruleId && other.start < range.end && range.start < other.end && (other.start === range.start || nests(other, range) || nests(range, other)),
+          (other) =>
+            other.message.ruleId !== message.ruleId &&
+            other.start < range.end &&
+            range.start < other.end &&
+            (other.start === range.start || nests(other, range) || nests(range, other)),
         )
       }
     }
@@ -140,7 +144,13 @@ const settleBlock = 256
 function isPhraseCorrection(message: VFileMessage, actual: string): boolean {
   const expected = (message as VFileMessage & {expected?: unknown}).expected
   const words = actual.split(/[ \u00a0]+/)
-  return !/[\r\n]/.test(actual) && words.length <= 4 && Array.isArray(expected) && expected.length > 0 && expected.every((item) => typeof item === 'string' && item.split(/[ \u00a0]+/).length === words.length)
+  return (
+    !/[\r\n]/.test(actual) &&
+    words.length <= 4 &&
+    Array.isArray(expected) &&
+    expected.length > 0 &&
+    expected.every((item) => typeof item === 'string' && item.split(/[ \u00a0]+/).length === words.length)
+  )
 }
 
 function nests(outer: {start: number; end: number}, inner: {start: number; end: number}): boolean {

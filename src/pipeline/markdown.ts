@@ -210,7 +210,7 @@ function realign(nlcst: Root, tree: MdastRoot, source: string): void {
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
     // Image alt text is placed 2 characters in (`![`), as mdast-util-to-nlcst does.
-    const value = node.type === 'text' ? (node).value : node.alt ?? ''
+    const value = node.type === 'text' ? node.value : (node.alt ?? '')
     const from = node.type === 'text' ? start : start + 2
     const slice = source.slice(from, end)
     if (value === slice) return
@@ -282,7 +282,7 @@ export function alignSpans(value: string, source: string): {starts: number[]; en
   const starts: number[] = []
   const ends: number[] = []
   let j = 0
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     if (j >= source.length) {
       starts[i] = source.length
       ends[i++] = source.length

@@ -37,6 +37,6 @@ async function run(task: Task): Promise<void> {
     await lint(file, {config, kind: task.kind, path: task.path})
     parentPort?.postMessage({index: task.index, thread: threadId, messages: file.messages.map(toPlain)})
   } catch (error) {
-    parentPort?.postMessage({index: task.index, thread: threadId, error: error instanceof Error ? error.stack ?? error.message : String(error)})
+    parentPort?.postMessage({index: task.index, thread: threadId, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
   }
 }

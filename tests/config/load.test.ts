@@ -134,15 +134,9 @@ describe('invalid configuration: one line with the file, the key and what is all
     expect(await errorOf(project({'.copydeskrc.json': '{"dictonary": []}'}))).toMatch(
       /^\.copydeskrc\.json: dictonary: Unknown key `dictonary`, expected `dictionary` or one of /,
     )
-    expect(await errorOf(project({'.copydeskrc.json': '{"names": "Marco Rubio"}'}))).toBe(
-      '.copydeskrc.json: names: Unexpected `Marco Rubio`, expected a list of strings',
-    )
-    expect(await errorOf(project({'.copydeskrc.json': '{"dictionary": ["Kyiv", 3]}'}))).toBe(
-      '.copydeskrc.json: dictionary[1]: Unexpected `3`, expected a non-empty string',
-    )
-    expect(await errorOf(project({'.copydeskrc.json': '{"language": "en-gb"}'}))).toBe(
-      '.copydeskrc.json: language: Unexpected `en-gb`, expected `en-GB` or one of `en-US`',
-    )
+    expect(await errorOf(project({'.copydeskrc.json': '{"names": "Marco Rubio"}'}))).toBe('.copydeskrc.json: names: Unexpected `Marco Rubio`, expected a list of strings')
+    expect(await errorOf(project({'.copydeskrc.json': '{"dictionary": ["Kyiv", 3]}'}))).toBe('.copydeskrc.json: dictionary[1]: Unexpected `3`, expected a non-empty string')
+    expect(await errorOf(project({'.copydeskrc.json': '{"language": "en-gb"}'}))).toBe('.copydeskrc.json: language: Unexpected `en-gb`, expected `en-GB` or one of `en-US`')
     expect(await errorOf(project({'.copydeskrc.json': '[]'}))).toMatch(/^\.copydeskrc\.json: Unexpected a list, expected an object of settings/)
   })
 
@@ -160,9 +154,9 @@ describe('invalid configuration: one line with the file, the key and what is all
     expect(await errorOf(project({'.copydeskrc.json': '{"styles": ["apx"]}'}))).toBe(
       '.copydeskrc.json: styles[0]: Unknown style pack `apx`, expected one of `ap`, `default` or a path to a YAML file',
     )
-    expect(
-      await errorOf(project({'.copydeskrc.json': '{"styles": ["./house.yaml"]}', 'house.yaml': 'entries:\n  - pattern: "(?=x)y"\n    use: z\n'})),
-    ).toMatch(/^\.copydeskrc\.json: styles\[0\]: Invalid entry 1 in style pack `.*house\.yaml`: unsupported pattern `\(\?=x\)y`/)
+    expect(await errorOf(project({'.copydeskrc.json': '{"styles": ["./house.yaml"]}', 'house.yaml': 'entries:\n  - pattern: "(?=x)y"\n    use: z\n'}))).toMatch(
+      /^\.copydeskrc\.json: styles\[0\]: Invalid entry 1 in style pack `.*house\.yaml`: unsupported pattern `\(\?=x\)y`/,
+    )
     expect(await errorOf(project({}), 'a.txt', 'missing.json')).toBe('missing.json: no such configuration file')
     expect(await errorOf(project({'copydesk.config.js': 'export default {}'}), 'a.txt', 'copydesk.config.js')).toMatch(
       /^copydesk\.config\.js: Unexpected configuration file type, expected `\.json`, `\.yaml` or `\.yml` \(configuration is data, not code\)$/,

@@ -31,7 +31,7 @@ describe('schema/copydeskrc.schema.json', () => {
     }
   })
 
-  it('describes each rule\'s options as its zod schema does (the same keys, no others)', () => {
+  it("describes each rule's options as its zod schema does (the same keys, no others)", () => {
     for (const rule of rules) {
       const options = shipped.properties.rules.properties[rule.id].anyOf[1].items[1]
       const shape = (rule.meta.options as unknown as {shape: Record<string, unknown>}).shape

@@ -31,7 +31,9 @@ describe('compiled data', () => {
   })
 
   it('stays within its size budget', () => {
-    const sizes = readdirSync(folder).filter((name) => name.endsWith('.bin')).map((name) => statSync(path.join(folder, name)).size)
+    const sizes = readdirSync(folder)
+      .filter((name) => name.endsWith('.bin'))
+      .map((name) => statSync(path.join(folder, name)).size)
     expect(sizes).toHaveLength(4)
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(9_000_000)
   })
@@ -157,7 +159,25 @@ describe('suggestion candidates', () => {
   }
 
   // Misspellings of every kind the ranker weighs, and words near nothing.
-  const typos = ['beleiev', 'goverment', 'negociations', 'tsikhanouskaya', 'xqzvbnm', 'annnounced', 'ceasfire', 'wensday', 'accomodation', 'rythm', 'colur', 'programmme', 'pronounciation', 'zelenskyy', 'quizzz', "dont'", 'aaa']
+  const typos = [
+    'beleiev',
+    'goverment',
+    'negociations',
+    'tsikhanouskaya',
+    'xqzvbnm',
+    'annnounced',
+    'ceasfire',
+    'wensday',
+    'accomodation',
+    'rythm',
+    'colur',
+    'programmme',
+    'pronounciation',
+    'zelenskyy',
+    'quizzz',
+    "dont'",
+    'aaa',
+  ]
 
   for (const language of ['dictionary-en', 'dictionary-en-gb'] as const) {
     it(`finds exactly the words the full scan finds (${language})`, () => {
@@ -201,11 +221,14 @@ describe('run time', () => {
   })
 
   it('reads nspell nowhere at run time', () => {
-    const sources = ['rules', 'src'].flatMap((root) => readdirSync(root, {recursive: true, encoding: 'utf8'}).filter((file) => file.endsWith('.ts')).map((file) => path.join(root, file)))
+    const sources = ['rules', 'src'].flatMap((root) =>
+      readdirSync(root, {recursive: true, encoding: 'utf8'})
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => path.join(root, file)),
+    )
     const offenders = sources.filter((file) => /['"]nspell['"]|writeFileSync|renameSync/.test(readFileSync(file, 'utf8')) && file.startsWith('rules'))
     expect(offenders).toEqual([])
   })
-
 })
 
 describe('word table', () => {

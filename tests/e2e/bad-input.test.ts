@@ -46,7 +46,10 @@ describe('bad input', () => {
   it('an empty file has no messages', async () => {
     const {status, entries} = await lintJson(folder({'empty.txt': '', 'empty.md': ''}), ['empty.txt', 'empty.md'])
     expect(status).toBe(0)
-    expect(entries).toEqual([{file: 'empty.txt', messages: []}, {file: 'empty.md', messages: []}])
+    expect(entries).toEqual([
+      {file: 'empty.txt', messages: []},
+      {file: 'empty.md', messages: []},
+    ])
   })
 
   it('a binary file and invalid UTF-8: one line naming the file', async () => {
@@ -81,7 +84,9 @@ describe('bad input', () => {
     const line = 'The council met on Monday and voted on the budget for the harbor. '.repeat(1500) + 'It ended the the day.\n'
     const {status, entries} = await lintJson(folder({'long.txt': line}), ['long.txt'])
     expect(status).toBe(0)
-    expect(places(entries[0]).filter((place) => place.includes('repeated-word'))).toEqual([`1:${line.indexOf('the the') + 1}-1:${line.indexOf('the the') + 8} repeated-word the the`])
+    expect(places(entries[0]).filter((place) => place.includes('repeated-word'))).toEqual([
+      `1:${line.indexOf('the the') + 1}-1:${line.indexOf('the the') + 8} repeated-word the the`,
+    ])
   })
 
   it('11. 70,000 lines of one letter, plain text and Markdown: linted (the stack overflowed)', async () => {
@@ -184,7 +189,9 @@ const isRoot = process.getuid?.() === 0
 /** An unprivileged user to run the permission tests as when the tests run as root. */
 const nobody = (() => {
   if (!isRoot) return undefined
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((entry) => entry.startsWith('nobody:'))
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('nobody:'))
   const [, , uid, gid] = line?.split(':') ?? []
   return uid === undefined ? undefined : {uid: Number(uid), gid: Number(gid)}
 })()
@@ -226,9 +233,24 @@ describe('issue 17: configuration files that are not what they seem', {timeout: 
   })
 
   it.each([
-    ['a YAML block sequence nested 20,000 levels (40 KB)', '.copydeskrc.yaml', '- '.repeat(20_000) + 'x\n', /^copydesk: \.copydeskrc\.yaml:1:\d+: Invalid YAML: nested more than 64 levels deep$/],
-    ['a YAML flow sequence nested 20,000 levels', '.copydeskrc.yaml', '['.repeat(20_000) + ']'.repeat(20_000) + '\n', /^copydesk: \.copydeskrc\.yaml:1:65: Invalid YAML: nested more than 64 levels deep$/],
-    ['JSON nested 20,000 levels in a rule’s options', '.copydeskrc.json', `{"rules": {"house-style": ["warning", ${'['.repeat(20_000)}${']'.repeat(20_000)}]}}`, /^copydesk: \.copydeskrc\.json:1:\d+: Invalid JSON: nested more than 64 levels deep$/],
+    [
+      'a YAML block sequence nested 20,000 levels (40 KB)',
+      '.copydeskrc.yaml',
+      '- '.repeat(20_000) + 'x\n',
+      /^copydesk: \.copydeskrc\.yaml:1:\d+: Invalid YAML: nested more than 64 levels deep$/,
+    ],
+    [
+      'a YAML flow sequence nested 20,000 levels',
+      '.copydeskrc.yaml',
+      '['.repeat(20_000) + ']'.repeat(20_000) + '\n',
+      /^copydesk: \.copydeskrc\.yaml:1:65: Invalid YAML: nested more than 64 levels deep$/,
+    ],
+    [
+      'JSON nested 20,000 levels in a rule’s options',
+      '.copydeskrc.json',
+      `{"rules": {"house-style": ["warning", ${'['.repeat(20_000)}${']'.repeat(20_000)}]}}`,
+      /^copydesk: \.copydeskrc\.json:1:\d+: Invalid JSON: nested more than 64 levels deep$/,
+    ],
   ])('6. %s: one line, exit 2, at once', async (_name, file, text, message) => {
     const cwd = folder({[file]: text, 'a.txt': draft})
     const {status, errors, ms} = await run(cwd, ['lint', 'a.txt'])
@@ -241,12 +263,22 @@ describe('issue 17: configuration files that are not what they seem', {timeout: 
     const cwd = folder({'.copydeskrc.json': '{"styles": ["./deep.yaml"]}', 'deep.yaml': 'entries:\n' + '  - '.repeat(1) + '- '.repeat(20_000) + 'x\n', 'a.txt': draft})
     const {status, errors, ms} = await run(cwd, ['lint', 'a.txt'])
     expect(ms).toBeLessThan(limitMs)
-    expect(errors).toEqual([expect.stringMatching(/^copydesk: \.copydeskrc\.json: styles\[0\]: Invalid YAML in style pack `.*deep\.yaml` \(line 2, column \d+\): nested more than 64 levels deep$/)])
+    expect(errors).toEqual([
+      expect.stringMatching(/^copydesk: \.copydeskrc\.json: styles\[0\]: Invalid YAML in style pack `.*deep\.yaml` \(line 2, column \d+\): nested more than 64 levels deep$/),
+    ])
     expect(status).toBe(2)
   })
 
   it('9. `"styles": ["/dev/zero"]`, a FIFO as a word list or a configuration: refused at once, one line each', async () => {
-    const cwd = folder({'a.txt': draft, 'zero/.copydeskrc.json': '{"styles": ["/dev/zero"]}', 'zero/z.txt': draft, 'fifo/.copydeskrc.json': '{"dictionaryFiles": ["words.dic"]}', 'fifo/f.txt': draft, 'pack/.copydeskrc.json': '{"styles": ["house.yaml"]}', 'pack/p.txt': draft})
+    const cwd = folder({
+      'a.txt': draft,
+      'zero/.copydeskrc.json': '{"styles": ["/dev/zero"]}',
+      'zero/z.txt': draft,
+      'fifo/.copydeskrc.json': '{"dictionaryFiles": ["words.dic"]}',
+      'fifo/f.txt': draft,
+      'pack/.copydeskrc.json': '{"styles": ["house.yaml"]}',
+      'pack/p.txt': draft,
+    })
     execFileSync('mkfifo', [path.join(cwd, 'fifo', 'words.dic'), path.join(cwd, 'pack', 'house.yaml'), path.join(cwd, 'config.json')])
     symlinkSync('/dev/zero', path.join(cwd, 'zero.yaml'))
     const {status, errors, ms} = await run(cwd, ['lint', 'zero', 'fifo', 'pack', 'a.txt'])
@@ -269,7 +301,9 @@ describe('issue 17: configuration files that are not what they seem', {timeout: 
     const cwd = folder({'.copydeskrc.json': config, 'a.txt': draft})
     const big = await run(cwd, ['lint', 'a.txt'])
     expect(config.length).toBe(1_200_024)
-    expect(big.errors).toEqual(['copydesk: .copydeskrc.json: cannot read configuration file: file too large (1,200,024 bytes), expected a configuration file of at most 1,048,576 bytes (1 MiB)'])
+    expect(big.errors).toEqual([
+      'copydesk: .copydeskrc.json: cannot read configuration file: file too large (1,200,024 bytes), expected a configuration file of at most 1,048,576 bytes (1 MiB)',
+    ])
     const stdin = await run(cwd, ['lint', '-'], {input: Buffer.alloc(5 * 1024 * 1024, 'a')})
     expect(stdin.errors).toEqual(['copydesk: <stdin>: file too large (more than 4,194,304 bytes), expected a draft of at most 4,194,304 bytes (4 MiB)'])
     expect(stdin.status).toBe(2)
@@ -287,7 +321,12 @@ describe('issue 17: configuration files that are not what they seem', {timeout: 
   })
 
   it('18. an unknown YAML tag: one line, no Node warning; a JSON configuration with a BOM is read', async () => {
-    const cwd = folder({'tag/.copydeskrc.yaml': 'names: [!person Marco Rubio]\n', 'tag/a.txt': draft, 'bom/.copydeskrc.json': '\uFEFF{"rules": {"repeated-word": "error"}}', 'bom/b.txt': draft})
+    const cwd = folder({
+      'tag/.copydeskrc.yaml': 'names: [!person Marco Rubio]\n',
+      'tag/a.txt': draft,
+      'bom/.copydeskrc.json': '\uFEFF{"rules": {"repeated-word": "error"}}',
+      'bom/b.txt': draft,
+    })
     const tag = await run(cwd, ['lint', 'tag'])
     expect(tag.errors).toEqual(['copydesk: tag/.copydeskrc.yaml:1:9: Invalid YAML: Unresolved tag: !person'])
     const bom = await run(cwd, ['lint', '--format', 'json', 'bom'])
@@ -298,7 +337,10 @@ describe('issue 17: configuration files that are not what they seem', {timeout: 
   it('18. a UTF-8 sequence cut short at the end of a file: the byte where it starts', async () => {
     const cwd = folder({'cut.txt': Buffer.from([0x63, 0x61, 0x66, 0xc3]), 'cut2.txt': Buffer.from('Kyiv \xe2\x82', 'latin1')})
     const {errors} = await run(cwd, ['lint', 'cut.txt', 'cut2.txt'])
-    expect(errors).toEqual(['copydesk: cut.txt: invalid UTF-8 at byte 3 (line 1), expected UTF-8 text', 'copydesk: cut2.txt: invalid UTF-8 at byte 5 (line 1), expected UTF-8 text'])
+    expect(errors).toEqual([
+      'copydesk: cut.txt: invalid UTF-8 at byte 3 (line 1), expected UTF-8 text',
+      'copydesk: cut2.txt: invalid UTF-8 at byte 5 (line 1), expected UTF-8 text',
+    ])
   })
 
   it('18. `--max-warnings -1` means no limit (as in ESLint); -2 is a clear error', async () => {

@@ -53,7 +53,11 @@ describe('lint --cache', () => {
         expect(run.stderr).toBe('')
       }
       const cache = readCache(location)
-      expect(Object.keys(cache.files).sort()).toEqual(readdirSync(path.join(cwd, 'drafts')).map((name) => path.join(cwd, 'drafts', name)).sort())
+      expect(Object.keys(cache.files).sort()).toEqual(
+        readdirSync(path.join(cwd, 'drafts'))
+          .map((name) => path.join(cwd, 'drafts', name))
+          .sort(),
+      )
     }
   }, 180_000)
 
@@ -158,7 +162,9 @@ describe('lint --cache', () => {
       const folder = await runCli(['lint', '--format', 'json', '--cache', 'drafts'], {cwd, timeout})
       expect(folder.status).toBe(2)
       expect(folder.stdout).toBe('')
-      expect(folder.stderr).toBe('copydesk: .copydeskcache: not a regular file (directory), expected a cache file (`--cache-location FILE` or a folder to hold .copydeskcache)\n')
+      expect(folder.stderr).toBe(
+        'copydesk: .copydeskcache: not a regular file (directory), expected a cache file (`--cache-location FILE` or a folder to hold .copydeskcache)\n',
+      )
     }, 120_000)
 
     it('a cache file over 64 MiB is ignored with one warning (never read whole), the run is what a fresh one prints, and it is rewritten', async () => {
@@ -190,12 +196,15 @@ describe('lint --cache', () => {
       expect(second).toEqual(fresh)
     }, 120_000)
 
-    it('a FIFO as a pack in the house-style rule\'s own `styles`: one line naming it, exit 2 (with or without --cache)', async () => {
+    it("a FIFO as a pack in the house-style rule's own `styles`: one line naming it, exit 2 (with or without --cache)", async () => {
       const cwd = samplesFolder()
       execFileSync('mkfifo', [path.join(cwd, 'pipe.yaml')])
       writeFileSync(path.join(cwd, '.copydeskrc.json'), JSON.stringify({rules: {'house-style': ['warning', {styles: ['./pipe.yaml']}]}}))
       const line = `copydesk: .copydeskrc.json: rules.house-style.styles[0]: Cannot read style pack \`${path.join(cwd, 'pipe.yaml')}\`: not a regular file (FIFO)\n`
-      for (const args of [['lint', 'drafts'], ['lint', '--cache', 'drafts']]) {
+      for (const args of [
+        ['lint', 'drafts'],
+        ['lint', '--cache', 'drafts'],
+      ]) {
         const run = await runCli(args, {cwd, timeout})
         expect(run.status).toBe(2)
         expect(run.stderr).toBe(line)

@@ -37,10 +37,7 @@ interface Expected {
   tier: 'core' | 'stretch'
 }
 
-
-const expected = JSON.parse(
-  readFileSync(new URL('../fixtures/ukraine-talks.expected.json', import.meta.url), 'utf8'),
-) as Expected[]
+const expected = JSON.parse(readFileSync(new URL('../fixtures/ukraine-talks.expected.json', import.meta.url), 'utf8')) as Expected[]
 
 describe('copydesk lint samples/ukraine-talks.txt --format json', () => {
   let result: CliResult
@@ -69,9 +66,7 @@ describe('copydesk lint samples/ukraine-talks.txt --format json', () => {
 
   it('keeps the JSON contract: fields, 1-based positions, sorted', () => {
     for (const message of output[0].messages) {
-      expect(Object.keys(message)).toEqual(
-        expect.arrayContaining(['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'actual', 'suggestions']),
-      )
+      expect(Object.keys(message)).toEqual(expect.arrayContaining(['rule', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'actual', 'suggestions']))
       expect(['error', 'warning', 'info']).toContain(message.severity)
       expect(message.line).toBeGreaterThanOrEqual(1)
       expect(message.column).toBeGreaterThanOrEqual(1)
@@ -158,7 +153,24 @@ describe('exit codes and arguments', () => {
 
 // Several CLI runs per test: more than the default 30 s each on a busy machine.
 describe('help and argument errors (issue 15)', {timeout: 120_000}, () => {
-  const flags = ['-f', '--format', '--fix', '--fix-dry-run', '-c', '--config', '-q', '--quiet', '--max-warnings', '--stdin-filename', '--follow-symlinks', '--no-progress', '--color', '--no-color', '-h', '--help']
+  const flags = [
+    '-f',
+    '--format',
+    '--fix',
+    '--fix-dry-run',
+    '-c',
+    '--config',
+    '-q',
+    '--quiet',
+    '--max-warnings',
+    '--stdin-filename',
+    '--follow-symlinks',
+    '--no-progress',
+    '--color',
+    '--no-color',
+    '-h',
+    '--help',
+  ]
   const formats = ['stylish', 'json', 'sarif', 'github', 'lsp', 'html']
 
   it.each([
@@ -192,7 +204,9 @@ describe('help and argument errors (issue 15)', {timeout: 120_000}, () => {
     expect(result.status).toBe(2)
     expect(result.stdout).toBe('')
     expect(result.stderr).toBe('copydesk: Unknown option `--formt`, did you mean `--format`? (`copydesk lint --help` lists the options)\n')
-    expect((await run(['lint', '--colour', 'samples'])).stderr).toBe('copydesk: Unknown option `--colour`, did you mean `--color`? (`copydesk lint --help` lists the options)\n')
+    expect((await run(['lint', '--colour', 'samples'])).stderr).toBe(
+      'copydesk: Unknown option `--colour`, did you mean `--color`? (`copydesk lint --help` lists the options)\n',
+    )
     expect((await run(['lint', '-x', 'samples'])).stderr).toBe('copydesk: Unknown option `-x` (`copydesk lint --help` lists the options)\n')
   })
 

@@ -12,7 +12,6 @@ import {runCli, folderWith} from '../helpers/cli.js'
 const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-e2e-fix-report-'))
 afterAll(() => rmSync(folder, {recursive: true, force: true}))
 
-
 /** The last line of a report. */
 const summaryOf = (text: string) => text.trimEnd().split('\n').at(-1)
 
@@ -45,7 +44,11 @@ describe('a run that could not check a path never says `✔ no problems`', () =>
 
   for (const [what, args, summary] of [
     ['a missing file', ['missing.txt'], '✖ 1 path could not be checked (0 files checked)'],
-    ['a missing, a binary and an oversized file beside a clean one', ['missing.txt', 'photo.txt', 'huge.txt', 'ok.txt'], '✖ 3 paths could not be checked; no problems in the 1 file checked'],
+    [
+      'a missing, a binary and an oversized file beside a clean one',
+      ['missing.txt', 'photo.txt', 'huge.txt', 'ok.txt'],
+      '✖ 3 paths could not be checked; no problems in the 1 file checked',
+    ],
     ['an empty folder', ['empty'], '✖ 1 path could not be checked (0 files checked)'],
     ['a configuration file that does not exist', ['--config', 'nope.json', 'ok.txt'], '✖ 1 path could not be checked (0 files checked)'],
   ] as const) {

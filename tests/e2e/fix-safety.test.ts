@@ -17,7 +17,6 @@ afterAll(() => {
   rmSync(folder, {recursive: true, force: true})
 })
 
-
 /** Every name under `dir`, recursively, sorted. */
 function listing(dir: string): string[] {
   return readdirSync(dir, {recursive: true, encoding: 'utf8'}).sort()
@@ -76,7 +75,11 @@ describe('an edit saved while --fix runs is never lost', () => {
       for (const [name, line] of appended) if (!readFileSync(path.join(dir, name), 'utf8').includes(line + '\n')) lost.push(`${name}: ${line}`)
       for (const name of names) {
         const text = readFileSync(path.join(dir, name), 'utf8')
-        const own = text.split('\n').filter((line) => line && !line.startsWith('Appended line')).join('\n') + '\n'
+        const own =
+          text
+            .split('\n')
+            .filter((line) => line && !line.startsWith('Appended line'))
+            .join('\n') + '\n'
         expect([slips.repeat(4), slipsFixed.repeat(4)]).toContain(own)
       }
       expect(listing(dir).filter((name) => name.includes('.copydesk-'))).toEqual([])

@@ -9,7 +9,6 @@ import {root, runCli, folderWith} from '../helpers/cli.js'
 const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-e2e-fix-'))
 afterAll(() => rmSync(folder, {recursive: true, force: true}))
 
-
 describe('--fix on a copy of the sample', () => {
   const dir = path.join(folder, 'sample')
   mkdirSync(dir, {recursive: true})

@@ -89,7 +89,11 @@ describe('the packed tarball, installed globally into a temporary prefix', () =>
       for (const method of ['client/registerCapability', 'window/workDoneProgress/create', 'window/showMessageRequest']) connection.onRequest(method, () => null)
       connection.listen()
       try {
-        const init = await connection.sendRequest<{capabilities: {textDocumentSync?: unknown}}>('initialize', {processId: process.pid, rootUri: pathToFileURL(folder).href, capabilities: {}})
+        const init = await connection.sendRequest<{capabilities: {textDocumentSync?: unknown}}>('initialize', {
+          processId: process.pid,
+          rootUri: pathToFileURL(folder).href,
+          capabilities: {},
+        })
         expect(init.capabilities.textDocumentSync).toBeDefined()
         await connection.sendNotification('initialized', {})
         const uri = pathToFileURL(path.join(folder, 'draft.txt')).href

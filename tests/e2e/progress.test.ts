@@ -35,7 +35,11 @@ function terminalEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
  * Run `copydesk ARGS` (then `shellTail`, a redirection) in a pseudo-terminal in `cwd`: what
  * the terminal received (standard output and standard error together) and the exit status.
  */
-function inTerminal(cwd: string, args: readonly string[], {shellTail = '', env = terminalEnv()}: {shellTail?: string; env?: NodeJS.ProcessEnv} = {}): Promise<{status: number | null; screen: string}> {
+function inTerminal(
+  cwd: string,
+  args: readonly string[],
+  {shellTail = '', env = terminalEnv()}: {shellTail?: string; env?: NodeJS.ProcessEnv} = {},
+): Promise<{status: number | null; screen: string}> {
   const command = `stty cols 100 2>/dev/null; ${[process.execPath, cliPath, ...args].map(quote).join(' ')} ${shellTail}`
   return new Promise((resolve, reject) => {
     // `-e`: script exits with the command's status; `-q`: no banner. Its standard input stays

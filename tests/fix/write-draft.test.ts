@@ -3,7 +3,23 @@
  * saved at any moment of the write is kept. The hooks play a person saving the draft at the
  * worst moments; the end-to-end race with a real concurrent process is in tests/e2e/fix-safety.
  */
-import {appendFileSync, chmodSync, closeSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync} from 'node:fs'
+import {
+  appendFileSync,
+  chmodSync,
+  closeSync,
+  linkSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import {spawnSync} from 'node:child_process'
 import {tmpdir} from 'node:os'
 import path from 'node:path'

@@ -46,8 +46,25 @@ export function addMessage(file: VFile, spec: Spec): VFileMessage {
 export function sampleFiles(): VFile[] {
   const first = new VFile({path: 'drafts/talks, day 1.txt', cwd, value: 'Talks resumed on the the same day.\nMako Rubio spoke: 100% sure.\n'})
   addMessage(first, {rule: 'repeated-word', severity: 'warning', reason: '`the` is repeated', start: [1, 18], end: [1, 25], actual: 'the the', expected: ['the']})
-  addMessage(first, {rule: 'name-spelling', severity: 'error', reason: 'Possible misspelling of `Marco Rubio`\n(a known name)', start: [2, 1], end: [2, 5], actual: 'Mako', expected: ['Marco'], fix: false})
-  addMessage(first, {rule: 'house-style', severity: 'info', reason: 'House style: `100 percent`, not `100%`, per AP: style', start: [2, 23], end: [2, 27], actual: '100%', expected: ['100 percent']})
+  addMessage(first, {
+    rule: 'name-spelling',
+    severity: 'error',
+    reason: 'Possible misspelling of `Marco Rubio`\n(a known name)',
+    start: [2, 1],
+    end: [2, 5],
+    actual: 'Mako',
+    expected: ['Marco'],
+    fix: false,
+  })
+  addMessage(first, {
+    rule: 'house-style',
+    severity: 'info',
+    reason: 'House style: `100 percent`, not `100%`, per AP: style',
+    start: [2, 23],
+    end: [2, 27],
+    actual: '100%',
+    expected: ['100 percent'],
+  })
   const second = new VFile({path: 'drafts/web.md', cwd, value: 'Embed <script>alert("x")</script> in in the page.\n'})
   addMessage(second, {rule: 'repeated-word', severity: 'warning', reason: '`in` is repeated', start: [1, 35], end: [1, 40], actual: 'in in', expected: ['in']})
   return [first, second]

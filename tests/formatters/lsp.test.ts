@@ -8,10 +8,7 @@ describe('--format lsp', () => {
   const output = JSON.parse(lsp(sampleFiles(), context)) as Array<{uri: string; diagnostics: Diagnostic[]}>
 
   it('gives each file its absolute file URI, in argument order', () => {
-    expect(output.map((entry) => entry.uri)).toEqual([
-      'file:///work/project/drafts/talks,%20day%201.txt',
-      'file:///work/project/drafts/web.md',
-    ])
+    expect(output.map((entry) => entry.uri)).toEqual(['file:///work/project/drafts/talks,%20day%201.txt', 'file:///work/project/drafts/web.md'])
   })
 
   it('maps 1-based vfile positions to 0-based LSP ranges', () => {

@@ -8,7 +8,15 @@ import {addMessage, context, cwd} from './files.js'
 function draft(prefix: string, path = 'draft.txt'): VFile {
   const file = new VFile({path, cwd, value: `${prefix}the the day.\n`})
   const start = prefix.length + 1
-  addMessage(file, {rule: 'repeated-word', severity: 'warning', reason: 'Unexpected repeated `the`, remove one', start: [1, start], end: [1, start + 7], actual: 'the the', expected: ['the']})
+  addMessage(file, {
+    rule: 'repeated-word',
+    severity: 'warning',
+    reason: 'Unexpected repeated `the`, remove one',
+    start: [1, start],
+    end: [1, start + 7],
+    actual: 'the the',
+    expected: ['the'],
+  })
   return file
 }
 

@@ -31,9 +31,7 @@ export interface InvalidCase {
 }
 
 /** A valid case: a text, or a text with options. */
-export type ValidCase =
-  | string
-  | {readonly text: string; readonly options?: unknown; readonly config?: Partial<ResolvedConfig>; readonly path?: string}
+export type ValidCase = string | {readonly text: string; readonly options?: unknown; readonly config?: Partial<ResolvedConfig>; readonly path?: string}
 
 /** The configuration with only `rule` on (with `options`, parsed as the configuration would). */
 export function onlyRule(rule: Rule, options?: unknown, extra: Partial<ResolvedConfig> = {}): ResolvedConfig {
@@ -70,7 +68,10 @@ export function show(message: {place?: unknown; reason: string; line?: number | 
 export function ruleTable(rule: Rule, table: {valid: readonly ValidCase[]; invalid: readonly InvalidCase[]}): void {
   describe(`rule ${rule.id}`, () => {
     it('has no duplicate cases', () => {
-      const texts = [...table.valid.map((c) => JSON.stringify(typeof c === 'string' ? {text: c} : c)), ...table.invalid.map((c) => JSON.stringify({text: c.text, options: c.options, config: c.config, path: c.path}))]
+      const texts = [
+        ...table.valid.map((c) => JSON.stringify(typeof c === 'string' ? {text: c} : c)),
+        ...table.invalid.map((c) => JSON.stringify({text: c.text, options: c.options, config: c.config, path: c.path})),
+      ]
       expect(texts.length).toBe(new Set(texts).size)
     })
 
@@ -108,7 +109,13 @@ export function ruleTable(rule: Rule, table: {valid: readonly ValidCase[]; inval
           const place = message.place as {start: {offset?: number}; end: {offset?: number}} | undefined
           expect(place?.start.offset).toBeTypeOf('number')
           const atPlace = c.text.slice(place!.start.offset, place!.end.offset)
-          if (atPlace !== fields.actual) expect({atPlace, actual: fields.actual, expected: fields.expected ?? [], markdown: Boolean(c.path)}).toEqual({atPlace, actual: fields.actual, expected: [], markdown: true})
+          if (atPlace !== fields.actual)
+            expect({atPlace, actual: fields.actual, expected: fields.expected ?? [], markdown: Boolean(c.path)}).toEqual({
+              atPlace,
+              actual: fields.actual,
+              expected: [],
+              markdown: true,
+            })
         }
         if (c.suggestions) {
           expect(messages.map((message) => (message as typeof message & MessageFields).expected ?? [])).toEqual(c.suggestions)

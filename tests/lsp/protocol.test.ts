@@ -176,7 +176,7 @@ describe('documents', () => {
     expect(codes(await client.diagnostics(untitled, (params) => params.version === 1))).toContain('repeated-word')
   }, 30_000)
 
-  it('applies the configuration\'s ignore globs to open documents', async () => {
+  it("applies the configuration's ignore globs to open documents", async () => {
     const client = await start({files: {'.copydeskrc.json': JSON.stringify({ignore: ['archive/**']})}})
     const text = 'It is is late.\n'
     const ignored = client.open('archive/old.txt', text)

@@ -178,7 +178,7 @@ describe('copydesk lsp --stdio', () => {
     expect(await ask(['refactor'])).toEqual([])
   })
 
-  it('shows the rule\'s explanation on hover over a diagnostic, as `copydesk explain` prints it', async () => {
+  it("shows the rule's explanation on hover over a diagnostic, as `copydesk explain` prints it", async () => {
     const repeated = first.diagnostics.find((diagnostic) => diagnostic.code === 'repeated-word')!
     const hover = await connection.sendRequest<{contents: {kind: string; value: string}} | null>('textDocument/hover', {textDocument: {uri}, position: repeated.range.start})
     expect(hover?.contents.kind).toBe('markdown')
@@ -228,7 +228,10 @@ describe('copydesk lsp --stdio', () => {
   it('lays severities from workspace/configuration over the defaults', async () => {
     settings = {rules: {'repeated-word': 'error'}}
     await connection.sendNotification('workspace/didChangeConfiguration', {settings: null})
-    const relinted = await diagnosticsFor(uri, (params) => params.version === 4 && params.diagnostics.some((diagnostic) => diagnostic.code === 'repeated-word' && diagnostic.severity === 1))
+    const relinted = await diagnosticsFor(
+      uri,
+      (params) => params.version === 4 && params.diagnostics.some((diagnostic) => diagnostic.code === 'repeated-word' && diagnostic.severity === 1),
+    )
     expect(relinted.diagnostics.filter((diagnostic) => diagnostic.code === 'repeated-word').every((diagnostic) => diagnostic.severity === 1)).toBe(true)
     settings = {rules: {'repeated-word': 'off'}}
     await connection.sendNotification('workspace/didChangeConfiguration', {settings: null})

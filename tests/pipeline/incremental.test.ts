@@ -57,7 +57,37 @@ function random(state: number) {
   }
 }
 
-const insertions = ['n', 'e', 'news ', ' ', ',', '.', '. ', '\n', '\n\n', '"', '“', '”', 'The ', 'the the ', 'istanbul ', 'Peskov ', 'peskov ', 'Mako Rubio ', 'ther ', 'Trump Seeks to mediate\n', 'He said, The war goes on.\n', '  ', 'U.S.', ':', 'Zelenksy ', 'Volodymyr Zelenskiy ', 'Erdoğan ', 'Dmitri Peskov ', '`s']
+const insertions = [
+  'n',
+  'e',
+  'news ',
+  ' ',
+  ',',
+  '.',
+  '. ',
+  '\n',
+  '\n\n',
+  '"',
+  '“',
+  '”',
+  'The ',
+  'the the ',
+  'istanbul ',
+  'Peskov ',
+  'peskov ',
+  'Mako Rubio ',
+  'ther ',
+  'Trump Seeks to mediate\n',
+  'He said, The war goes on.\n',
+  '  ',
+  'U.S.',
+  ':',
+  'Zelenksy ',
+  'Volodymyr Zelenskiy ',
+  'Erdoğan ',
+  'Dmitri Peskov ',
+  '`s',
+]
 
 function edit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1))
@@ -77,7 +107,8 @@ function edit(text: string, next: () => number): string {
 
 describe('splitChunks', () => {
   it('cuts before the line break after a paragraph when the next line starts with a capital', () => {
-    const text = 'Talks Resume in Istanbul\nThe talks resumed.\nA long line of hard-wrapped prose that goes on and on without\nending here. Then more.\n\n  Indented.\nend of it.\n5 more.\nEnd'
+    const text =
+      'Talks Resume in Istanbul\nThe talks resumed.\nA long line of hard-wrapped prose that goes on and on without\nending here. Then more.\n\n  Indented.\nend of it.\n5 more.\nEnd'
     const chunks = splitChunks(text)
     expect(chunks.map((chunk) => chunk.text).join('')).toBe(text)
     expect(chunks.map((chunk) => [chunk.text, chunk.line, chunk.column])).toEqual([
@@ -118,19 +149,49 @@ describe('IncrementalLinter', () => {
   }, 240_000)
 
   it('equals lint() on generated prose edited at random', async () => {
-    const piece = fc.constantFrom('the ', 'The ', 'istanbul', 'Peskov ', 'monday ', 'U.S. ', 'ther ', 'said, ', 'talks', ' ', ',', '.', '. ', '\n', '\n\n', '\r\n', '"', '“', '”', ':', 'Mako Rubio', 'Talks Resume in Istanbul\n', '  ', '\t', '—')
+    const piece = fc.constantFrom(
+      'the ',
+      'The ',
+      'istanbul',
+      'Peskov ',
+      'monday ',
+      'U.S. ',
+      'ther ',
+      'said, ',
+      'talks',
+      ' ',
+      ',',
+      '.',
+      '. ',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '"',
+      '“',
+      '”',
+      ':',
+      'Mako Rubio',
+      'Talks Resume in Istanbul\n',
+      '  ',
+      '\t',
+      '—',
+    )
     await fc.assert(
-      fc.asyncProperty(fc.array(piece, {maxLength: 80}), fc.array(fc.tuple(fc.nat(400), fc.nat(3), fc.constantFrom('', 'x', '\n', '. The ', ' ', '"')), {maxLength: 6}), async (pieces, edits) => {
-        const engine = new IncrementalLinter(config)
-        let text = pieces.join('')
-        await engine.lint(text)
-        for (const [at, remove, insert] of edits) {
-          const start = Math.min(at, text.length)
-          text = text.slice(0, start) + insert + text.slice(start + remove)
-          const incremental = await engine.lint(text)
-          expect(shown(incremental!)).toEqual(shown(await lint(text, {config})))
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(piece, {maxLength: 80}),
+        fc.array(fc.tuple(fc.nat(400), fc.nat(3), fc.constantFrom('', 'x', '\n', '. The ', ' ', '"')), {maxLength: 6}),
+        async (pieces, edits) => {
+          const engine = new IncrementalLinter(config)
+          let text = pieces.join('')
+          await engine.lint(text)
+          for (const [at, remove, insert] of edits) {
+            const start = Math.min(at, text.length)
+            text = text.slice(0, start) + insert + text.slice(start + remove)
+            const incremental = await engine.lint(text)
+            expect(shown(incremental!)).toEqual(shown(await lint(text, {config})))
+          }
+        },
+      ),
       {seed, numRuns: 60},
     )
   }, 240_000)
@@ -225,7 +286,10 @@ describe('IncrementalLinter', () => {
       ['Analysts and Peskov in Kyiv', 'Analysts and Peskovs in Kyiv'],
       ['Analysts and Peskovs in Kyiv', 'Analysts in Kyiv'],
       // A duplicated line appears in another paragraph, then disappears.
-      ['A spokesman said the talks were constructive and would continue next week.', 'A spokesman said the talks were constructive and would continue next week.\n\nAnalysts in Kyiv expected a deal before the end of the year, the report said.'],
+      [
+        'A spokesman said the talks were constructive and would continue next week.',
+        'A spokesman said the talks were constructive and would continue next week.\n\nAnalysts in Kyiv expected a deal before the end of the year, the report said.',
+      ],
       ['\n\nAnalysts in Kyiv expected a deal before the end of the year, the report said.', '', 'last'],
       // A near duplicate (a clause added) in a later paragraph.
       ['would continue next week.', 'would continue next week.\n\nAnalysts in Kyiv expected a deal before the end of the year, the report said on Monday.'],

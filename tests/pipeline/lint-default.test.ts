@@ -14,7 +14,10 @@ vi.mock('../../src/config/defaults.js', async (original) => {
 })
 
 const folder = new URL('../../bench/corpus/prose/', import.meta.url)
-const names = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort().slice(0, 4)
+const names = readdirSync(folder)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .slice(0, 4)
 const drafts = names.map((name) => ({path: `bench/corpus/prose/${name}`, text: readFileSync(new URL(name, folder), 'utf8')}))
 
 const report = async (draft: {path: string; text: string}, config?: ReturnType<typeof defaultConfig>) =>
@@ -25,7 +28,11 @@ describe('lint without a configuration', () => {
     const fresh = []
     for (const draft of drafts) fresh.push(await report(draft, defaultConfig(process.cwd())))
     expect(fresh.flat().length).toBeGreaterThan(0)
-    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]]) {
+    for (const order of [
+      [0, 1, 2, 3],
+      [3, 2, 1, 0],
+      [1, 3, 0, 2],
+    ]) {
       for (const index of order) expect(await report(drafts[index])).toEqual(fresh[index])
     }
   })

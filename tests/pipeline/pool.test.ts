@@ -47,7 +47,10 @@ describe('lintAll', () => {
   }, 120_000)
 
   it('uses the threads by default once the drafts hold more than the threshold', () => {
-    const list = (bytes: number) => [{value: 'a'.repeat(bytes - 10), config}, {value: 'b'.repeat(10), config}]
+    const list = (bytes: number) => [
+      {value: 'a'.repeat(bytes - 10), config},
+      {value: 'b'.repeat(10), config},
+    ]
     expect(poolThreads(list(minimumPoolBytes), {threads: 2})).toBe(2)
     expect(poolThreads(list(minimumPoolBytes - 1), {threads: 2})).toBe(1)
     expect(poolThreads(list(minimumPoolBytes), {threads: 4})).toBe(2) // never more threads than drafts

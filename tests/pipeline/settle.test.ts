@@ -17,7 +17,12 @@ function settledPairwise(text: string, messages: Array<{ruleId: string; start: n
   for (const {message: range} of ranked) {
     const actual = text.slice(range.start, range.end)
     const words = actual.split(/[ \u00a0]+/)
-    const isPhrase = !/[\r\n]/.test(actual) && words.length <= 4 && range.expected !== undefined && range.expected.length > 0 && range.expected.every((item) => item.split(/[ \u00a0]+/).length === words.length)
+    const isPhrase =
+      !/[\r\n]/.test(actual) &&
+      words.length <= 4 &&
+      range.expected !== undefined &&
+      range.expected.length > 0 &&
+      range.expected.every((item) => item.split(/[ \u00a0]+/).length === words.length)
     const isWord = !/\s/.test(actual) || isPhrase
     const taken = kept.some(
       (other) =>
@@ -31,7 +36,9 @@ function settledPairwise(text: string, messages: Array<{ruleId: string; start: n
 }
 
 const summary = async (text: string) =>
-  (await lint(text)).messages.map((message) => `${message.line}:${message.column}-${message.place && 'end' in message.place ? message.place.end.column : ''} ${message.ruleId}`)
+  (await lint(text)).messages.map(
+    (message) => `${message.line}:${message.column}-${message.place && 'end' in message.place ? message.place.end.column : ''} ${message.ruleId}`,
+  )
 
 describe('settle', () => {
   it('keeps the more specific rule when one flags a word and another a part of it', async () => {
@@ -40,8 +47,7 @@ describe('settle', () => {
   })
 
   it('keeps the words flagged inside a repeated sentence', async () => {
-    const text =
-      'The council approved the budget after a long debate on Monday.\nThe council approved the budget after a long debate on monday.\n'
+    const text = 'The council approved the budget after a long debate on Monday.\nThe council approved the budget after a long debate on monday.\n'
     expect(await summary(text)).toEqual(['2:1-63 duplicate-line', '2:56-62 proper-noun-case'])
   })
 
@@ -53,7 +59,12 @@ describe('settle', () => {
     const order = ['a', 'b', 'c']
     // Words, phrases and spaces, long enough for messages to fall in several blocks of the index.
     const text = ('The new york talks resumed on monday, and ' + 'x'.repeat(300) + ' then ended.\n').repeat(4)
-    const message = fc.record({ruleId: fc.constantFrom(...order), start: fc.nat(text.length), length: fc.nat(400), expected: fc.option(fc.constantFrom(['New York'], ['x'], []), {nil: undefined})})
+    const message = fc.record({
+      ruleId: fc.constantFrom(...order),
+      start: fc.nat(text.length),
+      length: fc.nat(400),
+      expected: fc.option(fc.constantFrom(['New York'], ['x'], []), {nil: undefined}),
+    })
     fc.assert(
       fc.property(fc.array(message, {maxLength: 40}), (drawn) => {
         const messages = drawn.map(({ruleId, start, length, expected}) => ({ruleId, start, end: Math.min(text.length, start + length), expected}))

@@ -42,7 +42,39 @@ describe('parseInChunks', () => {
     expect(chunked).toEqual(whole)
   })
 
-  const piece = fc.constantFrom('the ', 'The ', 'istanbul', 'Peskov ', 'U.S. ', 'et al. ', 'Mr. ', 'don’t ', 'said, ', 'talks', ' ', ',', '.', '. ', '\n', '\n\n', '\r\n', '\r', '"', '“', '”', ':', 'Talks Resume in Istanbul\n', '  ', '\t', '—', '5 ', 'etc.', '!', '?', '…')
+  const piece = fc.constantFrom(
+    'the ',
+    'The ',
+    'istanbul',
+    'Peskov ',
+    'U.S. ',
+    'et al. ',
+    'Mr. ',
+    'don’t ',
+    'said, ',
+    'talks',
+    ' ',
+    ',',
+    '.',
+    '. ',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '\r',
+    '"',
+    '“',
+    '”',
+    ':',
+    'Talks Resume in Istanbul\n',
+    '  ',
+    '\t',
+    '—',
+    '5 ',
+    'etc.',
+    '!',
+    '?',
+    '…',
+  )
   it('gives the whole text’s tree on generated prose', () => {
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 80}), (pieces) => {

@@ -43,10 +43,7 @@ ruleTable(headlineCase, {
     {
       text: 'Leaders agree on trade deal\nThe leaders agreed on a trade deal after long talks.\nLeaders Agree on Trade Talks\nThe talks resumed.',
       options: {style: 'sentence'},
-      messages: [
-        '3:18-3:23: Capital `Trade` in a sentence-case headline: `trade`',
-        '3:24-3:29: Capital `Talks` in a sentence-case headline: `talks`',
-      ],
+      messages: ['3:18-3:23: Capital `Trade` in a sentence-case headline: `trade`', '3:24-3:29: Capital `Talks` in a sentence-case headline: `talks`'],
       output: 'Leaders agree on trade deal\nThe leaders agreed on a trade deal after long talks.\nLeaders Agree on trade talks\nThe talks resumed.',
     },
     {
@@ -54,7 +51,8 @@ ruleTable(headlineCase, {
       path: 'story.md',
       // `Hold` is not written in lowercase elsewhere in the story: left alone (it may be a name).
       messages: ['9:19-9:24: Capital `Talks` in a sentence-case headline: `talks`'],
-      output: '# Leaders agree on trade deal\n\nThe leaders agreed.\n\n## Talks begin in Geneva\n\nThe talks began.\n\n## Ministers Hold talks on trade\n\nMinisters met for talks on trade.',
+      output:
+        '# Leaders agree on trade deal\n\nThe leaders agreed.\n\n## Talks begin in Geneva\n\nThe talks began.\n\n## Ministers Hold talks on trade\n\nMinisters met for talks on trade.',
     },
   ],
 })

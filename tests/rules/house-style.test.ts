@@ -43,7 +43,12 @@ ruleTable(houseStyle, {
       // AP: an em dash with a space on each side, not a hyphen or two (scores keep theirs).
       text: 'The talks - which began in May - ended 3 - 1, and -- as expected -- nothing changed.',
       options: ap,
-      messages: ['1:11-1:12: House style: `—`, not `-`', '1:32-1:33: House style: `—`, not `-`', '1:51-1:53: House style: `—`, not `--`', '1:66-1:68: House style: `—`, not `--`'],
+      messages: [
+        '1:11-1:12: House style: `—`, not `-`',
+        '1:32-1:33: House style: `—`, not `-`',
+        '1:51-1:53: House style: `—`, not `--`',
+        '1:66-1:68: House style: `—`, not `--`',
+      ],
       output: 'The talks — which began in May — ended 3 - 1, and — as expected — nothing changed.',
     },
     {
@@ -61,11 +66,7 @@ ruleTable(houseStyle, {
     {
       text: 'Doors open at 9am and 10 PM, not 11 A.M.',
       options: ap,
-      messages: [
-        '1:15-1:18: House style: `9 a.m.`, not `9am`',
-        '1:23-1:28: House style: `10 p.m.`, not `10 PM`',
-        '1:34-1:41: House style: `11 a.m.`, not `11 A.M.`',
-      ],
+      messages: ['1:15-1:18: House style: `9 a.m.`, not `9am`', '1:23-1:28: House style: `10 p.m.`, not `10 PM`', '1:34-1:41: House style: `11 a.m.`, not `11 A.M.`'],
       output: 'Doors open at 9 a.m. and 10 p.m., not 11 a.m.',
     },
     {
@@ -89,11 +90,7 @@ ruleTable(houseStyle, {
     {
       text: 'The fire destroyed 3 homes and left 7 families without power for 2 days.',
       options: ap,
-      messages: [
-        '1:20-1:21: House style: `three`, not `3`',
-        '1:37-1:38: House style: `seven`, not `7`',
-        '1:66-1:67: House style: `two`, not `2`',
-      ],
+      messages: ['1:20-1:21: House style: `three`, not `3`', '1:37-1:38: House style: `seven`, not `7`', '1:66-1:67: House style: `two`, not `2`'],
       output: 'The fire destroyed three homes and left seven families without power for two days.',
     },
     {
@@ -132,11 +129,7 @@ ruleTable(houseStyle, {
     {
       text: 'Send an e-mail, e-mail or E-MAIL.',
       options: ap,
-      messages: [
-        '1:9-1:15: House style: `email`, not `e-mail`',
-        '1:17-1:23: House style: `email`, not `e-mail`',
-        '1:27-1:33: House style: `EMAIL`, not `E-MAIL`',
-      ],
+      messages: ['1:9-1:15: House style: `email`, not `e-mail`', '1:17-1:23: House style: `email`, not `e-mail`', '1:27-1:33: House style: `EMAIL`, not `E-MAIL`'],
       output: 'Send an email, email or EMAIL.',
     },
     {
@@ -183,10 +176,7 @@ describe('house-style packs', () => {
 
   it('refuses an unsafe user pattern with the pack file and the entry', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-pack-'))
-    writeFileSync(
-      path.join(folder, 'newsroom.yaml'),
-      'entries:\n  - id: fine\n    avoid: [e-mail]\n    use: email\n  - id: doubled\n    pattern: \'(\\w+) \\1\'\n    use: $1\n',
-    )
+    writeFileSync(path.join(folder, 'newsroom.yaml'), "entries:\n  - id: fine\n    avoid: [e-mail]\n    use: email\n  - id: doubled\n    pattern: '(\\w+) \\1'\n    use: $1\n")
     expect(() => loadPack('newsroom.yaml', folder)).toThrow(
       /Invalid entry 2 \(`doubled`\) in style pack `.*newsroom\.yaml`: unsupported pattern `\(\\w\+\) \\1`.*RE2 syntax, without backreferences or lookaround/,
     )
@@ -200,10 +190,7 @@ describe('house-style packs', () => {
     writeFileSync(path.join(folder, 'house.yaml'), 'entries:\n  - id: cooperate\n    avoid: [co-operate]\n    use: cooperate\n')
     const config = onlyRule(houseStyle, undefined, {styles: ['ap', './house.yaml'], cwd: folder})
     const file = await lint('They co-operate at 10am.', {config})
-    expect(file.messages.map(show)).toEqual([
-      '1:6-1:16: House style: `cooperate`, not `co-operate`',
-      '1:20-1:25: House style: `10 a.m.`, not `10am.`',
-    ])
+    expect(file.messages.map(show)).toEqual(['1:6-1:16: House style: `cooperate`, not `co-operate`', '1:20-1:25: House style: `10 a.m.`, not `10am.`'])
   })
 
   it('names the packs it knows when one is unknown', () => {

@@ -122,19 +122,12 @@ ruleTable(nameSpelling, {
       // The house list: a slip in the given name, a dropped accent, and a surname alone.
       text: 'Olav Scholz spoke after Maros Šefčovič. Later Scholtz left.',
       config: {names: ['Olaf Scholz', 'Maroš Šefčovič']},
-      messages: [
-        '1:1-1:5: Possible misspelling of `Olaf Scholz`',
-        '1:25-1:30: Possible misspelling of `Maroš Šefčovič`',
-        '1:47-1:54: Possible misspelling of `Olaf Scholz`',
-      ],
+      messages: ['1:1-1:5: Possible misspelling of `Olaf Scholz`', '1:25-1:30: Possible misspelling of `Maroš Šefčovič`', '1:47-1:54: Possible misspelling of `Olaf Scholz`'],
     },
     {
       // Initials inside a name: the slip is found with them.
       text: 'Others cited President George W. Bsuh and President John F. Kenedy.',
-      messages: [
-        '1:34-1:38: Possible misspelling of `George W. Bush`',
-        '1:61-1:67: Possible misspelling of `John F. Kennedy`',
-      ],
+      messages: ['1:34-1:38: Possible misspelling of `George W. Bush`', '1:61-1:67: Possible misspelling of `John F. Kennedy`'],
     },
     {
       text: 'A letter from J.R.R. Tolkein to his publisher was shown.',

@@ -49,7 +49,12 @@ describe('name model', () => {
     expect(runs).toEqual(['George W Bush', 'J R R Tolkien', 'J R R Tolkien'])
     expect(model.capitalized.get('Bush')?.length).toBe(1)
     expect(model.capitalized.get('Salha')?.length).toBe(1)
-    expect(model.tokens.filter((token) => token.isInitial).map((token) => token.text).join('')).toBe('WJRRJRR')
+    expect(
+      model.tokens
+        .filter((token) => token.isInitial)
+        .map((token) => token.text)
+        .join(''),
+    ).toBe('WJRRJRR')
   })
 
   it('is cached per tree', async () => {
@@ -95,7 +100,15 @@ describe('isLikelyName', () => {
 
 describe('transliterations', () => {
   it('gives the spellings of one name one key, and keeps slips apart', () => {
-    for (const group of [['Zelensky', 'Zelenskiy', 'Zelenskyy'], ['Lavrov', 'Lavroff'], ['Rublev', 'Rublyov'], ['Dmitri', 'Dmitry'], ['Mohammed', 'Muhammad', 'Mohamed', 'Mohammad'], ['Oleksandr', 'Olexandr'], ['Sergei', 'Sergey']]) {
+    for (const group of [
+      ['Zelensky', 'Zelenskiy', 'Zelenskyy'],
+      ['Lavrov', 'Lavroff'],
+      ['Rublev', 'Rublyov'],
+      ['Dmitri', 'Dmitry'],
+      ['Mohammed', 'Muhammad', 'Mohamed', 'Mohammad'],
+      ['Oleksandr', 'Olexandr'],
+      ['Sergei', 'Sergey'],
+    ]) {
       expect(new Set(group.map(transliterationKey)).size).toBe(1)
     }
     expect(isTransliteration('Zelenskiy', 'Zelensky')).toBe(true)
@@ -129,19 +142,23 @@ describe('gazetteers', () => {
 
   it('knows today’s officials and names with initials, and no bridges or banks among people', () => {
     const people = getList('people')
-    for (const name of ['Sergei Lavrov', 'Dmitry Peskov', 'Andrii Sybiha', 'Friedrich Merz', 'John F. Kennedy', 'George W. Bush', 'J.R.R. Tolkien', 'Lee Jae-myung']) expect(people).toContain(name)
+    for (const name of ['Sergei Lavrov', 'Dmitry Peskov', 'Andrii Sybiha', 'Friedrich Merz', 'John F. Kennedy', 'George W. Bush', 'J.R.R. Tolkien', 'Lee Jae-myung'])
+      expect(people).toContain(name)
     for (const name of ['Golden Gate Bridge', 'London Bridge', 'Tower Bridge', 'Chase Bank', 'Lee Jae-Myung']) expect(people).not.toContain(name)
   })
 
   it('knows US states, world regions and historical states', () => {
     const nouns = getProperNouns()
-    for (const word of ['iowa', 'new hampshire', 'americas', 'middle east', 'sahel', 'soviet union', 'yugoslavia', 'ottoman empire']) expect(nouns.get(word)?.kind).toBe('region')
+    for (const word of ['iowa', 'new hampshire', 'americas', 'middle east', 'sahel', 'soviet union', 'yugoslavia', 'ottoman empire'])
+      expect(nouns.get(word)?.kind).toBe('region')
   })
 
   it('stays small, with its sources recorded', () => {
     const folder = getDataFolder()
     // The name lists (the compiled word tables have their own budget: tests/data/).
-    const total = readdirSync(folder).filter((name) => name.endsWith('.txt')).reduce((sum, name) => sum + statSync(path.join(folder, name)).size, 0)
+    const total = readdirSync(folder)
+      .filter((name) => name.endsWith('.txt'))
+      .reduce((sum, name) => sum + statSync(path.join(folder, name)).size, 0)
     expect(total).toBeLessThan(1_500_000)
     const sources = readFileSync(path.join(folder, 'SOURCES.md'), 'utf8')
     for (const name of [...lists, 'regions', 'organizations']) expect(sources).toContain(`\`${name}.txt\``)

@@ -63,10 +63,7 @@ ruleTable(properNounCase, {
     },
     {
       text: 'Trump stated he would speak with russian President Vladimir Putin on monday.',
-      messages: [
-        '1:34-1:41: `russian` is a proper noun: `Russian`',
-        '1:70-1:76: `monday` is a proper noun: `Monday`',
-      ],
+      messages: ['1:34-1:41: `russian` is a proper noun: `Russian`', '1:70-1:76: `monday` is a proper noun: `Monday`'],
       output: 'Trump stated he would speak with Russian President Vladimir Putin on Monday.',
     },
     {
@@ -76,28 +73,18 @@ ruleTable(properNounCase, {
     },
     {
       text: 'The minister will travel on 5 may to warsaw and return in march 2026.',
-      messages: [
-        '1:31-1:34: `may` is a proper noun: `May`',
-        '1:38-1:44: `warsaw` is a proper noun: `Warsaw`',
-        '1:59-1:64: `march` is a proper noun: `March`',
-      ],
+      messages: ['1:31-1:34: `may` is a proper noun: `May`', '1:38-1:44: `warsaw` is a proper noun: `Warsaw`', '1:59-1:64: `march` is a proper noun: `March`'],
       output: 'The minister will travel on 5 May to Warsaw and return in March 2026.',
     },
     {
       text: 'Greece, turkey and Bulgaria signed the accord, and the polish government objected.',
-      messages: [
-        '1:9-1:15: `turkey` is a proper noun: `Turkey`',
-        '1:56-1:62: `polish` is a proper noun: `Polish`',
-      ],
+      messages: ['1:9-1:15: `turkey` is a proper noun: `Turkey`', '1:56-1:62: `polish` is a proper noun: `Polish`'],
       output: 'Greece, Turkey and Bulgaria signed the accord, and the Polish government objected.',
     },
     {
       text: 'The summit with vladimir putin was delayed, and President putin blamed the West.',
       // Both words of the name: one message over the whole name, so a fix never half-fixes it.
-      messages: [
-        '1:17-1:31: `vladimir putin` is a proper noun: `Vladimir Putin`',
-        '1:59-1:64: `putin` is a proper noun: `Putin`',
-      ],
+      messages: ['1:17-1:31: `vladimir putin` is a proper noun: `Vladimir Putin`', '1:59-1:64: `putin` is a proper noun: `Putin`'],
       output: 'The summit with Vladimir Putin was delayed, and President Putin blamed the West.',
     },
     {
@@ -111,11 +98,7 @@ ruleTable(properNounCase, {
     },
     {
       text: 'The ministers met in New york and visited the chinese embassy on tuesday.',
-      messages: [
-        '1:26-1:30: `york` is a proper noun: `York`',
-        '1:47-1:54: `chinese` is a proper noun: `Chinese`',
-        '1:66-1:73: `tuesday` is a proper noun: `Tuesday`',
-      ],
+      messages: ['1:26-1:30: `york` is a proper noun: `York`', '1:47-1:54: `chinese` is a proper noun: `Chinese`', '1:66-1:73: `tuesday` is a proper noun: `Tuesday`'],
       output: 'The ministers met in New York and visited the Chinese embassy on Tuesday.',
     },
     {
@@ -173,10 +156,7 @@ ruleTable(properNounCase, {
     {
       // US states and world regions are proper nouns, not misspellings.
       text: 'Farm groups in iowa said the future of the americas was at stake.',
-      messages: [
-        '1:16-1:20: `iowa` is a proper noun: `Iowa`',
-        '1:44-1:52: `americas` is a proper noun: `Americas`',
-      ],
+      messages: ['1:16-1:20: `iowa` is a proper noun: `Iowa`', '1:44-1:52: `americas` is a proper noun: `Americas`'],
       output: 'Farm groups in Iowa said the future of the Americas was at stake.',
     },
   ],

@@ -52,10 +52,7 @@ ruleTable(quotation, {
     },
     {
       text: '“We heard you,“ said Raman. ”This is what the people asked for.”',
-      messages: [
-        '1:15-1:16: Opening quote `“` at the end of a quotation: use `”`',
-        '1:29-1:30: Closing quote `”` at the start of a quotation: use `“`',
-      ],
+      messages: ['1:15-1:16: Opening quote `“` at the end of a quotation: use `”`', '1:29-1:30: Closing quote `”` at the start of a quotation: use `“`'],
       output: '“We heard you,” said Raman. “This is what the people asked for.”',
     },
     {
@@ -76,18 +73,12 @@ ruleTable(quotation, {
     },
     {
       text: '“This is a good day,” she said. “We acted together,” he said. He called it "a step."',
-      messages: [
-        '1:76-1:77: Straight quote: use `“`',
-        '1:84-1:85: Straight quote: use `”`',
-      ],
+      messages: ['1:76-1:77: Straight quote: use `“`', '1:84-1:85: Straight quote: use `”`'],
       output: '“This is a good day,” she said. “We acted together,” he said. He called it “a step.”',
     },
     {
       text: '"This is a good day," she said. "We acted together," he said. He called it “a step.”',
-      messages: [
-        '1:76-1:77: Curly quote `“`: use `"`',
-        '1:84-1:85: Curly quote `”`: use `"`',
-      ],
+      messages: ['1:76-1:77: Curly quote `“`: use `"`', '1:84-1:85: Curly quote `”`: use `"`'],
       output: '"This is a good day," she said. "We acted together," he said. He called it "a step."',
     },
     {
@@ -98,11 +89,7 @@ ruleTable(quotation, {
     {
       // Wire copy: “Iran`s foreign minister”, “Iran´s position”.
       text: 'Iran`s plan and Iran´s reply. They don´t know.',
-      messages: [
-        '1:5-1:6: Backtick used as an apostrophe: `’`',
-        '1:21-1:22: Acute accent used as an apostrophe: `’`',
-        '1:39-1:40: Acute accent used as an apostrophe: `’`',
-      ],
+      messages: ['1:5-1:6: Backtick used as an apostrophe: `’`', '1:21-1:22: Acute accent used as an apostrophe: `’`', '1:39-1:40: Acute accent used as an apostrophe: `’`'],
       suggestions: [['’'], ['’'], ['’']],
       output: 'Iran’s plan and Iran’s reply. They don’t know.',
     },

@@ -2,8 +2,7 @@ import sentenceCase from '../../rules/sentence-case/index.js'
 import {ruleTable} from '../helpers/rule-table.js'
 
 const midSentence = (word: string) => `Capital \`${word}\` in mid-sentence: \`${word.toLowerCase()}\``
-const lowercase = (word: string) =>
-  `Lowercase \`${word}\` at the start of a sentence: \`${word.charAt(0).toUpperCase() + word.slice(1)}\``
+const lowercase = (word: string) => `Lowercase \`${word}\` at the start of a sentence: \`${word.charAt(0).toUpperCase() + word.slice(1)}\``
 
 ruleTable(sentenceCase, {
   valid: [

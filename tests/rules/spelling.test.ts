@@ -92,10 +92,7 @@ ruleTable(spelling, {
     },
     {
       text: 'Talks in istanbul resumed on monday.',
-      messages: [
-        '1:10-1:18: Unknown word `istanbul`: possibly `Istanbul`',
-        '1:30-1:36: Unknown word `monday`: possibly `Monday` or `Mondays`',
-      ],
+      messages: ['1:10-1:18: Unknown word `istanbul`: possibly `Istanbul`', '1:30-1:36: Unknown word `monday`: possibly `Monday` or `Mondays`'],
     },
     {
       text: 'Dmitry Peskov spoke, and peskov said no.',
@@ -103,10 +100,7 @@ ruleTable(spelling, {
     },
     {
       text: 'The goverment’s plan was a nonexistant one.',
-      messages: [
-        '1:5-1:16: Unknown word `goverment’s`: possibly `government’s`',
-        '1:28-1:39: Unknown word `nonexistant`: possibly `nonexistent`',
-      ],
+      messages: ['1:5-1:16: Unknown word `goverment’s`: possibly `government’s`', '1:28-1:39: Unknown word `nonexistant`: possibly `nonexistent`'],
     },
     {
       // Run together: the parts are checked, never the whole run.
@@ -264,7 +258,16 @@ describe('spelling frequencies per language', () => {
   const american = getLookup('dictionary-en')
   const british = getLookup('dictionary-en-gb')
   it('counts a British-only spelling as its American one under en-GB', () => {
-    for (const [gb, us] of [['colour', 'color'], ['organisation', 'organization'], ['centre', 'center'], ['programme', 'program'], ['travelled', 'traveled'], ['defence', 'defense'], ['analyse', 'analyze'], ['catalogue', 'catalog']]) {
+    for (const [gb, us] of [
+      ['colour', 'color'],
+      ['organisation', 'organization'],
+      ['centre', 'center'],
+      ['programme', 'program'],
+      ['travelled', 'traveled'],
+      ['defence', 'defense'],
+      ['analyse', 'analyze'],
+      ['catalogue', 'catalog'],
+    ]) {
       expect(british.frequency(gb)).toBeLessThan(american.frequency(us))
       expect(frequencyOf(british, gb)).toBe(american.frequency(us))
     }
