@@ -19,6 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {median, random} from './stats.mjs'
 
 const {values} = parseArgs({
   options: {
@@ -44,18 +45,6 @@ if (!existsSync(cli)) {
 const probe = './bench/peers/usage-probe.mjs'
 const scratch = values.keep ?? mkdtempSync(path.join(os.tmpdir(), 'copydesk-limits-'))
 mkdirSync(scratch, {recursive: true})
-
-/** A seeded generator (mulberry32), so every run measures the same drafts. */
-function random(seed) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Real, edited prose: State of the Union addresses, newest first, `bytes` of them (paragraphs). */
 function sotuParagraphs(bytes) {
@@ -149,12 +138,6 @@ function markdownParagraph(text, index) {
 function nestedDepth(index) {
   const phase = index % 18
   return phase < 10 ? phase : 18 - phase
-}
-
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 /** Run the CLI on `file`; resolves to wall and CPU seconds, peak RSS (MB), status and message count. */

@@ -20,6 +20,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {parseArgs} from 'node:util'
+import {random} from './stats.mjs'
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
@@ -44,17 +45,6 @@ let text = readFileSync(values.file, 'utf8')
 writeFileSync(draftPath, text)
 const uri = pathToFileURL(draftPath).href
 
-/** A small seeded generator (mulberry32): same seed, same edits. */
-function random(seed) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const next = random(Number(values.seed))
 
 /** Offset → LSP position (UTF-16 code units, like JavaScript strings). */

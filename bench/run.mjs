@@ -18,6 +18,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {countWords, namesFile, proseFiles, sampleFile} from './peers/common.mjs'
+import {median} from './stats.mjs'
 
 const {values} = parseArgs({
   options: {
@@ -47,12 +48,6 @@ const prose = proseFiles()
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'))
 const benchStarted = performance.now()
 const log = (text) => process.stderr.write(`[${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${text}\n`)
-
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
 
 /** Run `node ARGS` as a whole process; resolves to wall time, peak RSS (MB) and stdout. */
 function run(args, {okStatus = [0, 1]} = {}) {

@@ -5,6 +5,7 @@
 import {readFileSync} from 'node:fs'
 import {lint} from '../../dist/src/index.js'
 import {corpus, countWords, sampleFile} from './common.mjs'
+import {median} from '../stats.mjs'
 
 const bytes = Number(process.argv[2] ?? 100_000)
 const runs = Number(process.argv[3] ?? 3)
@@ -16,7 +17,6 @@ const cut = (from, size) => {
 }
 const single = cut(0, bytes)
 const double = single + '\n\n' + cut(single.length + 1, single.length)
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
 await lint(readFileSync(sampleFile, 'utf8')) // warm up on another text
 const times = {single: [], double: []}
 for (let run = 0; run < runs; run++) {
