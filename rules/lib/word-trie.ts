@@ -74,21 +74,47 @@ export class WordTrie {
     this.edges = frame.values
   }
 
-  /** Every word with its flags (tests). */
+  /** Every word with its flags, in trie order. */
   *words(): Generator<[string, number]> {
+    if (this.edges.length > 0) yield* wordsFrom(this.edges, 0, '')
+  }
+
+  /**
+   * The words that start with `prefix` (not empty), with their flags, in the order of
+   * {@link words}: only the prefix's branch is walked, not the whole trie.
+   */
+  *wordsWithPrefix(prefix: string): Generator<[string, number]> {
     const edges = this.edges
-    function* from(first: number, prefix: string): Generator<[string, number]> {
-      for (let edge = first; ; edge++) {
-        const value = edges[edge * 2]
-        const word = prefix + String.fromCharCode(value & 0xffff)
-        const flags = (value >>> 16) & 0xff
-        if (flags) yield [word, flags]
-        const target = edges[edge * 2 + 1]
-        if (target !== none) yield* from(target, word)
-        if (value & (1 << 24)) return
+    if (edges.length === 0 || prefix === '') return
+    // Down the prefix's letters: at each node, the edge of the next letter (the last edge of a
+    // node has bit 24 set).
+    let node = 0
+    for (let index = 0; ; index++) {
+      let edge = node
+      while ((edges[edge * 2] & 0xffff) !== prefix.charCodeAt(index)) if (edges[edge++ * 2] & (1 << 24)) return
+      const target = edges[edge * 2 + 1]
+      if (index === prefix.length - 1) {
+        const flags = (edges[edge * 2] >>> 16) & 0xff
+        if (flags) yield [prefix, flags]
+        if (target !== none) yield* wordsFrom(edges, target, prefix)
+        return
       }
+      if (target === none) return
+      node = target
     }
-    if (edges.length > 0) yield* from(0, '')
+  }
+}
+
+/** The words below the node whose edges start at `first`, each `prefix` + the letters down to it. */
+function* wordsFrom(edges: Uint32Array, first: number, prefix: string): Generator<[string, number]> {
+  for (let edge = first; ; edge++) {
+    const value = edges[edge * 2]
+    const word = prefix + String.fromCharCode(value & 0xffff)
+    const flags = (value >>> 16) & 0xff
+    if (flags) yield [word, flags]
+    const target = edges[edge * 2 + 1]
+    if (target !== none) yield* wordsFrom(edges, target, word)
+    if (value & (1 << 24)) return
   }
 }
 

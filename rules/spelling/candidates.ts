@@ -47,42 +47,6 @@ export function getWordTrie(): WordTrie {
 }
 
 /**
- * The trie's words that start with `prefix` (not empty), with their flags, in the order of
- * `trie.words()`: only the prefix's branch is walked, not the whole trie.
- */
-export function* wordsWithPrefix(trie: WordTrie, prefix: string): Generator<[string, number]> {
-  const edges = trie.edges
-  function* from(first: number, start: string): Generator<[string, number]> {
-    for (let edge = first; ; edge++) {
-      const value = edges[edge * 2]
-      const word = start + String.fromCharCode(value & 0xffff)
-      const flags = (value >>> 16) & 0xff
-      if (flags) yield [word, flags]
-      const target = edges[edge * 2 + 1]
-      if (target !== noNode) yield* from(target, word)
-      if (value & (1 << 24)) return
-    }
-  }
-  if (edges.length === 0 || prefix === '') return
-  // Down the prefix's letters: at each node, the edge of the next letter (the last edge of a
-  // node has bit 24 set).
-  let node = 0
-  for (let index = 0; ; index++) {
-    let edge = node
-    while ((edges[edge * 2] & 0xffff) !== prefix.charCodeAt(index)) if (edges[edge++ * 2] & (1 << 24)) return
-    const target = edges[edge * 2 + 1]
-    if (index === prefix.length - 1) {
-      const flags = (edges[edge * 2] >>> 16) & 0xff
-      if (flags) yield [prefix, flags]
-      if (target !== noNode) yield* from(target, prefix)
-      return
-    }
-    if (target === noNode) return
-    node = target
-  }
-}
-
-/**
  * The lowercase forms of `lookup`'s dictionary words that start with `typed`'s first letter
  * (as written or capitalized), differ in length by at most `lengthSlack`, and whose distance
  * under `bounds` may be at most `limit`: a superset of those within it, in trie order.

@@ -10,7 +10,7 @@
  */
 import {doubleMetaphone} from 'double-metaphone'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
-import {candidatesWithin, getWordTrie, wordsWithPrefix, type EditBounds, type TrieHeader} from './candidates.js'
+import {candidatesWithin, getWordTrie, type EditBounds, type TrieHeader} from './candidates.js'
 import {channelCost, rarity} from './channel.js'
 import {model} from './model.js'
 
@@ -223,7 +223,7 @@ function soundsLike(lower: string, lookup: Lookup): string[] {
     const bit = 1 << (trie.header as TrieHeader).packages.indexOf(lookup.package)
     // The words under the first letter only: walking the whole trie for each letter was a
     // tenth of a warm run on a draft dense with unknown names.
-    for (const [candidate, flags] of wordsWithPrefix(trie, first)) {
+    for (const [candidate, flags] of trie.wordsWithPrefix(first)) {
       if (!(flags & bit) || !/^[a-z']+$/.test(candidate) || !lookup.suggestable(candidate)) continue
       for (const key of keysOf(candidate)) {
         let list = index.get(key)

@@ -11,7 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {getDataFolder} from '../../rules/lib/data-folder.js'
 import {dictionaryFile, getDictionaryTable, getLookup, isInWordList, wordListFile, type DictionaryTableHeader} from '../../rules/lib/dictionary-lookup.js'
 import {encodeWordTable, WordTable} from '../../rules/lib/word-table.js'
-import {candidatesWithin, getWordTrie, trieFile, wordsWithPrefix} from '../../rules/spelling/candidates.js'
+import {candidatesWithin, getWordTrie, trieFile} from '../../rules/spelling/candidates.js'
 import {distance, editBounds, suggest} from '../../rules/spelling/suggest.js'
 import {inputChecksums, sha256, wordTableInputs, type Checksum} from '../../scripts/data/words.js'
 import {compilePeopleIndex} from '../../scripts/data/people.js'
@@ -94,11 +94,11 @@ describe('compiled data', () => {
 
   it('walks only the branch of a prefix, in the order of the whole trie', () => {
     const all = [...getWordTrie().words()]
-    expect([...wordsWithPrefix(getWordTrie(), '')]).toEqual([])
+    expect([...getWordTrie().wordsWithPrefix('')]).toEqual([])
     for (const prefix of ['a', 'q', 'z', 'th', 'gover', 'government', 'governments', 'xq', 'é', "o'"]) {
       const expected = all.filter(([word]) => word.startsWith(prefix))
       expect(expected.length > 0 || ['xq', 'é'].includes(prefix), prefix).toBe(true)
-      expect([...wordsWithPrefix(getWordTrie(), prefix)], prefix).toEqual(expected)
+      expect([...getWordTrie().wordsWithPrefix(prefix)], prefix).toEqual(expected)
     }
   })
 })
