@@ -31,8 +31,11 @@ export function splitLineParagraphs(tree: Root, text: string): void {
 
 function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
   const out: RootContent[] = []
-  let sentences: Paragraph['children'] = []
-  let current: SentenceContent[] = []
+  // The nodes of the sentence and of the paragraph being built: reused buffers, copied out with
+  // `slice` (an array of the exact length: a grown one keeps room for 16 more, which on a
+  // draft of 100,000 short lines is a third of the tree's memory).
+  const sentences: Array<Paragraph['children'][number]> = []
+  const current: SentenceContent[] = []
   // Where the current line starts, to decide whether its line break ends a paragraph.
   let lineStart = paragraph.position?.start.offset ?? 0
   const breaksParagraph = (node: RootContent | SentenceContent): node is WhiteSpace => {
@@ -46,27 +49,27 @@ function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
 
   const flushSentence = () => {
     // Leading and trailing white space belongs between sentences, not inside them.
-    const leading: WhiteSpace[] = []
-    while (current.length > 0 && current[0].type === 'WhiteSpaceNode') leading.push(current.shift() as WhiteSpace)
-    const trailing: WhiteSpace[] = []
-    while (current.length > 0 && current.at(-1)!.type === 'WhiteSpaceNode') trailing.unshift(current.pop() as WhiteSpace)
-    for (const node of leading) sentences.push(node)
-    if (current.length > 0) sentences.push(sentence(current))
-    for (const node of trailing) sentences.push(node)
-    current = []
+    let first = 0
+    while (first < current.length && current[first].type === 'WhiteSpaceNode') first++
+    let last = current.length
+    while (last > first && current[last - 1].type === 'WhiteSpaceNode') last--
+    for (let at = 0; at < first; at++) sentences.push(current[at] as WhiteSpace)
+    if (last > first) sentences.push(sentence(current.slice(first, last)))
+    for (let at = last; at < current.length; at++) sentences.push(current[at] as WhiteSpace)
+    current.length = 0
   }
 
   const flushParagraph = (separator?: WhiteSpace) => {
     flushSentence()
-    const leading: RootContent[] = []
-    while (sentences.length > 0 && sentences[0].type === 'WhiteSpaceNode') leading.push(sentences.shift()!)
-    const trailing: RootContent[] = []
-    while (sentences.length > 0 && sentences.at(-1)!.type === 'WhiteSpaceNode') trailing.unshift(sentences.pop()!)
-    for (const node of leading) out.push(node)
-    if (sentences.length > 0) out.push(para(sentences))
-    for (const node of trailing) out.push(node)
+    let first = 0
+    while (first < sentences.length && sentences[first].type === 'WhiteSpaceNode') first++
+    let last = sentences.length
+    while (last > first && sentences[last - 1].type === 'WhiteSpaceNode') last--
+    for (let at = 0; at < first; at++) out.push(sentences[at])
+    if (last > first) out.push(para(sentences.slice(first, last)))
+    for (let at = last; at < sentences.length; at++) out.push(sentences[at])
     if (separator) out.push(separator)
-    sentences = []
+    sentences.length = 0
   }
 
   for (const child of paragraph.children) {
@@ -170,7 +173,11 @@ export function splitChunks(text: string): Chunk[] {
       chunks.push({start: chunkStart, end: runStart, line: chunkLine, column: chunkColumn, text: chunkText})
       chunkStart = runStart
       chunkLine += lineBreaks(chunkText)
-      chunkColumn = runStart - Math.max(text.lastIndexOf('\n', runStart - 1), text.lastIndexOf('\r', runStart - 1))
+      // The column after the last line break before the cut: a search back within this line
+      // (a `lastIndexOf('\r')` over the whole draft made many short lines quadratic).
+      let lineBreak = runStart - 1
+      while (lineBreak >= 0 && text.charCodeAt(lineBreak) !== 10 && text.charCodeAt(lineBreak) !== 13) lineBreak--
+      chunkColumn = runStart - lineBreak
     }
     lineStart = lastNewline + 1
     from = runEnd
@@ -204,7 +211,8 @@ function lineBreaks(text: string): number {
  * with the square of the text (1 MB of prose: 5 s in one plugin). Chunks keep that per chunk.
  * The tree differs from the whole text's only where the paragraphs split at line ends anyway,
  * so after {@link splitLineParagraphs} it is the same (`tests/pipeline/text-chunks.test.ts`;
- * the language server's incremental engine relies on the same cut).
+ * the language server's incremental engine relies on the same cut). `parse` must give a new tree
+ * each time: its positions are moved in place.
  */
 export function parseInChunks(text: string, parse: (text: string) => Root): Root {
   const chunks = splitChunks(text)
@@ -213,8 +221,9 @@ export function parseInChunks(text: string, parse: (text: string) => Root): Root
   for (const chunk of chunks) {
     const tree = parse(chunk.text)
     const shift = {offset: chunk.start, lines: chunk.line - 1, columns: chunk.column - 1}
+    const moved = new Set<Point>()
     for (const child of tree.children) {
-      place(child, shift)
+      place(child, shift, moved)
       children.push(child)
     }
   }
@@ -226,18 +235,24 @@ export function parseInChunks(text: string, parse: (text: string) => Root): Root
 }
 
 /**
- * Move a node parsed at the start of the text to `shift` (columns move on its first line only).
- * New points: parse-latin shares point objects between a node and its first or last child.
+ * Move a node parsed at the start of the text to `shift` (columns move on its first line only),
+ * in place: a chunk's tree is new and its own. parse-latin shares point objects between a node
+ * and its first or last child (and a word and its text), so each point is moved once (`moved`);
+ * new points for every node were a tenth of the lint time of prose, most of it collecting them.
  */
-function place(node: RootContent | SentenceContent, shift: {offset: number; lines: number; columns: number}): void {
+function place(node: RootContent | SentenceContent, shift: {offset: number; lines: number; columns: number}, moved: Set<Point>): void {
   const position = node.position
   if (position) {
-    const moved = (point: Point): Point => ({
-      line: point.line + shift.lines,
-      column: point.line === 1 ? point.column + shift.columns : point.column,
-      offset: point.offset === undefined ? undefined : point.offset + shift.offset,
-    })
-    node.position = {start: moved(position.start), end: moved(position.end)}
+    movePoint(position.start, shift, moved)
+    movePoint(position.end, shift, moved)
   }
-  if ('children' in node) for (const child of node.children as Array<RootContent | SentenceContent>) place(child, shift)
+  if ('children' in node) for (const child of node.children as Array<RootContent | SentenceContent>) place(child, shift, moved)
+}
+
+function movePoint(point: Point | undefined, shift: {offset: number; lines: number; columns: number}, moved: Set<Point>): void {
+  if (!point || moved.has(point)) return
+  moved.add(point)
+  if (point.line === 1) point.column += shift.columns
+  point.line += shift.lines
+  if (point.offset !== undefined) point.offset += shift.offset
 }
