@@ -211,19 +211,23 @@ function lineBreaks(text: string): number {
  * with the square of the text (1 MB of prose: 5 s in one plugin). Chunks keep that per chunk.
  * The tree differs from the whole text's only where the paragraphs split at line ends anyway,
  * so after {@link splitLineParagraphs} it is the same (`tests/pipeline/text-chunks.test.ts`;
- * the language server's incremental engine relies on the same cut). `parse` must give a new tree
- * each time: its positions are moved in place.
+ * the language server's incremental engine relies on the same cut).
+ *
+ * `parse` gets the chunk too: a parser that makes its tokens at the chunk's place
+ * ({@link placeTokens}, as the processor's does) gives a tree that is already in place; a tree
+ * parsed at the start of the text is moved there.
  */
-export function parseInChunks(text: string, parse: (text: string) => Root): Root {
+export function parseInChunks(text: string, parse: (text: string, chunk: Chunk) => Root): Root {
   const chunks = splitChunks(text)
-  if (chunks.length === 1) return parse(text)
+  if (chunks.length === 1) return parse(text, chunks[0])
   const children: RootContent[] = []
   for (const chunk of chunks) {
-    const tree = parse(chunk.text)
+    const tree = parse(chunk.text, chunk)
+    // Placed already, or parsed at the start of the text (every chunk but the first starts later).
+    const isPlaced = tree.children[0]?.position?.start.offset === chunk.start
     const shift = {offset: chunk.start, lines: chunk.line - 1, columns: chunk.column - 1}
-    const moved = new Set<Point>()
     for (const child of tree.children) {
-      place(child, shift, moved)
+      if (!isPlaced) place(child, shift)
       children.push(child)
     }
   }
@@ -235,24 +239,51 @@ export function parseInChunks(text: string, parse: (text: string) => Root): Root
 }
 
 /**
- * Move a node parsed at the start of the text to `shift` (columns move on its first line only),
- * in place: a chunk's tree is new and its own. parse-latin shares point objects between a node
- * and its first or last child (and a word and its text), so each point is moved once (`moved`);
- * new points for every node were a tenth of the lint time of prose, most of it collecting them.
+ * Move a node parsed at the start of the text to `shift` (columns move on its first line only).
+ * New points: parse-latin shares point objects between a node and its first or last child.
  */
-function place(node: RootContent | SentenceContent, shift: {offset: number; lines: number; columns: number}, moved: Set<Point>): void {
+function place(node: RootContent | SentenceContent, shift: {offset: number; lines: number; columns: number}): void {
   const position = node.position
   if (position) {
-    movePoint(position.start, shift, moved)
-    movePoint(position.end, shift, moved)
+    const moved = (point: Point): Point => ({
+      line: point.line + shift.lines,
+      column: point.line === 1 ? point.column + shift.columns : point.column,
+      offset: point.offset === undefined ? undefined : point.offset + shift.offset,
+    })
+    node.position = {start: moved(position.start), end: moved(position.end)}
   }
-  if ('children' in node) for (const child of node.children as Array<RootContent | SentenceContent>) place(child, shift, moved)
+  if ('children' in node) for (const child of node.children as Array<RootContent | SentenceContent>) place(child, shift)
 }
 
-function movePoint(point: Point | undefined, shift: {offset: number; lines: number; columns: number}, moved: Set<Point>): void {
-  if (!point || moved.has(point)) return
-  moved.add(point)
-  if (point.line === 1) point.column += shift.columns
-  point.line += shift.lines
-  if (point.offset !== undefined) point.offset += shift.offset
+/**
+ * A sentence plugin for parse-latin, to run first (before its merges): move the tokens of a text
+ * that starts at `chunk` in the draft (its offset, line and column) to their places, in place.
+ * parse-latin tokenizes the whole text it parses as one sentence, and every later node takes its
+ * points from these tokens, so the tree comes out at its place: moving the finished tree instead
+ * (new points for every node) was a tenth of the lint time of prose, most of it collecting them.
+ * Each token has its own start and end points; a word shares its start with its text.
+ */
+export function placeTokens(sentence: Sentence, chunk: Pick<Chunk, 'start' | 'line' | 'column'>): void {
+  const lines = chunk.line - 1
+  const columns = chunk.column - 1
+  const offset = chunk.start
+  if (lines === 0 && columns === 0 && offset === 0) return
+  const move = (point: Point) => {
+    if (point.line === 1) point.column += columns
+    point.line += lines
+    if (point.offset !== undefined) point.offset += offset
+  }
+  for (const token of sentence.children) {
+    const position = token.position
+    if (!position) continue
+    move(position.start)
+    if (position.end !== position.start) move(position.end)
+    if (!('children' in token)) continue
+    for (const child of token.children) {
+      const inner = child.position
+      if (!inner) continue
+      if (inner.start !== position.start && inner.start !== position.end) move(inner.start)
+      if (inner.end !== position.start && inner.end !== position.end && inner.end !== inner.start) move(inner.end)
+    }
+  }
 }

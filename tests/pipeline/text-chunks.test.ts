@@ -8,8 +8,11 @@ import {readdirSync, readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import type {Root, Sentence} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {defaultConfig} from '../../src/config/defaults.js'
 import {parseInChunks, splitLineParagraphs} from '../../src/pipeline/line-paragraphs.js'
+import {getProcessor} from '../../src/pipeline/processor.js'
 
 const seed = Number(process.env.COPYDESK_SEED ?? Date.now() % 2 ** 31)
 const numRuns = Number(process.env.COPYDESK_RUNS ?? 300)
@@ -18,12 +21,18 @@ console.log(`text-chunks: fast-check seed ${seed} (replay: COPYDESK_SEED=${seed}
 
 const parse = (text: string) => new ParseEnglish().parse(text)
 
-function both(text: string): {chunked: Root; whole: Root} {
+// The processor's parser makes each chunk's tokens at their place (`placeTokens`); a plain
+// parser's chunks are moved there afterwards.
+const processor = getProcessor(defaultConfig('/'), 'text')
+
+function both(text: string): {chunked: Root; placed: Root; whole: Root} {
   const chunked = parseInChunks(text, parse)
   splitLineParagraphs(chunked, text)
+  const placed = processor.parse(new VFile({value: text, path: 'draft.txt'}))
+  splitLineParagraphs(placed, text)
   const whole = parse(text)
   splitLineParagraphs(whole, text)
-  return {chunked, whole}
+  return {chunked, placed, whole}
 }
 
 function drafts(): Array<[string, string]> {
@@ -37,9 +46,10 @@ function drafts(): Array<[string, string]> {
 
 describe('parseInChunks', () => {
   it.each(drafts())('gives the whole text’s tree on %s', (_name, text) => {
-    const {chunked, whole} = both(text)
+    const {chunked, placed, whole} = both(text)
     expect(chunked.children.length).toBeGreaterThan(0)
     expect(chunked).toEqual(whole)
+    expect(placed).toEqual(whole)
   })
 
   const piece = fc.constantFrom(
@@ -78,8 +88,9 @@ describe('parseInChunks', () => {
   it('gives the whole text’s tree on generated prose', () => {
     fc.assert(
       fc.property(fc.array(piece, {maxLength: 80}), (pieces) => {
-        const {chunked, whole} = both(pieces.join(''))
+        const {chunked, placed, whole} = both(pieces.join(''))
         expect(chunked).toEqual(whole)
+        expect(placed).toEqual(whole)
       }),
       {seed, numRuns},
     )
