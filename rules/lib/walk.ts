@@ -34,3 +34,21 @@ export function walk(tree: Nodes, typeOrVisitor: string | Visitor<Nodes>, maybeV
   }
   one(tree, undefined, undefined)
 }
+
+/**
+ * The text of a node or of a list of nodes: what `nlcst-to-string` gives, without its array of
+ * parts per node (a word is one text node, so its text is that node's value). The rules ask it
+ * of every word.
+ */
+export function textOf(node: Nodes | readonly Nodes[]): string {
+  if (!Array.isArray(node)) {
+    const one = node as Nodes
+    if ('value' in one) return one.value
+    const children = one.children as readonly Nodes[]
+    if (children.length === 1) return textOf(children[0])
+    node = children
+  }
+  let text = ''
+  for (const child of node as readonly Nodes[]) text += textOf(child)
+  return text
+}

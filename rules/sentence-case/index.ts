@@ -14,12 +14,12 @@
  * verb in the past tense after its subject (`officials Banned`), and the pronoun `i`.
  */
 import type {Root, Word} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import {getDocument, type DocParagraph, type Document} from '../lib/document.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
+import {textOf} from '../lib/walk.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
 import {abbreviations, clauseOpeners, midSentenceLowercase, notPluralNouns, pronounVerbs, sentenceOpeners} from './data.js'
@@ -73,7 +73,7 @@ export default defineRule({
           }
           if (node.type === 'WordNode') {
             // “in 2026. the court”, not “by 1835. and the debt” (a stray period).
-            if (afterFigure && !sentenceOpenerSet.has(toString(node))) isStart = false
+            if (afterFigure && !sentenceOpenerSet.has(textOf(node))) isStart = false
             afterFigure = false
             if (isStart && startsLowercase(document.text, node)) report(file, node)
             else if (!paragraph.isHeadline) checkMidSentence(file, nodes, at, lookup)
@@ -101,7 +101,7 @@ export default defineRule({
 })
 
 function report(file: VFile, word: Word): void {
-  const actual = toString(word)
+  const actual = textOf(word)
   const expected = actual.charAt(0).toUpperCase() + actual.slice(1)
   // `ᵫ`, `ß`-like letters with no single capital: nothing to suggest, so nothing to report.
   if (expected === actual || [...expected].length !== [...actual].length) return
@@ -132,7 +132,7 @@ function continuesPrevious(document: Document, index: number): boolean {
 
 /** Whether a word starts a sentence in lowercase and is not written so by design. */
 function startsLowercase(text: string, word: Word): boolean {
-  const value = toString(word)
+  const value = textOf(word)
   if (!/^\p{Ll}/u.test(value)) return false
   // “iPhone”, “eBay”, “iOS”, “macOS”, “mRNA”: a capital inside.
   if (/\p{Lu}/u.test(value)) return false
@@ -167,7 +167,7 @@ function endsSentence(word: Word, isInside: boolean): boolean {
 /** Whether the word before a period makes the period end a sentence. */
 function isSentenceEnd(word: Word | undefined): boolean {
   if (!word) return false
-  const value = toString(word)
+  const value = textOf(word)
   // “a.m.”, “U.S.”, “D.C.”, “e.g.”: periods inside; “J.”: an initial; “1.”: a list number.
   if (!/^\p{L}[\p{L}'’-]+$/u.test(value)) return false
   if (abbreviationSet.has(value)) return false
@@ -181,10 +181,10 @@ function isSentenceEnd(word: Word | undefined): boolean {
  */
 function isAbbreviationAt(nodes: readonly Node[], at: number): boolean {
   const word = nodes[at]
-  if (at === 0) return /^(?:[ivxlc]+|[IVXLC]+)\.?$/.test(toString(word))
+  if (at === 0) return /^(?:[ivxlc]+|[IVXLC]+)\.?$/.test(textOf(word))
   const number = nodes[at - 2]
-  const unit = toString(word).replace(/\.$/, '')
-  return nodes[at - 1]?.type === 'WhiteSpaceNode' && number?.type === 'WordNode' && /^[\d.,]+$/.test(toString(number)) && /^\p{Ll}{1,4}$/u.test(unit)
+  const unit = textOf(word).replace(/\.$/, '')
+  return nodes[at - 1]?.type === 'WhiteSpaceNode' && number?.type === 'WordNode' && /^[\d.,]+$/.test(textOf(number)) && /^\p{Ll}{1,4}$/u.test(unit)
 }
 
 /** Whether the node at `at` is a double quote that opens a quotation (a word right after it). */
@@ -213,7 +213,7 @@ function isQuotedClause(nodes: readonly Node[], at: number): boolean {
 
 /** Whether a word is a figure that may end a sentence (`in 2026.`), not a list number (`1.`). */
 function isFigure(word: Word): boolean {
-  return /^(?:\d{2,}|\d{1,3}(?:,\d{3})+)$/.test(toString(word))
+  return /^(?:\d{2,}|\d{1,3}(?:,\d{3})+)$/.test(textOf(word))
 }
 
 /**
@@ -223,7 +223,12 @@ function isFigure(word: Word): boolean {
  */
 function checkMidSentence(file: VFile, nodes: readonly Node[], at: number, lookup: () => Lookup): void {
   const word = nodes[at] as Word
-  const value = toString(word)
+  const value = textOf(word)
+  // Only these words are checked (every other word of the draft comes here too).
+  const lower = lowercaseWords.get(value)
+  const isPastTense = /^\p{Lu}\p{Ll}{3,}ed$/u.test(value)
+  const pronoun = /^i(?:['’](?:m|ve|ll|d))?$/.exec(value)
+  if (lower === undefined && !isPastTense && !pronoun) return
   const space = nodes[at - 1]
   const previous = nodes[at - 2]
   const gap = nodes[at + 1]
@@ -238,17 +243,16 @@ function checkMidSentence(file: VFile, nodes: readonly Node[], at: number, looku
     gap.value === ' ' &&
     next?.type === 'WordNode'
   if (!isBetweenWords) return
-  const before = toString(previous)
-  const after = toString(next)
+  const before = textOf(previous)
+  const after = textOf(next)
   if (!/^\p{Ll}+$/u.test(before)) return
-  const lower = lowercaseWords.get(value)
   if (lower !== undefined && /^\p{Ll}+$/u.test(after) && openers.has(before)) {
     say(file, word, `Capital \`${value}\` in mid-sentence: \`${lower}\``, lower)
     return
   }
   // “officials Banned the import”: a verb in the past tense after its subject (a pronoun or
   // a plural noun), which the dictionary knows in lowercase only (not `Ahmed`, `Reed`).
-  if (/^\p{Lu}\p{Ll}{3,}ed$/u.test(value) && /^\p{Ll}+$/u.test(after) && isSubject(before)) {
+  if (isPastTense && /^\p{Ll}+$/u.test(after) && isSubject(before)) {
     const lower = value.toLowerCase()
     if (!lookup().has(value) && lookup().has(lower)) {
       say(file, word, `Capital \`${value}\` in mid-sentence: \`${lower}\``, lower)
@@ -256,7 +260,6 @@ function checkMidSentence(file: VFile, nodes: readonly Node[], at: number, looku
     }
   }
   // “i think”, “i’m sure”: the pronoun, not a letter (`the letter i`, `i.e.`, `(i)`).
-  const pronoun = /^i(?:['’](?:m|ve|ll|d))?$/.exec(value)
   if (pronoun && (value !== 'i' || afterPronoun.has(after.toLowerCase())) && !/^(?:the|letter|an?|dotted)$/.test(before)) {
     const expected = 'I' + value.slice(1)
     say(file, word, `\`${value}\` is the pronoun \`${expected}\``, expected)
@@ -265,7 +268,7 @@ function checkMidSentence(file: VFile, nodes: readonly Node[], at: number, looku
 
 function say(file: VFile, word: Word, reason: string, expected: string): void {
   const message = file.message(reason, {place: {start: word.position!.start, end: word.position!.end}})
-  Object.assign(message, {actual: toString(word), expected: [expected]})
+  Object.assign(message, {actual: textOf(word), expected: [expected]})
 }
 
 /** Whether a lowercase word may be the subject of a verb after it: a pronoun or a plural noun. */
