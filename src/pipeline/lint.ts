@@ -81,52 +81,65 @@ export function guardRanges(file: VFile): void {
  */
 export function settle(file: VFile): void {
   const order = file.data.copydeskRuleOrder ?? []
-  const rank = (message: VFileMessage) => {
-    const index = order.indexOf(message.ruleId ?? '')
-    return index === -1 ? order.length : index
-  }
+  const ranks = new Map<string, number>()
+  order.forEach((ruleId, index) => {
+    if (!ranks.has(ruleId)) ranks.set(ruleId, index)
+  })
   const text = String(file.value ?? '')
   const points = location(text)
-  type Kept = {message: VFileMessage; start: number; end: number; isWord: boolean}
-  const kept: Kept[] = []
+  type Kept = {message: VFileMessage; start: number; end: number}
+  const kept: VFileMessage[] = []
   const rest: VFileMessage[] = []
   // Looked up by range, and the words by the blocks of text they touch, so that settling is
   // linear in the messages (a draft of 4 MB can have 400,000; comparing each pair took hours).
-  const rulesByRange = new Map<string, Set<string | undefined>>()
+  // A range's key is `start * span + end`, one number, for an end within the text (any other
+  // range, or a text too long for the product to stay exact, a string).
+  const span = text.length + 1
+  const isNumeric = span <= 2 ** 26
+  const rulesByRange = new Map<number | string, Array<string | undefined>>()
   const wordsByBlock = new Map<number, Kept[]>()
-  const blocks = (start: number, end: number) => ({first: Math.floor(start / settleBlock), last: Math.floor(Math.max(start, end - 1) / settleBlock)})
-  // Stable by position within a rule; more specific rules first.
-  const byRank = file.messages.map((message, index) => ({message, index})).sort((a, b) => rank(a.message) - rank(b.message) || a.index - b.index)
+  // Stable by position within a rule; more specific rules first (each rank looked up once).
+  const byRank = file.messages.map((message, index) => ({message, index, rank: ranks.get(message.ruleId ?? '') ?? order.length}))
+  byRank.sort((a, b) => a.rank - b.rank || a.index - b.index)
   for (const {message} of byRank) {
     const range = offsets(message, points)
     if (!range) {
       rest.push(message)
       continue
     }
-    const isWord = !/\s/.test(text.slice(range.start, range.end)) || isPhraseCorrection(message, text.slice(range.start, range.end))
-    const key = `${range.start}:${range.end}`
+    const {start, end} = range
+    const actual = text.slice(start, end)
+    const isWord = !/\s/.test(actual) || isPhraseCorrection(message, actual)
+    const key = isNumeric && end >= 0 && end < span && Number.isInteger(start) && Number.isInteger(end) ? start * span + end : `${start}:${end}`
     const sameRange = rulesByRange.get(key)
-    let taken = sameRange !== undefined && [...sameRange].some((ruleId) => ruleId !== message.ruleId)
+    let taken = sameRange !== undefined && sameRange.some((ruleId) => ruleId !== message.ruleId)
+    const first = Math.floor(start / settleBlock)
+    const last = Math.floor(Math.max(start, end - 1) / settleBlock)
     if (!taken && isWord) {
       // Overlapping words share a character, and so a block.
-      const {first, last} = blocks(range.start, range.end)
       for (let block = first; block <= last && !taken; block++) {
-        taken = (wordsByBlock.get(block) ?? []).some(
-          (other) =>
+        const words = wordsByBlock.get(block)
+        if (!words) continue
+        for (const other of words) {
+          if (
             other.message.ruleId !== message.ruleId &&
-            other.start < range.end &&
-            range.start < other.end &&
-            (other.start === range.start || nests(other, range) || nests(range, other)),
-        )
+            other.start < end &&
+            start < other.end &&
+            (other.start === start || (other.start <= start && end <= other.end) || (start <= other.start && other.end <= end))
+          ) {
+            taken = true
+            break
+          }
+        }
       }
     }
     if (taken) continue
-    const entry = {message, ...range, isWord}
-    kept.push(entry)
-    if (sameRange) sameRange.add(message.ruleId)
-    else rulesByRange.set(key, new Set([message.ruleId]))
+    kept.push(message)
+    if (sameRange) {
+      if (!sameRange.includes(message.ruleId)) sameRange.push(message.ruleId)
+    } else rulesByRange.set(key, [message.ruleId])
     if (isWord) {
-      const {first, last} = blocks(range.start, range.end)
+      const entry: Kept = {message, start, end}
       for (let block = first; block <= last; block++) {
         const list = wordsByBlock.get(block)
         if (list) list.push(entry)
@@ -134,7 +147,8 @@ export function settle(file: VFile): void {
       }
     }
   }
-  file.messages = [...kept.map((entry) => entry.message), ...rest].sort(compareMessage)
+  for (const message of rest) kept.push(message)
+  file.messages = kept.sort(compareMessage)
 }
 
 /** Characters per block of {@link settle}'s index of words. */
@@ -151,10 +165,6 @@ function isPhraseCorrection(message: VFileMessage, actual: string): boolean {
     expected.length > 0 &&
     expected.every((item) => typeof item === 'string' && item.split(/[ \u00a0]+/).length === words.length)
   )
-}
-
-function nests(outer: {start: number; end: number}, inner: {start: number; end: number}): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end
 }
 
 function offsets(message: VFileMessage, points: ReturnType<typeof location>): {start: number; end: number} | undefined {

@@ -55,9 +55,25 @@ describe('settle', () => {
     expect(await summary('He said,ther are no plans.\n')).toEqual(['1:8-9 punctuation-spacing', '1:9-13 spelling'])
   })
 
+  it('tells ranges apart that end past the text', () => {
+    const text = 'Talks resumed on Monday.\n'
+    const file = new VFile({value: text})
+    file.data.copydeskRuleOrder = ['a', 'b']
+    const at = (offset: number) => ({line: 1, column: offset + 1, offset})
+    for (const [ruleId, end] of [
+      ['a', text.length + 2],
+      ['b', text.length + 3],
+      ['b', text.length + 2],
+    ] as const)
+      file.messages.push(new VFileMessage('m', {place: {start: at(17), end: at(end)}, ruleId}))
+    settle(file)
+    expect(file.messages.map((message) => `${message.ruleId} ${(message.place as {end: {offset: number}}).end.offset}`).sort()).toEqual(['a 27', 'b 28'])
+  })
+
   it('keeps what comparing every pair of messages keeps', () => {
     const order = ['a', 'b', 'c']
-    // Words, phrases and spaces, long enough for messages to fall in several blocks of the index.
+    // Words, phrases and spaces, long enough for messages to fall in several blocks of the index;
+    // a few ranges end past the text (a message at the end of a truncated draft).
     const text = ('The new york talks resumed on monday, and ' + 'x'.repeat(300) + ' then ended.\n').repeat(4)
     const message = fc.record({
       ruleId: fc.constantFrom(...order),
@@ -67,7 +83,7 @@ describe('settle', () => {
     })
     fc.assert(
       fc.property(fc.array(message, {maxLength: 40}), (drawn) => {
-        const messages = drawn.map(({ruleId, start, length, expected}) => ({ruleId, start, end: Math.min(text.length, start + length), expected}))
+        const messages = drawn.map(({ruleId, start, length, expected}) => ({ruleId, start, end: Math.min(text.length + 3, start + length), expected}))
         const file = new VFile({value: text})
         file.data.copydeskRuleOrder = order
         for (const {ruleId, start, end, expected} of messages) {
