@@ -31,11 +31,14 @@ export function splitLineParagraphs(tree: Root, text: string): void {
 
 function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
   const out: RootContent[] = []
-  // The nodes of the sentence and of the paragraph being built: reused buffers, copied out with
-  // `slice` (an array of the exact length: a grown one keeps room for 16 more, which on a
-  // draft of 100,000 short lines is a third of the tree's memory).
+  // The nodes of the sentence and of the paragraph being built: buffers reused from line to line
+  // (the first `count` entries count), copied out with `slice`: an array of the exact length (a
+  // grown one keeps room for 16 more, which on a draft of 100,000 short lines was a third of the
+  // tree's memory), and no new buffer per line.
   const sentences: Array<Paragraph['children'][number]> = []
+  let sentenceCount = 0
   const current: SentenceContent[] = []
+  let currentCount = 0
   // Where the current line starts, to decide whether its line break ends a paragraph.
   let lineStart = paragraph.position?.start.offset ?? 0
   const breaksParagraph = (node: RootContent | SentenceContent): node is WhiteSpace => {
@@ -50,33 +53,33 @@ function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
   const flushSentence = () => {
     // Leading and trailing white space belongs between sentences, not inside them.
     let first = 0
-    while (first < current.length && current[first].type === 'WhiteSpaceNode') first++
-    let last = current.length
+    while (first < currentCount && current[first].type === 'WhiteSpaceNode') first++
+    let last = currentCount
     while (last > first && current[last - 1].type === 'WhiteSpaceNode') last--
-    for (let at = 0; at < first; at++) sentences.push(current[at] as WhiteSpace)
-    if (last > first) sentences.push(sentence(current.slice(first, last)))
-    for (let at = last; at < current.length; at++) sentences.push(current[at] as WhiteSpace)
-    current.length = 0
+    for (let at = 0; at < first; at++) sentences[sentenceCount++] = current[at] as WhiteSpace
+    if (last > first) sentences[sentenceCount++] = sentence(current.slice(first, last))
+    for (let at = last; at < currentCount; at++) sentences[sentenceCount++] = current[at] as WhiteSpace
+    currentCount = 0
   }
 
   const flushParagraph = (separator?: WhiteSpace) => {
     flushSentence()
     let first = 0
-    while (first < sentences.length && sentences[first].type === 'WhiteSpaceNode') first++
-    let last = sentences.length
+    while (first < sentenceCount && sentences[first].type === 'WhiteSpaceNode') first++
+    let last = sentenceCount
     while (last > first && sentences[last - 1].type === 'WhiteSpaceNode') last--
     for (let at = 0; at < first; at++) out.push(sentences[at])
     if (last > first) out.push(para(sentences.slice(first, last)))
-    for (let at = last; at < sentences.length; at++) out.push(sentences[at])
+    for (let at = last; at < sentenceCount; at++) out.push(sentences[at])
     if (separator) out.push(separator)
-    sentences.length = 0
+    sentenceCount = 0
   }
 
   for (const child of paragraph.children) {
     if (child.type !== 'SentenceNode') {
       // White space between sentences: a line break there may end the paragraph.
       if (breaksParagraph(child)) flushParagraph(child)
-      else sentences.push(child)
+      else sentences[sentenceCount++] = child
       continue
     }
 
@@ -85,7 +88,7 @@ function splitParagraph(paragraph: Paragraph, text: string): RootContent[] {
         flushParagraph(node)
         continue
       }
-      current.push(node)
+      current[currentCount++] = node
     }
     flushSentence()
   }
