@@ -17,8 +17,10 @@
  * - `mdast-util-to-nlcst` tokenizes the whole document as one sentence, in time that grows with
  *   its square; `./to-nlcst.ts` gives the same tree block by block, in linear time.
  */
-import type {Html, Nodes as MdastNodes, Root as MdastRoot} from 'mdast'
+import type {Heading, Html, Nodes as MdastNodes, Paragraph, Root as MdastRoot, RootContent} from 'mdast'
+import type {Construct, Extension, TokenizeContext} from 'micromark-util-types'
 import type {Root, Node as NlcstNode} from 'nlcst'
+import type {Point} from 'unist'
 import {ParseEnglish} from 'parse-english'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
@@ -44,7 +46,7 @@ export function createMarkdownProcessor(retext: Processor<Root>, ruleIds: readon
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(boundedNesting)
+    .use(boundedParse)
     .use(function bridge() {
       return async (tree: MdastRoot, file: VFile) => {
         file.data.headingRanges = headingRanges(tree)
@@ -120,7 +122,8 @@ export function capNesting(draft: string, limit = maxPrefixColumns): CappedNesti
     text,
     restore(tree) {
       visit(tree, (node: MdastNodes) => {
-        if (node.type === 'text') node.value = back(node.value)
+        // Text, and code, HTML and front matter, whose values the rules do not read but control comments do.
+        if ('value' in node) node.value = back(node.value)
         else if (node.type === 'image' && node.alt) node.alt = back(node.alt)
       })
     },
@@ -136,16 +139,441 @@ function hasRange(text: string, base: number): boolean {
   return false
 }
 
-/** Parse with over-deep nesting capped ({@link capNesting}): wraps the parser remark-parse set. */
-function boundedNesting(this: Processor) {
+/**
+ * Parse with over-deep nesting capped ({@link capNesting}) and a long draft in pieces
+ * ({@link parseInPieces}): wraps the parser remark-parse set.
+ */
+export function boundedParse(this: Processor, options: PieceOptions = {}) {
   const self = this as unknown as Processor<MdastRoot>
   const parse = self.parser
   if (!parse) return
+  const definitions = definitionTable()
+  const extensions = self.data('micromarkExtensions') ?? []
+  self.data('micromarkExtensions', [...extensions, definitions.extension])
   self.parser = (document, file) => {
     const capped = capNesting(document)
-    const tree = parse(capped.text, file)
+    const joined = joinPlainLines(capped.text)
+    const tree = parseInPieces(joined.text, (piece, seeds) => definitions.parse(seeds, () => parse(piece, file)), {...options, lineEnd: joined.lineEnd})
+    joined.restore(tree)
     capped.restore(tree)
     return tree
+  }
+}
+
+/**
+ * The most micromark is given at once, in UTF-16 code units. micromark keeps every event of
+ * what it parses until the end, a few kilobytes for each line, emphasis mark or bracket (1 MB
+ * of one-letter lines in one paragraph: 2.4 GB and 22 s; 1 MB of `*a _b `: 0.9 GB), and its
+ * cost per line grows with the length of the paragraph. A longer draft is parsed in pieces of
+ * about this size ({@link parseInPieces}); a draft this long or shorter in one go.
+ */
+export const pieceLength = 32 * 1024
+
+/**
+ * A cut inside a line (at a space) only where the line began at least this far before it: a
+ * line's first characters decide what block it starts, and the piece before the cut ends with
+ * the line cut short.
+ */
+export const minimumLineBeforeCut = 4096
+
+/** How {@link parseInPieces} cuts: sizes are parameters so that tests can use small ones. */
+export interface PieceOptions {
+  readonly length?: number
+  readonly lineBeforeCut?: number
+  /** A character that stands for a line end ({@link joinPlainLines}): a cut may follow it too. */
+  readonly lineEnd?: string
+}
+
+/**
+ * Parse `text` in pieces of about {@link pieceLength}, each piece by `parse` (given the
+ * definitions of link references known so far), into the tree a parse of the whole gives.
+ *
+ * A piece ends at a line end (or, in a line begun at least {@link minimumLineBeforeCut}
+ * earlier, at a space) before a letter, where no block can start. Its parse is trusted up to
+ * its last top-level block: the blocks before that one were closed by text inside the piece,
+ * and the next piece starts again at the line where the last one starts (a fresh parse from
+ * there, with nothing open, is what the whole parse does). Only when that last block is a
+ * paragraph that began at the start of the piece (a paragraph of more than half a piece) is it
+ * cut: the next piece starts at the cut, where the paragraph goes on (the line after the cut
+ * starts with a letter, so it continues the paragraph), and its first paragraph is joined to
+ * this one (made a heading if a setext underline ends it). That is the one place a result can
+ * differ from a whole parse: emphasis, a link or a code span does not run across such a cut.
+ * When no cut is possible (a list, block quote or code block longer than a piece), the rest is
+ * parsed in one go.
+ *
+ * References to definitions in a later piece: a piece whose text has a `]` and was parsed
+ * before a definition found later is parsed again with all of them.
+ */
+export function parseInPieces(text: string, parse: (text: string, seeds: readonly string[]) => MdastRoot, options: PieceOptions = {}): MdastRoot {
+  const length = options.length ?? pieceLength
+  const lineBeforeCut = options.lineBeforeCut ?? minimumLineBeforeCut
+  const lineEnd = options.lineEnd?.charCodeAt(0) ?? 10
+  if (text.length <= length) return parse(text, [])
+  const place = location(text)
+  const floor = frontMatterEnd(text)
+  const known = new Set<string>()
+  interface Piece {
+    readonly start: number
+    readonly end: number
+    tree: MdastRoot
+    /** Whether the first child continues the last paragraph of the piece before. */
+    readonly joins: boolean
+    /** How many children to keep (the others are parsed again by the next piece): all when undefined. */
+    keep?: number
+    /** How many definitions were known after its parse. */
+    seeds: number
+  }
+  const pieces: Piece[] = []
+  const parsePiece = (start: number, end: number): MdastRoot => {
+    const tree = parse(text.slice(start, end), [...known])
+    shiftTree(tree, start, place)
+    return tree
+  }
+  /** Take a piece with the blocks it keeps, and learn their definitions (as micromark writes labels). */
+  const take = (piece: Piece) => {
+    const kept = piece.keep === undefined ? piece.tree.children : piece.tree.children.slice(0, piece.keep)
+    for (const node of kept) {
+      visit(node, 'definition', (definition) => {
+        known.add(definition.identifier.toUpperCase())
+      })
+    }
+    piece.seeds = known.size
+    pieces.push(piece)
+  }
+  let start = 0
+  let joins = false
+  let restart: {index: number; offset: number} | undefined
+  while (start < text.length) {
+    const end = cutAfter(text, start, length, lineBeforeCut, floor, lineEnd)
+    const tree = parsePiece(start, end)
+    const piece: Piece = {start, end, tree, joins, seeds: 0}
+    const first = tree.children[0]
+    if (start === 0 && /^(?:---|\+\+\+)[ \t]*\r?\n/.test(text) && (first?.type as string) !== 'yaml' && (first?.type as string) !== 'toml') {
+      // A `---` that does not open front matter leaves micromark unable to start a list with an
+      // empty item for the rest of the draft, which a fresh parse of a piece would not copy.
+      return parse(text, [])
+    }
+    if (joins && ((first?.type !== 'paragraph' && first?.type !== 'heading') || first.position?.start.offset !== start)) {
+      // The piece after a cut does not start with the rest of the paragraph (`[a]: b` is a
+      // definition at the start of a piece): the paragraph from its last piece in one go.
+      const previous = pieces.pop()!
+      take({start: previous.start, end: text.length, tree: parsePiece(previous.start, text.length), joins: previous.joins, seeds: 0})
+      break
+    }
+    if (end === text.length) {
+      take(piece)
+      break
+    }
+    const last = tree.children.at(-1)
+    const lastLine = last ? lineStartOf(text, last) : start
+    const lastEnd = last?.position?.end.offset ?? -1
+    if (last?.type === 'paragraph' && lastLine <= start && lastEnd >= end - separatorLength(text, end) && lastEnd <= end) {
+      // A long paragraph: cut it, the next piece goes on with it.
+      take(piece)
+      start = end
+      joins = true
+    } else if ((restart = restartAt(text, tree.children, start)) !== undefined) {
+      // Start again where the last block starts: the blocks before it are final.
+      piece.keep = restart.index
+      take(piece)
+      start = restart.offset
+      joins = false
+    } else {
+      // A block longer than a piece that cannot be cut: the rest in one go.
+      take({start, end: text.length, tree: parsePiece(start, text.length), joins, seeds: 0})
+      break
+    }
+  }
+
+  // Parse again a piece that may refer to a definition found after it.
+  for (const piece of pieces) {
+    if (piece.seeds === known.size) continue
+    if (!text.slice(piece.start, piece.end).includes(']')) continue
+    piece.tree = parsePiece(piece.start, piece.end)
+  }
+
+  const children: RootContent[] = []
+  let open: Paragraph | Heading | undefined
+  for (const piece of pieces) {
+    const nodes = piece.keep === undefined ? piece.tree.children : piece.tree.children.slice(0, piece.keep)
+    let from = 0
+    if (piece.joins) {
+      const first = nodes[0]
+      if (!open || (first?.type !== 'paragraph' && first?.type !== 'heading') || first.position?.start.offset !== piece.start) {
+        throw new Error(`copydesk: a paragraph cut at offset ${piece.start} does not go on in the next piece`)
+      }
+      join(open, first, text)
+      from = 1
+    }
+    for (let index = from; index < nodes.length; index++) children.push(nodes[index])
+    const last = children.at(-1)
+    open = last?.type === 'paragraph' || last?.type === 'heading' ? last : undefined
+  }
+  const first = pieces[0].tree
+  const final = pieces[pieces.length - 1].tree
+  const root: MdastRoot = {type: 'root', children}
+  if (first.position && final.position) root.position = {start: first.position.start, end: final.position.end}
+  return root
+}
+
+/**
+ * Where the piece from `start` ends: the last cut in its second half, or, when that has none,
+ * the first one after it (or the end of `text`). A cut is an offset after a line end (`\n`,
+ * `\r\n` or `lineEnd`) before a letter, or after a space in a line begun `lineBeforeCut` or
+ * more before, before a letter or one of `*`, `_`, `[` and a letter; the character before that
+ * line end or space is neither white space nor a backslash (which would make a hard break).
+ */
+function cutAfter(text: string, start: number, length: number, lineBeforeCut: number, floor: number, lineEnd: number): number {
+  if (start + length >= text.length) return text.length
+  const low = Math.max(start + (length >> 1), floor)
+  const high = start + length
+  const atLineEnd = (at: number) => {
+    const code = text.charCodeAt(at - 1)
+    return (code === 10 || code === lineEnd) && isCut(text, at, false)
+  }
+  for (let at = high; at > low; at--) if (atLineEnd(at)) return at
+  const lineStart = text.lastIndexOf('\n', high - 1) + 1
+  for (let at = high; at > Math.max(low, lineStart + lineBeforeCut); at--) if (text.charCodeAt(at - 1) === 32 && isCut(text, at, true)) return at
+  // Nothing there: the first cut after the piece.
+  let line = lineStart
+  for (let at = Math.max(high + 1, floor + 1); at < text.length; at++) {
+    if (atLineEnd(at)) return at
+    const before = text.charCodeAt(at - 1)
+    if (before === 10) line = at
+    else if (before === 32 && at - line >= lineBeforeCut && isCut(text, at, true)) return at
+  }
+  return text.length
+}
+
+const letter = /\p{L}/u
+
+/** Whether `at` (after a line end or a space) can end a piece: see {@link cutAfter}. */
+function isCut(text: string, at: number, inLine: boolean): boolean {
+  const next = text[at] ?? ''
+  if (!letter.test(next) && !(inLine && (next === '*' || next === '_' || next === '[') && letter.test(text[at + 1] ?? ''))) return false
+  const end = at - separatorLength(text, at)
+  const before = text[end - 1] ?? ''
+  if (before !== '' && !/[\s\\]/.test(before)) return true
+  // After a blank line: where the next piece may start again (no paragraph runs on).
+  return !inLine && text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim() === ''
+}
+
+/** The line end or space before the cut `at`: 1, or 2 for `\r\n`. */
+function separatorLength(text: string, at: number): number {
+  return text[at - 1] === '\n' && text[at - 2] === '\r' ? 2 : 1
+}
+
+/**
+ * White space that micromark reads as white space but not as a line end: one that the draft
+ * does not contain stands for the line ends {@link joinPlainLines} joins.
+ */
+const lineEndStandIns = ['\u2029', '\u2028', '\u205f', '\u3000', '\u202f', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003']
+
+/** A line that reads the same inside a longer one: it starts with a letter, has no character that starts or ends a link label, code span, HTML or escape, and no white space at its end. */
+const plainLine = /^\p{L}[^`<[\]\\\r\n]*(?<![\s\\])$/u
+
+/** A character that may start a link label, code span or HTML running on to the next lines. */
+const opener = /[`<[\]]/
+
+/**
+ * Join plain lines: the line end between two lines that both start with a letter and have no
+ * `` ` ``, `<`, `[`, `]` or `\\` (nor white space at the end of the first), in a paragraph that
+ * has none of those either since the last blank line, is swapped for a Unicode space that is
+ * not a line end. micromark's cost is in lines: a paragraph of 500,000 one-letter lines took
+ * 22 s and 2.4 GB for 1 MB, one line of the same letters 0.1 s. Two such lines parse as one:
+ * the second cannot start a block (it starts with a letter), so it goes on with whatever holds
+ * the first (a paragraph, a heading's text, code, HTML, front matter); no link, code span, HTML
+ * or hard break runs across the line end (none is open: each needs one of those characters
+ * before it since the last blank line), and emphasis reads the stand-in as the white space it
+ * replaced. `restore` puts the line ends back into the values (and titles and alt text) and
+ * places every node by its offsets, which are the same in both texts.
+ */
+export function joinPlainLines(text: string): {readonly text: string; readonly lineEnd?: string; readonly restore: (tree: MdastRoot) => void} {
+  const unchanged = {text, restore() {}}
+  const standIn = lineEndStandIns.find((candidate) => !text.includes(candidate))
+  if (standIn === undefined) return unchanged
+  const joins: number[] = []
+  let start = 0
+  let previousPlain = false
+  let markup = false
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    const line = text.slice(start, end)
+    if (line.trim() === '') markup = false
+    const plain = !markup && end > start && letter.test(text[start]) && plainLine.test(line)
+    if (plain && previousPlain) joins.push(start - 1)
+    if (!plain && opener.test(line)) markup = true
+    previousPlain = plain
+    start = end + 1
+  }
+  if (joins.length === 0) return unchanged
+  let joined = ''
+  let last = 0
+  for (const at of joins) {
+    joined += text.slice(last, at) + standIn
+    last = at + 1
+  }
+  joined += text.slice(last)
+  return {
+    text: joined,
+    lineEnd: standIn,
+    restore(tree) {
+      const place = location(text)
+      visit(tree, (node: MdastNodes) => {
+        if ('value' in node && node.value.includes(standIn)) node.value = node.value.replaceAll(standIn, '\n')
+        if ('title' in node && node.title?.includes(standIn)) node.title = node.title.replaceAll(standIn, '\n')
+        if ('alt' in node && node.alt?.includes(standIn)) node.alt = node.alt.replaceAll(standIn, '\n')
+        const position = node.position
+        if (!position) return
+        const startPoint = place.toPoint(position.start.offset)
+        const endPoint = place.toPoint(position.end.offset)
+        if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
+      })
+    },
+  }
+}
+
+/** Where front matter (`---` or `+++` fences on the first line) ends: no cut before it. */
+function frontMatterEnd(text: string): number {
+  const fence = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text)
+  if (!fence) return 0
+  const close = new RegExp(`\\n\\${fence[1][0]}{3}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(fence[0].length))
+  return close ? fence[0].length + close.index + close[0].length : 0
+}
+
+/**
+ * Where the next piece may start after a piece from `start` whose top-level blocks are
+ * `children`: at the line of the last block that starts a line after a blank line, with no
+ * indentation, after a block that nothing can go on from. A fresh parse from there is then what
+ * the whole parse does. Elsewhere micromark carries state across the line: a paragraph after a
+ * definition takes an indented line, where a fresh parse would read indented code; indented code
+ * stays open across blank lines, so `2) a` after it is a paragraph, not a list; so does a `---`
+ * that did not open front matter. A piece never starts at a `---` or `+++` line: on its first line
+ * that opens front matter. `index` is that block's.
+ */
+function restartAt(text: string, children: readonly RootContent[], start: number): {index: number; offset: number} | undefined {
+  for (let index = children.length - 1; index >= 0; index--) {
+    const offset = lineStartOf(text, children[index])
+    if (offset <= start) return undefined
+    if (/[ \t]/.test(text[offset]) || frontMatterFence.test(text.slice(offset, offset + 8))) continue
+    const previousLine = text.lastIndexOf('\n', offset - 2) + 1
+    if (text.slice(previousLine, offset).trim() !== '') continue
+    const before = index > 0 ? children[index - 1] : undefined
+    if (before && !closes(text, before)) continue
+    return {index, offset}
+  }
+  return undefined
+}
+
+/** A front matter fence: on the first line of a piece it would open front matter. */
+const frontMatterFence = /^(?:---|\+\+\+)[ \t]*(?:\r?\n|$)/
+
+/** Whether a blank line closes `node` for good (see {@link restartAt}). */
+function closes(text: string, node: RootContent): boolean {
+  const offset = node.position?.start.offset ?? 0
+  if (node.type === 'code') return /^[ \t]*(?:```|~~~)/.test(text.slice(lineStartOf(text, node), offset + 4))
+  if (node.type === 'thematicBreak') return offset > 0
+  return true
+}
+
+/** The offset of the line the node starts on. */
+function lineStartOf(text: string, node: MdastNodes): number {
+  const offset = node.position?.start.offset ?? 0
+  return text.lastIndexOf('\n', offset - 1) + 1
+}
+
+/** Move the positions of a piece's tree, parsed alone, to where the piece is in the draft. */
+function shiftTree(tree: MdastRoot, start: number, place: ReturnType<typeof location>): void {
+  if (start === 0) return
+  const base = place.toPoint(start)
+  if (!base) return
+  const shift = (point: Point): Point => ({
+    line: point.line + base.line - 1,
+    column: point.line === 1 ? point.column + base.column - 1 : point.column,
+    offset: point.offset === undefined ? undefined : point.offset + start,
+  })
+  visit(tree, (node: MdastNodes) => {
+    if (node.position) node.position = {start: shift(node.position.start), end: shift(node.position.end)}
+  })
+}
+
+/**
+ * Join `next` (the first block of a piece) to `open` (the paragraph cut before it), as a whole
+ * parse makes them one: the line end or space between them goes into the text on either side.
+ */
+function join(open: Paragraph | Heading, next: Paragraph | Heading, text: string): void {
+  const before = open.children.at(-1)
+  const after = next.children[0]
+  // A paragraph that ends in an unmatched `*` ends after the white space that follows: its text does not.
+  const gapStart = (before ?? open).position!.end.offset!
+  const gapEnd = (after ?? next).position!.start.offset!
+  const gap = text.slice(gapStart, gapEnd)
+  if (!/^\s*$/.test(gap)) throw new Error(`copydesk: a paragraph cut at offset ${gapEnd} does not meet its rest`)
+  const gapStartPoint = before?.position?.end ?? open.position!.end
+  const gapEndPoint = after?.position?.start ?? next.position!.start
+  let from = 0
+  if (before?.type === 'text' && after?.type === 'text') {
+    before.value += gap + after.value
+    before.position = {start: before.position!.start, end: after.position!.end}
+    from = 1
+  } else if (before?.type === 'text') {
+    before.value += gap
+    before.position = {start: before.position!.start, end: gapEndPoint}
+  } else if (after?.type === 'text') {
+    after.value = gap + after.value
+    after.position = {start: gapStartPoint, end: after.position!.end}
+  } else {
+    open.children.push({type: 'text', value: gap, position: {start: gapStartPoint, end: gapEndPoint}})
+  }
+  for (let index = from; index < next.children.length; index++) open.children.push(next.children[index])
+  open.position = {start: open.position!.start, end: next.position!.end}
+  if (next.type === 'heading') Object.assign(open, {type: 'heading', depth: next.depth})
+}
+
+/** The marker of an array of definitions that {@link definitionTable} has taken over. */
+const tableMark = Symbol('copydesk definitions')
+
+/**
+ * micromark's list of defined labels (`parser.defined`), made a set and seeded: `includes` is
+ * a lookup in a set instead of a search of the list (a draft of 300,000 definitions and as many
+ * references searched the list 300,000 times), and a piece of a long draft knows the
+ * definitions of the pieces before it. `extension` puts a construct before definitions and
+ * label ends that takes the list over the first time it runs, and matches nothing.
+ */
+function definitionTable() {
+  let seeds: readonly string[] = []
+  const takeOver = (context: TokenizeContext) => {
+    const list = context.parser.defined as string[] & {[tableMark]?: true}
+    if (list[tableMark]) return
+    const set = new Set([...list, ...seeds])
+    list.includes = (identifier: string) => set.has(identifier)
+    list.push = (...identifiers: string[]) => {
+      for (const identifier of identifiers) set.add(identifier)
+      return Array.prototype.push.apply(list, identifiers)
+    }
+    list[tableMark] = true
+  }
+  const construct: Construct = {
+    name: 'copydeskDefinitions',
+    add: 'before',
+    tokenize(effects, ok, nok) {
+      takeOver(this)
+      return nok
+    },
+  }
+  const extension: Extension = {contentInitial: {null: [construct]}, text: {33: [construct], 91: [construct], 93: [construct]}}
+  return {
+    extension,
+    /** Run `run` (one parse) with `known` defined. */
+    parse(known: readonly string[], run: () => MdastRoot): MdastRoot {
+      seeds = known
+      try {
+        return run()
+      } finally {
+        seeds = []
+      }
+    },
   }
 }
 

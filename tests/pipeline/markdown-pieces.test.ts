@@ -1,0 +1,225 @@
+/**
+ * src/pipeline/markdown.ts parses a long draft in pieces and joins plain lines before micromark
+ * sees them (issue 17: 1 MB of one-letter lines in one paragraph took 22 s and 2.4 GB to parse,
+ * 1 MB of `*a _b ` 0.9 GB). The tree must be the one a parse of the whole draft gives, node for
+ * node and position for position, on real documents and on generated ones (seed printed;
+ * replay with `COPYDESK_SEED=<seed>`, `COPYDESK_RUNS=<n>`), except across a cut inside a
+ * paragraph longer than half a piece, where emphasis, links and code spans stop.
+ */
+import {readdirSync, readFileSync} from 'node:fs'
+import fc from 'fast-check'
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import {unified, type Processor} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {boundedParse, joinPlainLines, pieceLength, type PieceOptions} from '../../src/pipeline/markdown.js'
+
+const seed = Number(process.env.COPYDESK_SEED ?? Date.now() % 2 ** 31)
+const numRuns = Number(process.env.COPYDESK_RUNS ?? 200)
+if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(numRuns)) throw new Error('COPYDESK_SEED and COPYDESK_RUNS must be integers')
+console.log(`markdown-pieces: fast-check seed ${seed} (replay: COPYDESK_SEED=${seed} npx vitest run tests/pipeline/markdown-pieces.test.ts), ${numRuns} runs`)
+
+const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
+
+/** Our parser, with what it hands micromark recorded. */
+function bounded(options: PieceOptions = {}) {
+  const given: string[] = []
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(function spy(this: Processor) {
+      const parse = this.parser!
+      this.parser = (text, file) => {
+        given.push(text)
+        return parse(text, file)
+      }
+    })
+    .use(boundedParse, options)
+  return {parse: (text: string) => processor.parse(text), given}
+}
+
+/** A tree as plain data (positions included). */
+const plain = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown
+
+/** Every Markdown document of the project: samples, corpus, docs, README. */
+function documents(): Array<[string, string]> {
+  const found: Array<[string, string]> = []
+  for (const folder of ['samples', 'bench/corpus/prose', 'tests/fixtures/eval', 'docs', 'docs/rules']) {
+    const url = new URL(`../../${folder}/`, import.meta.url)
+    for (const name of readdirSync(url)) if (name.endsWith('.md')) found.push([`${folder}/${name}`, readFileSync(new URL(name, url), 'utf8')])
+  }
+  found.push(['README.md', readFileSync(new URL('../../README.md', import.meta.url), 'utf8')])
+  return found
+}
+
+/** Lines of Markdown: containers, blocks, and inline markup that a line opens and closes. */
+function lines(words: string[]) {
+  return fc
+    .tuple(
+      fc.constantFrom(
+        '',
+        '',
+        '',
+        '',
+        '',
+        '- ',
+        '  - ',
+        '    - ',
+        '1. ',
+        '2) ',
+        '> ',
+        '> > ',
+        '# ',
+        '## ',
+        '    ',
+        '   ',
+        '* ',
+        '+ ',
+        '\t',
+        '```',
+        '~~~ ',
+        '---',
+        '===',
+        '<div>',
+        '<!-- ',
+        '[ref]: /url ',
+        '[other]:\n',
+        '+++',
+      ),
+      fc.array(fc.constantFrom(...words), {maxLength: 8}),
+      fc.constantFrom('\n', '\n', '\n', '\n', '\n\n', '  \n', '\r\n', '\n\n\n', '\\\n'),
+    )
+    .map(([prefix, line, end]) => prefix + line.join(' ') + end)
+}
+/** Words whose markup closes within them (no space inside, nothing that pairs with another word). */
+const closed = [
+  'The talks',
+  'said',
+  'Peskov',
+  'a',
+  'b',
+  'Ünal',
+  '*stress*',
+  '**strong**',
+  '_under_',
+  '[link](https://example.com)',
+  '[ref]',
+  '[other][]',
+  '![alt](x.png)',
+  '`code`',
+  '<b>bold</b>',
+  '\\*',
+  '&amp;',
+  'caf&eacute;',
+  '...',
+  '!',
+  '|',
+  '-->',
+  '5,000',
+  '"Yes,"',
+  'a_b',
+]
+const open = [...closed, '![alt text](x.png)', 'x*y', '*', '_', '**', '[', ']', '(', ')', '`', '<', '>', '&', 'https://a.b', '***', '---']
+
+describe('joining plain lines (micromark’s cost is per line)', () => {
+  it.each(documents())('gives the tree of a whole parse on %s', (_name, text) => {
+    expect(plain(bounded().parse(text))).toEqual(plain(whole.parse(text)))
+  })
+
+  it('gives the tree of a whole parse on generated documents', () => {
+    const document = fc.array(lines(open), {maxLength: 30}).map((list) => list.join(''))
+    fc.assert(
+      fc.property(document, (text) => {
+        expect(plain(bounded().parse(text))).toEqual(plain(whole.parse(text)))
+      }),
+      {seed, numRuns},
+    )
+  })
+
+  it('hands micromark a paragraph of one-letter lines as one line, with the same tree', () => {
+    const text = 'abcdefghijklmnopqrstuvwxyz'.split('').join('\n').repeat(200) + '\n'
+    const {parse, given} = bounded()
+    const tree = parse(text)
+    expect(given).toHaveLength(1)
+    expect(given[0].split('\n')).toHaveLength(2)
+    expect(plain(tree)).toEqual(plain(whole.parse(text)))
+  })
+
+  it('leaves lines that markup could run across as they are', () => {
+    for (const text of ['a `b\nc` d\n', 'a [b\nc](d)\n', 'a <b\nc> d\n', 'a  \nb\n', 'a\\\nb\n', '# a\nb\n', '- a\nb\n']) {
+      expect(joinPlainLines(text).text).toBe(text)
+    }
+    expect(joinPlainLines('a *b\nc* d\n').text).not.toContain('\n' + 'c')
+  })
+})
+
+describe('parsing a long draft in pieces', () => {
+  it.each(documents())('gives the tree of a whole parse on %s with small pieces, but for cut paragraphs', (_name, text) => {
+    for (const length of [64, 300, 2000]) {
+      const ours = bounded({length, lineBeforeCut: 100}).parse(text)
+      const theirs = whole.parse(text)
+      // Blocks and their places are the same; inline markup may stop at a cut in a long paragraph.
+      const blocks = (tree: Root) => tree.children.map((node) => [node.type, node.position?.start.offset, node.position?.end.offset])
+      expect(blocks(ours)).toEqual(blocks(theirs))
+    }
+  })
+
+  it('gives the tree of a whole parse on generated documents with small pieces', () => {
+    // Markup that a word opens and closes: nothing runs across a line end, so a cut changes nothing.
+    const document = fc.array(lines(closed), {maxLength: 40}).map((list) => list.join(''))
+    fc.assert(
+      fc.property(document, fc.constantFrom(40, 100, 400), (text, length) => {
+        expect(plain(bounded({length, lineBeforeCut: 30}).parse(text))).toEqual(plain(whole.parse(text)))
+      }),
+      {seed, numRuns},
+    )
+  })
+
+  it('hands micromark pieces of at most a piece, with the tree of a whole parse', () => {
+    const drafts = {
+      // One line each: unclosed emphasis, unclosed brackets, prose; a paragraph of short lines; paragraphs.
+      emphasis: '*a _b '.repeat(40_000),
+      brackets: '[a '.repeat(80_000),
+      prose: 'The council met on Monday and voted. '.repeat(6_000),
+      lines: 'Short line\n'.repeat(20_000),
+      paragraphs: '## Part\n\nThe *council* met on [Monday](https://example.com) and `voted`.\n\n'.repeat(3_000),
+    }
+    for (const [name, text] of Object.entries(drafts)) {
+      const {parse, given} = bounded()
+      const tree = parse(text)
+      expect([name, Math.max(...given.map((piece) => piece.length))]).toEqual([name, expect.any(Number)])
+      expect(Math.max(...given.map((piece) => piece.length)), name).toBeLessThanOrEqual(pieceLength)
+      expect(given.length, name).toBeGreaterThan(text.length / pieceLength)
+      expect(plain(tree), name).toEqual(plain(whole.parse(text)))
+    }
+  })
+
+  it('resolves a reference to a definition pieces later', () => {
+    const filler = 'The council met on Monday and voted.\n\n'.repeat(2_000)
+    const text = `See [the report] and ![chart][].\n\n${filler}[the report]: https://example.com/report\n\n[chart]: chart.png\n`
+    const tree = bounded().parse(text)
+    expect(plain(tree)).toEqual(plain(whole.parse(text)))
+    expect(JSON.stringify(tree.children[0])).toContain('linkReference')
+    expect(JSON.stringify(tree.children[0])).toContain('imageReference')
+  })
+
+  it('keeps front matter whole, however long', () => {
+    const text = `---\n${'title: The council met on Monday\n'.repeat(3_000)}---\n\n${'The council met.\n\n'.repeat(2_000)}`
+    const tree = bounded().parse(text)
+    expect(tree.children[0].type).toBe('yaml')
+    expect(plain(tree)).toEqual(plain(whole.parse(text)))
+  })
+
+  it('stops emphasis at a cut inside a paragraph longer than half a piece (the documented bound)', () => {
+    // A paragraph of 40,000 characters whose emphasis runs across the cut near 32 KB.
+    const text = 'word '.repeat(6_500) + '*across ' + 'word '.repeat(100) + 'the cut* ' + 'word '.repeat(1_400) + '\n'
+    const ours = bounded().parse(text)
+    const theirs = whole.parse(text)
+    expect(JSON.stringify(theirs)).toContain('"emphasis"')
+    expect(JSON.stringify(ours)).not.toContain('"emphasis"')
+    // The paragraph is still one, with the draft's text.
+    expect(ours.children).toHaveLength(1)
+    expect(ours.children[0].position).toEqual(theirs.children[0].position)
+  })
+})
