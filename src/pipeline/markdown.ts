@@ -190,9 +190,10 @@ export interface PieceOptions {
  *
  * A piece ends at a line end (or, in a line begun at least {@link minimumLineBeforeCut}
  * earlier, at a space) before a letter, where no block can start. Its parse is trusted up to
- * its last top-level block: the blocks before that one were closed by text inside the piece,
- * and the next piece starts again at the line where the last one starts (a fresh parse from
- * there, with nothing open, is what the whole parse does). Only when that last block is a
+ * its last top-level block that starts a clean line ({@link restartAt}): the blocks before that
+ * one were closed by text inside the piece, and the next piece starts again at that line (a
+ * fresh parse from there, with nothing open, is what the whole parse does). Only when that
+ * last block is a
  * paragraph that began at the start of the piece (a paragraph of more than half a piece) is it
  * cut: the next piece starts at the cut, where the paragraph goes on (the line after the cut
  * starts with a letter, so it continues the paragraph), and its first paragraph is joined to
