@@ -18,16 +18,19 @@
  * be flagged). Words are split 80/20 by a hash of the word, so the test part holds misspellings
  * of words the fit never saw. Each training pair is aligned with the word (the cheapest
  * sequence of slips under the current costs), the slips are counted, the costs become
- * `−ln P(slip)` (add-α smoothed), and the alignment is done again, three rounds in all. Then
- * the weight of the word's frequency against the slip costs is chosen by grid search on the
- * training pairs.
+ * `−ln P(slip)` (add-α smoothed), and the alignment is done again, three rounds in all. From
+ * the last alignments come the substring slips of Brill and Moore (2000): each slip widened by
+ * its neighbours to at most three letters a side, with `^` and `$` for the word's start and end
+ * (`fitRules`); kept when seen in the misspellings of at least four words and cheaper than the
+ * same change letter by letter. Then the weight of the word's frequency against the slip costs
+ * is chosen by grid search on (a quarter of) the training pairs, through the shipped
+ * `suggest()`, so that the figures are those of copydesk's own candidates and ranking.
+ * Deterministic: the same corpus gives the same `model.ts`.
  */
 import {readFileSync, writeFileSync} from 'node:fs'
 import {createHash} from 'node:crypto'
-import {doubleMetaphone} from 'double-metaphone'
 import {getLookup, type Lookup} from '../rules/lib/dictionary-lookup.js'
-import {channelCost, rankCandidates, type ChannelModel} from '../rules/spelling/channel.js'
-import {getWordTrie, type TrieHeader} from '../rules/spelling/candidates.js'
+import {channelCost, maxRuleLength, type ChannelModel} from '../rules/spelling/channel.js'
 import {model as shippedModel} from '../rules/spelling/model.js'
 import {suggest} from '../rules/spelling/suggest.js'
 
@@ -54,62 +57,6 @@ function isTest(word: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Candidates: dictionary words within two unit edits (a trie walk), and words that sound alike
-// (the same Double Metaphone key).
-
-interface TrieNode {
-  children: Map<string, TrieNode>
-  word?: string
-}
-
-function buildTrie(words: Iterable<string>): TrieNode {
-  const root: TrieNode = {children: new Map()}
-  for (const word of words) {
-    let node = root
-    for (const letter of word) {
-      let next = node.children.get(letter)
-      if (!next) node.children.set(letter, (next = {children: new Map()}))
-      node = next
-    }
-    node.word = word
-  }
-  return root
-}
-
-/** Words within `max` unit edits (optimal string alignment) of `typed`. */
-function nearWords(root: TrieNode, typed: string, max: number): string[] {
-  const found: string[] = []
-  const first = Array.from({length: typed.length + 1}, (_, index) => index)
-  const walk = (node: TrieNode, letter: string, previousLetter: string | undefined, previous: number[], beforePrevious: number[] | undefined) => {
-    const row = [previous[0] + 1]
-    let best = row[0]
-    for (let i = 1; i <= typed.length; i++) {
-      let value = Math.min(row[i - 1] + 1, previous[i] + 1, previous[i - 1] + (typed[i - 1] === letter ? 0 : 1))
-      if (beforePrevious && i > 1 && typed[i - 1] === previousLetter && typed[i - 2] === letter) value = Math.min(value, beforePrevious[i - 2] + 1)
-      row[i] = value
-      if (value < best) best = value
-    }
-    if (node.word !== undefined && row[typed.length] <= max) found.push(node.word)
-    if (best > max) return
-    for (const [next, child] of node.children) walk(child, next, letter, row, previous)
-  }
-  for (const [letter, child] of root.children) walk(child, letter, undefined, first, undefined)
-  return found
-}
-
-function phoneticIndex(words: Iterable<string>): Map<string, string[]> {
-  const index = new Map<string, string[]>()
-  for (const word of words) {
-    for (const key of new Set(doubleMetaphone(word))) {
-      let list = index.get(key)
-      if (!list) index.set(key, (list = []))
-      list.push(word)
-    }
-  }
-  return index
-}
-
-// ---------------------------------------------------------------------------------------------
 // Fitting.
 
 interface Counts {
@@ -127,8 +74,15 @@ interface Counts {
 
 const add = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by)
 
-/** The slips of the cheapest alignment of `typed` with `intended` under `model`. */
-function countSlips(model: ChannelModel, typed: string, intended: string, counts: Counts): void {
+/** One step of an alignment: the intended letters (0 to 2) and what was typed for them. */
+type Step = readonly [from: string, to: string]
+
+/**
+ * The slips of the cheapest alignment of `typed` with `intended` under `model`, counted into
+ * `counts`; the alignment itself, letters typed as meant included, is returned in word order.
+ */
+function countSlips(model: ChannelModel, typed: string, intended: string, counts: Counts): Step[] {
+  const steps: Step[] = []
   const n = typed.length
   const m = intended.length
   // Full table for the backtrace.
@@ -153,6 +107,7 @@ function countSlips(model: ChannelModel, typed: string, intended: string, counts
   while (i > 0 || j > 0) {
     if (i > 0 && j > 0 && near(table[i][j], table[i - 1][j - 1] + sub(intended[j - 1], typed[i - 1]))) {
       if (intended[j - 1] !== typed[i - 1]) add(counts.sub, intended[j - 1] + typed[i - 1])
+      steps.push([intended[j - 1], typed[i - 1]])
       i--
       j--
     } else if (
@@ -163,15 +118,18 @@ function countSlips(model: ChannelModel, typed: string, intended: string, counts
       near(table[i][j], table[i - 2][j - 2] + (model.trans[intended[j - 2] + intended[j - 1]] ?? model.transDefault))
     ) {
       add(counts.trans, intended[j - 2] + intended[j - 1])
+      steps.push([intended.slice(j - 2, j), typed.slice(i - 2, i)])
       i -= 2
       j -= 2
     } else if (j > 0 && near(table[i][j], table[i][j - 1] + omit(j - 1))) {
       if (intended[j - 1] === intended[j - 2] || intended[j - 1] === intended[j]) counts.delDouble++
       else add(counts.del, intended[j - 1])
+      steps.push([intended[j - 1], ''])
       j--
     } else {
       if (typed[i - 1] === typed[i - 2] || typed[i - 1] === typed[i]) counts.insDouble++
       else add(counts.ins, typed[i - 1])
+      steps.push(['', typed[i - 1]])
       i--
     }
   }
@@ -181,6 +139,66 @@ function countSlips(model: ChannelModel, typed: string, intended: string, counts
     if (k > 0 && intended[k] === intended[k - 1]) counts.doubles++
   }
   counts.total += m
+  return steps.reverse()
+}
+
+/**
+ * The substring rules of Brill and Moore (2000): each slip of a training pair's alignment,
+ * widened by the neighbouring steps (letters typed as meant, other slips, the word's start `^`
+ * and end `$`) up to three intended and three typed symbols, is one observation of `α` typed as
+ * `β`; `P(β | α) = count(α→β) / count(α)`, with `count(α)` the occurrences of `α` in the
+ * training pairs' words. A rule is kept when it was seen in the misspellings of at least
+ * `minimum` different words and is
+ * cheaper, by `margin` nats, than the letter-by-letter slips of `letters` that make the same change.
+ */
+function fitRules(
+  letters: ChannelModel,
+  alignments: ReadonlyArray<{readonly intended: string; readonly steps: readonly Step[]}>,
+  minimum: number,
+  margin: number,
+): Record<string, number> {
+  const seen = new Map<string, number>()
+  // The words a rule was seen in: a rule of one word's misspellings does not carry over to others.
+  const words = new Map<string, Set<string>>()
+  for (const {intended, steps: inner} of alignments) {
+    const steps: Step[] = [['^', '^'], ...inner, ['$', '$']]
+    const rules = new Set<string>()
+    for (let at = 0; at < steps.length; at++) {
+      if (steps[at][0] === steps[at][1]) continue
+      for (let start = at; start >= 0 && at - start <= maxRuleLength; start--) {
+        for (let end = at; end < steps.length && end - start <= maxRuleLength; end++) {
+          const window = steps.slice(start, end + 1)
+          const from = window.map((step) => step[0]).join('')
+          const to = window.map((step) => step[1]).join('')
+          if (from.length > maxRuleLength || to.length > maxRuleLength) continue
+          if (from.length === 0 || from === to) continue
+          rules.add(`${from}>${to}`)
+        }
+      }
+    }
+    for (const rule of rules) {
+      add(seen, rule)
+      let set = words.get(rule)
+      if (!set) words.set(rule, (set = new Set()))
+      set.add(intended)
+    }
+  }
+  const occurrences = new Map<string, number>()
+  for (const {intended} of alignments) {
+    const marked = `^${intended}$`
+    for (let start = 0; start < marked.length; start++) {
+      for (let length = 1; length <= maxRuleLength && start + length <= marked.length; length++) add(occurrences, marked.slice(start, start + length))
+    }
+  }
+  const rules: Record<string, number> = {}
+  const unmarked = (text: string) => text.replace(/[$^]/g, '')
+  for (const [rule, count] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (words.get(rule)!.size < minimum) continue
+    const [from, to] = rule.split('>')
+    const cost = round(-Math.log(count / (occurrences.get(from) ?? count)))
+    if (cost < channelCost(letters, unmarked(to), unmarked(from)) - margin) rules[rule] = cost
+  }
+  return rules
 }
 
 function modelFrom(counts: Counts, base: ChannelModel): ChannelModel {
@@ -229,89 +247,79 @@ function round(value: number): number {
 
 // ---------------------------------------------------------------------------------------------
 
+/** How `suggest()` does on `pairs` with `model`. */
 interface Evaluation {
   readonly total: number
   readonly first: number
   readonly top5: number
   readonly none: number
+  /** The pairs within two edits of their word, and how many of them are right first and in the top five. */
+  readonly close: number
+  readonly closeFirst: number
+  readonly closeTop5: number
 }
 
-function evaluate(model: ChannelModel, pairs: readonly Pair[], candidatesOf: (typed: string) => string[], lookup: Lookup): Evaluation {
+/** Unit costs: whether a misspelling is within two edits (letters left out, added, changed or swapped) of its word. */
+const unit: ChannelModel = {...shippedModel, rules: undefined, sub: {}, del: {}, ins: {}, trans: {}, subDefault: 1, delDouble: 1, insDouble: 1, transDefault: 1, otherCost: 1}
+
+function evaluate(model: ChannelModel, pairs: readonly Pair[], lookup: Lookup): Evaluation {
   let first = 0
   let top5 = 0
   let none = 0
+  let close = 0
+  let closeFirst = 0
+  let closeTop5 = 0
   for (const pair of pairs) {
-    const ranked = rankCandidates(model, pair.typed, candidatesOf(pair.typed), (word) => lookup.frequency(word))
-    if (ranked.length === 0) none++
-    if (ranked[0]?.word === pair.intended) first++
-    if (ranked.slice(0, 5).some((entry) => entry.word === pair.intended)) top5++
+    const list = suggest(pair.typed, lookup, {model})
+    if (list.length === 0) none++
+    if (list[0] === pair.intended) first++
+    if (list.includes(pair.intended)) top5++
+    if (channelCost(unit, pair.typed, pair.intended, 2) <= 2) {
+      close++
+      if (list[0] === pair.intended) closeFirst++
+      if (list.includes(pair.intended)) closeTop5++
+    }
   }
-  return {total: pairs.length, first, top5, none}
+  return {total: pairs.length, first, top5, none, close, closeFirst, closeTop5}
 }
 
 function percent(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(1)} %`
 }
 
+function describe(result: Evaluation): string {
+  return [
+    `first suggestion right ${percent(result.first, result.total)}, in the top five ${percent(result.top5, result.total)}, no suggestion ${percent(result.none, result.total)}`,
+    `  within two edits of their word (${result.close}): first ${percent(result.closeFirst, result.close)}, top five ${percent(result.closeTop5, result.close)}`,
+  ].join('\n')
+}
+
+/** Substring rules: seen in the misspellings of at least this many different words. */
+const ruleMinimum = 4
+/** Substring rules: cheaper by at least this many nats than the same change letter by letter. */
+const ruleMargin = 0.3
+
 function main(): void {
   const [corpusPath, ...flags] = process.argv.slice(2)
   if (!corpusPath) {
-    console.error('usage: tsx scripts/fit-spelling-model.ts PATH/birkbeck.dat [--write]')
+    console.error('usage: tsx scripts/fit-spelling-model.ts PATH/birkbeck.dat [--write|--evaluate]')
     process.exit(2)
   }
   const lookup = getLookup('dictionary-en-gb')
-  const trie = getWordTrie()
-  const bit = 1 << (trie.header as TrieHeader).packages.indexOf(lookup.package)
-  const words: string[] = []
-  for (const [word, flags] of trie.words()) if (flags & bit && /^[a-z']+$/.test(word) && lookup.suggestable(word)) words.push(word)
-  const dictionary = new Set(words)
-  const wordTrie = buildTrie(words)
-  const sounds = phoneticIndex(words)
-
   const all = readCorpus(corpusPath)
-  const usable = all.filter((pair) => /^[a-z]+$/.test(pair.intended) && dictionary.has(pair.intended) && /^[a-z]+$/.test(pair.typed) && !lookup.correct(pair.typed))
+  const usable = all.filter((pair) => /^[a-z]+$/.test(pair.intended) && lookup.suggestable(pair.intended) && /^[a-z]+$/.test(pair.typed) && !lookup.correct(pair.typed))
   const train = usable.filter((pair) => !isTest(pair.intended))
   const test = usable.filter((pair) => isTest(pair.intended))
   console.log(`corpus: ${all.length} misspellings; usable ${usable.length} (train ${train.length}, test ${test.length})`)
 
   if (flags.includes('--evaluate')) {
-    // What copydesk suggests today (rules/spelling/suggest.ts with the shipped model).
-    let first = 0
-    let top5 = 0
-    let none = 0
-    // The corpus README: many misspellings are far from their word (children's spelling
-    // tests: `o` for `accordingly`), so the figures are also given for those within two edits
-    // (letters left out, added, changed or swapped) of it, the slips of edited copy.
-    let close = 0
-    let closeFirst = 0
-    let closeTop5 = 0
-    const unit: ChannelModel = {...shippedModel, sub: {}, del: {}, ins: {}, trans: {}, subDefault: 1, delDouble: 1, insDouble: 1, transDefault: 1, otherCost: 1}
-    for (const pair of test) {
-      const list = suggest(pair.typed, lookup)
-      if (list.length === 0) none++
-      if (list[0] === pair.intended) first++
-      if (list.includes(pair.intended)) top5++
-      if (channelCost(unit, pair.typed, pair.intended, 2) <= 2) {
-        close++
-        if (list[0] === pair.intended) closeFirst++
-        if (list.includes(pair.intended)) closeTop5++
-      }
-    }
+    // What copydesk suggests today (rules/spelling/suggest.ts with the shipped model). The
+    // corpus README: many misspellings are far from their word (children's spelling tests: `o`
+    // for `accordingly`), so the figures are also given for those within two edits of it, the
+    // slips of edited copy.
     console.log(`suggest() on the held-out part (${test.length} misspellings of words the fit never saw, en-GB):`)
-    console.log(`  first suggestion right ${percent(first, test.length)}, in the top five ${percent(top5, test.length)}, no suggestion ${percent(none, test.length)}`)
-    console.log(`  within two edits of their word (${close}): first suggestion right ${percent(closeFirst, close)}, in the top five ${percent(closeTop5, close)}`)
+    console.log(`  ${describe(evaluate(shippedModel, test, lookup))}`)
     return
-  }
-
-  const cache = new Map<string, string[]>()
-  const candidatesOf = (typed: string): string[] => {
-    let list = cache.get(typed)
-    if (!list) {
-      const near = nearWords(wordTrie, typed, 2)
-      const alike = [...new Set(doubleMetaphone(typed))].flatMap((key) => sounds.get(key) ?? []).filter((word) => Math.abs(word.length - typed.length) <= 3)
-      cache.set(typed, (list = [...new Set([...near, ...alike])]))
-    }
-    return list
   }
 
   let model: ChannelModel = {
@@ -329,60 +337,47 @@ function main(): void {
     frequencyWeight: 0.3,
     frequencyTotal: 51_000_000,
   }
+  const fresh = (): Counts => ({
+    sub: new Map(),
+    del: new Map(),
+    delDouble: 0,
+    ins: new Map(),
+    insDouble: 0,
+    trans: new Map(),
+    letters: new Map(),
+    bigrams: new Map(),
+    doubles: 0,
+    total: 0,
+  })
+  // The single-letter slips: align, count, re-estimate, three rounds.
   for (let round = 0; round < 3; round++) {
-    const counts: Counts = {
-      sub: new Map(),
-      del: new Map(),
-      delDouble: 0,
-      ins: new Map(),
-      insDouble: 0,
-      trans: new Map(),
-      letters: new Map(),
-      bigrams: new Map(),
-      doubles: 0,
-      total: 0,
-    }
+    const counts = fresh()
     for (const pair of train) countSlips(model, pair.typed, pair.intended, counts)
     model = modelFrom(counts, model)
   }
+  // The substring rules, from the last alignments.
+  const alignments = train.map((pair) => ({intended: pair.intended, steps: countSlips(model, pair.typed, pair.intended, fresh())}))
+  const rules = fitRules(model, alignments, ruleMinimum, ruleMargin)
+  console.log(`substring rules: ${Object.keys(rules).length}`)
+  model = {...model, rules}
 
-  // The frequency weight: grid search on (a sample of) the training pairs.
+  // The frequency weight: grid search on (a sample of) the training pairs, through suggest().
   const sample = train.filter((_, index) => index % 4 === 0)
   let best = {weight: model.frequencyWeight, first: -1}
-  for (const weight of [0.4, 0.6, 0.8, 1, 1.2]) {
-    const result = evaluate({...model, frequencyWeight: weight}, sample, candidatesOf, lookup)
+  for (const weight of [0.6, 0.8, 1]) {
+    const result = evaluate({...model, frequencyWeight: weight}, sample, lookup)
     console.log(`  frequency weight ${weight}: first ${percent(result.first, result.total)}, top 5 ${percent(result.top5, result.total)}`)
     if (result.first > best.first) best = {weight, first: result.first}
   }
   model = {...model, frequencyWeight: best.weight}
 
-  const onTrain = evaluate(model, train, candidatesOf, lookup)
-  const onTest = evaluate(model, test, candidatesOf, lookup)
-  console.log(`train: first ${percent(onTrain.first, onTrain.total)}, top 5 ${percent(onTrain.top5, onTrain.total)}, no candidate ${percent(onTrain.none, onTrain.total)}`)
-  console.log(
-    `test (held out, ${onTest.total} pairs): first ${percent(onTest.first, onTest.total)}, top 5 ${percent(onTest.top5, onTest.total)}, no candidate ${percent(onTest.none, onTest.total)}`,
-  )
-  // The same, for misspellings within two slips of their word (the kind a typist makes).
-  const close = test.filter(
-    (pair) =>
-      channelCost({...model, sub: {}, del: {}, ins: {}, trans: {}, subDefault: 1, delDouble: 1, insDouble: 1, transDefault: 1, otherCost: 1}, pair.typed, pair.intended, 2) <=
-      2,
-  )
-  const onClose = evaluate(model, close, candidatesOf, lookup)
-  console.log(`test, within two edits (${onClose.total} pairs): first ${percent(onClose.first, onClose.total)}, top 5 ${percent(onClose.top5, onClose.total)}`)
-
-  // Today's hand-weighted ranker (rules/spelling/suggest.ts) on the same held-out pairs.
-  let oldFirst = 0
-  let oldTop5 = 0
-  for (const pair of test) {
-    const list = suggest(pair.typed, lookup)
-    if (list[0] === pair.intended) oldFirst++
-    if (list.includes(pair.intended)) oldTop5++
-  }
-  console.log(`test, the hand-weighted ranker of suggest.ts: first ${percent(oldFirst, test.length)}, top 5 ${percent(oldTop5, test.length)}`)
+  const onTest = evaluate(model, test, lookup)
+  console.log(`held out (${test.length} misspellings of words the fit never saw): ${describe(onTest)}`)
+  const before = evaluate(shippedModel, test, lookup)
+  console.log(`the shipped model on the same part: ${describe(before)}`)
 
   if (flags.includes('--write')) {
-    const text = `/**\n * The spelling model's fitted slip costs: generated by \`scripts/fit-spelling-model.ts\` (do not edit).\n * ${model.source}.\n * Held out: first suggestion right for ${percent(onTest.first, onTest.total)}, top five for ${percent(onTest.top5, onTest.total)} of ${onTest.total} misspellings.\n */\nimport type {ChannelModel} from './channel.js'\n\n/** The fitted model. */\nexport const model: ChannelModel = ${JSON.stringify(model)}\n`
+    const text = `/**\n * The spelling model's fitted slip costs: generated by \`scripts/fit-spelling-model.ts\` (do not edit).\n * ${model.source}.\n * Held out: first suggestion right for ${percent(onTest.first, onTest.total)}, top five for ${percent(onTest.top5, onTest.total)} of ${onTest.total} misspellings\n * (within two edits of their word: ${percent(onTest.closeFirst, onTest.close)} and ${percent(onTest.closeTop5, onTest.close)} of ${onTest.close}).\n */\nimport type {ChannelModel} from './channel.js'\n\n/** The fitted model. */\nexport const model: ChannelModel = ${JSON.stringify(model)}\n`
     writeFileSync(new URL('../rules/spelling/model.ts', import.meta.url), text)
     console.log('wrote rules/spelling/model.ts')
   }

@@ -146,3 +146,141 @@ export function candidatesWithin(typed: string, lookup: Lookup, limit: number, b
   }
   return found
 }
+
+/** A dictionary word near a misspelling and its distance in plain edits. */
+export interface NearWord {
+  readonly word: string
+  readonly edits: number
+}
+
+/**
+ * The lowercase forms of `lookup`'s dictionary words within `limit` plain edits (a letter
+ * left out, added or changed, two neighbours swapped: optimal string alignment) of the
+ * lowercase `typed`, and within `otherFirst` edits when their first letter is not `typed`'s
+ * (a slip in the first letter is rare): a walk of the trie that fills one column of the
+ * distance table per letter and leaves a branch as soon as two columns in a row exceed the
+ * limit, in small integers. Words are in trie order, each once.
+ */
+export function nearWords(typed: string, lookup: Lookup, limit: number, otherFirst = Math.min(limit, 1)): NearWord[] {
+  const words = getWordTrie()
+  const bit = 1 << (words.header as TrieHeader).packages.indexOf(lookup.package)
+  const found: NearWord[] = []
+  if (bit === 0 || typed.length === 0) return found
+  const edges = words.edges
+  const n = typed.length
+  const rows = n + 1
+  const maxDepth = n + limit
+  // One column per depth: `columns[depth * rows + i]` is the distance from `typed[0, i)` to
+  // the candidate's first `depth` letters, filled only in the band `|i − depth| ≤ limit`
+  // (the cells beside the band hold `far`, more than the limit).
+  const far = limit + 2
+  const columns = new Uint8Array((maxDepth + 1) * rows)
+  for (let i = 0; i < rows; i++) columns[i] = Math.min(i, far)
+  if (limit + 1 < rows) columns[limit + 1] = far
+  const bests = new Uint8Array(maxDepth + 1)
+  const typedCodes = new Uint16Array(n)
+  for (let i = 0; i < n; i++) typedCodes[i] = typed.charCodeAt(i)
+  const letters = new Uint16Array(maxDepth + 1)
+
+  /** Fill the column of the letter `code` at `depth`; its smallest value. */
+  const step = (code: number, depth: number): number => {
+    const at = depth * rows
+    const before = at - rows
+    const twoBefore = before - rows
+    const previousCode = depth > 1 ? letters[depth - 2] : -1
+    const low = depth - limit > 1 ? depth - limit : 1
+    const high = depth + limit < n ? depth + limit : n
+    let above: number
+    if (low === 1) above = columns[at] = depth < far ? depth : far
+    else above = columns[at + low - 1] = far
+    let best = above
+    for (let i = low; i <= high; i++) {
+      const typedCode = typedCodes[i - 1]
+      let cell = columns[before + i - 1] + (typedCode === code ? 0 : 1)
+      if (above + 1 < cell) cell = above + 1
+      const omitted = columns[before + i] + 1
+      if (omitted < cell) cell = omitted
+      if (i > 1 && typedCode === previousCode && typedCodes[i - 2] === code && code !== previousCode) {
+        const swapped = columns[twoBefore + i - 2] + 1
+        if (swapped < cell) cell = swapped
+      }
+      if (cell > far) cell = far
+      columns[at + i] = cell
+      above = cell
+      if (cell < best) best = cell
+    }
+    if (high < n) columns[at + high + 1] = far
+    bests[depth] = best
+    letters[depth - 1] = code
+    return high === n ? above : far
+  }
+
+  const visit = (first: number, depth: number): void => {
+    for (let edge = first; ; edge++) {
+      const value = edges[edge * 2]
+      const distance = step(value & 0xffff, depth)
+      if ((value >>> 16) & bit && distance <= limit) found.push({word: String.fromCharCode(...letters.subarray(0, depth)), edits: distance})
+      const target = edges[edge * 2 + 1]
+      // A swap reaches two columns on, at one edit: a branch ends when this column exceeds the
+      // limit and the one before it would exceed it with a swap.
+      if (target !== noNode && depth < maxDepth && (bests[depth] <= limit || bests[depth - 1] < limit)) visit(target, depth + 1)
+      if (value & (1 << 24)) return
+    }
+  }
+
+  // The typed first letter's words within `limit`.
+  const firstCode = typedCodes[0]
+  bests[0] = 0
+  for (let edge = 0; edges.length > 0; edge++) {
+    const value = edges[edge * 2]
+    if ((value & 0xffff) === firstCode) {
+      const distance = step(firstCode, 1)
+      if ((value >>> 16) & bit && distance <= limit) found.push({word: typed[0], edits: distance})
+      const target = edges[edge * 2 + 1]
+      if (target !== noNode && 1 < maxDepth) visit(target, 2)
+      break
+    }
+    if (value & (1 << 24)) break
+  }
+  // One edit that changes the first letter: a letter before it, instead of it, the first left
+  // out, the first two swapped. Few strings, each looked up in the trie, cost less than a walk.
+  if (otherFirst >= 1) {
+    const check = (first: number, from: number) => {
+      if (first !== firstCode && (flagsAfter(edges, first, typed, from) & bit) !== 0) {
+        const word = (first === -1 ? '' : String.fromCharCode(first)) + typed.slice(from)
+        if (word !== '' && !found.some((near) => near.word === word)) found.push({word, edits: 1})
+      }
+    }
+    for (let edge = 0; edges.length > 0; edge++) {
+      const value = edges[edge * 2]
+      check(value & 0xffff, 0)
+      check(value & 0xffff, 1)
+      if (value & (1 << 24)) break
+    }
+    check(-1, 1)
+    if (n > 1 && typedCodes[1] !== firstCode) {
+      const swapped = typed[1] + typed[0] + typed.slice(2)
+      if ((flagsAfter(edges, -1, swapped, 0) & bit) !== 0 && !found.some((near) => near.word === swapped)) found.push({word: swapped, edits: 1})
+    }
+  }
+  return found
+}
+
+/**
+ * The flags in the trie's `edges` of the word `first` (a letter's code; -1 for none) followed
+ * by `text` from `from` on (0 when it is not there), without building the string.
+ */
+function flagsAfter(edges: Uint32Array, first: number, text: string, from: number): number {
+  const length = (first === -1 ? 0 : 1) + text.length - from
+  if (length <= 0 || edges.length === 0) return 0
+  let node = 0
+  for (let index = 0; index < length; index++) {
+    const code = first === -1 ? text.charCodeAt(from + index) : index === 0 ? first : text.charCodeAt(from + index - 1)
+    let edge = node
+    while ((edges[edge * 2] & 0xffff) !== code) if (edges[edge++ * 2] & (1 << 24)) return 0
+    if (index === length - 1) return (edges[edge * 2] >>> 16) & 0xff
+    node = edges[edge * 2 + 1]
+    if (node === noNode) return 0
+  }
+  return 0
+}

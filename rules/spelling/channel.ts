@@ -7,12 +7,16 @@
  * letter, two letters swapped) are not chosen by hand: `scripts/fit-spelling-model.ts` fits them
  * on a corpus of real misspellings (the Birkbeck spelling error corpus) by aligning each
  * misspelling with its word and counting the slips, and stores them in `model.ts` beside this
- * file. A word's cost is then the cheapest alignment (a weighted optimal-string-alignment
+ * file. Beside them, the script fits substring slips after Brill and Moore (2000), "An improved
+ * error model for noisy channel spelling correction": `ant` typed `ent`, `ph` typed `f`, `ie`
+ * typed `ei`, with the start and end of the word as context (`^kn` typed `^n`). A word's cost is
+ * then the cheapest partition of it into letters typed as meant, single-letter slips and
+ * substring slips (with single-letter slips only: a weighted optimal-string-alignment
  * distance), and a candidate's score adds `frequencyWeight × −ln P(word)`: the classic
  * P(typed | intended) · P(intended) of Kernighan, Church and Gale, in logs.
  */
 
-/** The fitted costs, as stored in `model.json`. */
+/** The fitted costs, as stored in `model.ts`. */
 export interface ChannelModel {
   /** Where the weights come from. */
   readonly source: string
@@ -39,58 +43,189 @@ export interface ChannelModel {
   readonly frequencyWeight: number
   /** Total of the frequency counts, to turn a count into a probability. */
   readonly frequencyTotal: number
-}
-
-/** The cost of a slip: the writer meant `a` and typed `b`. */
-function substitution(model: ChannelModel, a: string, b: string): number {
-  if (!model.alphabet.includes(a) || !model.alphabet.includes(b)) return model.otherCost
-  return model.sub[a + b] ?? model.subDefault
+  /**
+   * Substring slips (Brill and Moore 2000): `rules['ant>ent']` is the cost of typing `ent`
+   * where `ant` was meant, `−ln P(ent | ant)`. `^` and `$` mark the start and end of the word
+   * (`^ph>^f`: a word's first `ph` typed `f`). Only the rules cheaper than their letter-by-letter
+   * slips are kept.
+   */
+  readonly rules?: Readonly<Record<string, number>>
 }
 
 /**
  * The channel cost of `typed` given `intended` (both lowercase): the cheapest sequence of
  * slips that turns the intended word into what was typed, or more than `limit` as soon as no
- * alignment can stay within it.
+ * alignment can stay within it. With substring rules in the model (and `rules` not false), a
+ * slip may also be one of them (`ant` typed `ent`), and the cost is that of the best partition
+ * of the word into single-letter slips, substring slips and letters typed as meant (Brill and
+ * Moore 2000).
  */
-export function channelCost(model: ChannelModel, typed: string, intended: string, limit = Infinity): number {
-  const columns = intended.length + 1
-  let before = new Float64Array(columns)
-  let previous = new Float64Array(columns)
-  let current = new Float64Array(columns)
-  // Row 0: the writer left out every letter of the intended prefix.
-  for (let j = 1; j < columns; j++) previous[j] = previous[j - 1] + omission(model, intended, j - 1)
-  for (let i = 1; i <= typed.length; i++) {
+export function channelCost(model: ChannelModel, typed: string, intended: string, limit = Infinity, rules = true): number {
+  return partitionCost(compile(model), typed, intended, limit, rules)
+}
+
+/** The longest side of a substring rule. */
+export const maxRuleLength = 3
+/** Symbols per position of a rule side's code: 0 for none, the letters, `'`, `^`, `$`, other. */
+const symbolBase = 32
+const sideCodes = symbolBase ** maxRuleLength
+const startMark = 28
+const endMark = 29
+const otherSymbol = 30
+
+/** The code of a character (1 to 31). */
+function symbolOf(code: number): number {
+  if (code >= 97 && code <= 122) return code - 96
+  if (code === 39) return 27
+  if (code === 94) return startMark
+  if (code === 36) return endMark
+  return otherSymbol
+}
+
+/** The code of a rule side: its symbols in base 32 (`''` is 0). */
+export function sideCode(text: string): number {
+  let code = 0
+  for (let index = 0; index < text.length; index++) code = code * symbolBase + symbolOf(text.charCodeAt(index))
+  return code
+}
+
+/** A model in the form the search reads: costs by symbol code. */
+interface Compiled {
+  /** `sub[a * 32 + b]`: `a` meant, `b` typed. */
+  readonly sub: Float64Array
+  readonly del: Float64Array
+  readonly ins: Float64Array
+  readonly trans: Float64Array
+  readonly delDouble: number
+  readonly insDouble: number
+  /** `sides[α]` is 1 when some rule starts from α. */
+  readonly sides: Uint8Array
+  /** The cost of `α>β` under the key `α × 32³ + β`. */
+  readonly costs: Map<number, number>
+  readonly hasRules: boolean
+}
+
+const compiledModels = new WeakMap<ChannelModel, Compiled>()
+
+function compile(model: ChannelModel): Compiled {
+  let compiled = compiledModels.get(model)
+  if (compiled) return compiled
+  const known = (symbol: number) => symbol !== otherSymbol && symbol !== startMark && symbol !== endMark
+  const letter = (symbol: number) => (symbol === 27 ? "'" : String.fromCharCode(symbol + 96))
+  const inAlphabet = (symbol: number) => known(symbol) && model.alphabet.includes(letter(symbol))
+  const sub = new Float64Array(symbolBase * symbolBase).fill(Infinity)
+  const trans = new Float64Array(symbolBase * symbolBase).fill(Infinity)
+  const del = new Float64Array(symbolBase).fill(Infinity)
+  const ins = new Float64Array(symbolBase).fill(Infinity)
+  for (let a = 1; a < symbolBase; a++) {
+    if (a === startMark || a === endMark) continue
+    del[a] = inAlphabet(a) ? (model.del[letter(a)] ?? model.otherCost) : model.otherCost
+    ins[a] = inAlphabet(a) ? (model.ins[letter(a)] ?? model.otherCost) : model.otherCost
+    for (let b = 1; b < symbolBase; b++) {
+      if (b === startMark || b === endMark) continue
+      if (!inAlphabet(a) || !inAlphabet(b)) sub[a * symbolBase + b] = model.otherCost
+      else sub[a * symbolBase + b] = model.sub[letter(a) + letter(b)] ?? model.subDefault
+      if (a !== b && inAlphabet(a) && inAlphabet(b)) trans[a * symbolBase + b] = model.trans[letter(a) + letter(b)] ?? model.transDefault
+    }
+  }
+  const sides = new Uint8Array(sideCodes)
+  const costs = new Map<number, number>()
+  for (const [rule, cost] of Object.entries(model.rules ?? {})) {
+    const [from, to] = rule.split('>')
+    const alpha = sideCode(from)
+    sides[alpha] = 1
+    costs.set(alpha * sideCodes + sideCode(to), cost)
+  }
+  compiled = {sub, del, ins, trans, delDouble: model.delDouble, insDouble: model.insDouble, sides, costs, hasRules: costs.size > 0}
+  compiledModels.set(model, compiled)
+  return compiled
+}
+
+/** Scratch space of the search, grown as needed (one search runs at a time). */
+let table = new Float64Array(1024)
+let typedSymbols = new Int32Array(64)
+let intendedSymbols = new Int32Array(64)
+
+/**
+ * The best partition's cost (see {@link channelCost}) over the words with their marks
+ * (`^word$`, the marks typed as meant): a full table, since a rule reaches three rows back.
+ */
+function partitionCost(model: Compiled, typedWord: string, intendedWord: string, limit: number, useRules: boolean): number {
+  const rows = typedWord.length + 3
+  const width = intendedWord.length + 3
+  if (table.length < rows * width) table = new Float64Array(rows * width * 2)
+  if (typedSymbols.length < rows) typedSymbols = new Int32Array(rows * 2)
+  if (intendedSymbols.length < width) intendedSymbols = new Int32Array(width * 2)
+  const typed = typedSymbols
+  const intended = intendedSymbols
+  typed[0] = startMark
+  for (let index = 0; index < typedWord.length; index++) typed[index + 1] = symbolOf(typedWord.charCodeAt(index))
+  typed[rows - 2] = endMark
+  intended[0] = startMark
+  for (let index = 0; index < intendedWord.length; index++) intended[index + 1] = symbolOf(intendedWord.charCodeAt(index))
+  intended[width - 2] = endMark
+  const {sub, del, ins, trans, delDouble, insDouble, sides, costs} = model
+  const rules = useRules && model.hasRules
+  // Row 0 and column 0: nothing before the start marks.
+  for (let j = 0; j < width; j++) table[j] = Infinity
+  table[0] = 0
+  // The rows past `limit` in a row: once a rule's reach of them is, no cell can come back.
+  let over = 0
+  for (let i = 1; i < rows; i++) {
+    const at = i * width
     const b = typed[i - 1]
-    current[0] = previous[0] + insertion(model, typed, i - 1)
-    let best = current[0]
-    for (let j = 1; j < columns; j++) {
+    const bIsMark = b === startMark || b === endMark
+    const insertion = bIsMark ? Infinity : b === typed[i - 2] || b === typed[i] ? insDouble : ins[b]
+    // The codes of the typed substrings ending at `i` (1 to 3 symbols; none is 0).
+    const beta1 = b
+    const beta2 = i >= 2 ? typed[i - 2] * symbolBase + beta1 : -1
+    const beta3 = i >= 3 ? typed[i - 3] * symbolBase * symbolBase + beta2 : -1
+    table[at] = Infinity
+    let best = Infinity
+    for (let j = 1; j < width; j++) {
       const a = intended[j - 1]
-      let value = previous[j - 1] + (a === b ? 0 : substitution(model, a, b))
-      value = Math.min(value, previous[j] + insertion(model, typed, i - 1), current[j - 1] + omission(model, intended, j - 1))
-      if (i > 1 && j > 1 && b === intended[j - 2] && typed[i - 2] === a && a !== b) {
-        value = Math.min(value, before[j - 2] + (model.trans[intended[j - 2] + a] ?? model.transDefault))
+      const aIsMark = a === startMark || a === endMark
+      const diagonal = table[at - width + j - 1]
+      // Symbols are equal for two different characters outside the alphabet: compare the characters.
+      let value =
+        a === b && (a !== otherSymbol || typedWord.charCodeAt(i - 2) === intendedWord.charCodeAt(j - 2))
+          ? diagonal
+          : aIsMark || bIsMark
+            ? Infinity
+            : diagonal + sub[a * symbolBase + b]
+      const inserted = table[at - width + j] + insertion
+      if (inserted < value) value = inserted
+      if (!aIsMark) {
+        const omitted = table[at + j - 1] + (a === intended[j - 2] || a === intended[j] ? delDouble : del[a])
+        if (omitted < value) value = omitted
       }
-      current[j] = value
+      if (i > 1 && j > 1 && a !== b && b === intended[j - 2] && typed[i - 2] === a) {
+        const swapped = table[at - 2 * width + j - 2] + trans[intended[j - 2] * symbolBase + a]
+        if (swapped < value) value = swapped
+      }
+      if (rules) {
+        // The intended `alpha` (1 to 3 symbols ending at `j`) typed as nothing or as `beta`.
+        let alpha = 0
+        let scale = 1
+        for (let length = 1; length <= maxRuleLength && length <= j; length++, scale *= symbolBase) {
+          alpha += intended[j - length] * scale
+          if (sides[alpha] === 0) continue
+          const key = alpha * sideCodes
+          const from = at + j - length
+          let cost = costs.get(key)
+          if (cost !== undefined && table[from] + cost < value) value = table[from] + cost
+          if ((cost = costs.get(key + beta1)) !== undefined && table[from - width] + cost < value) value = table[from - width] + cost
+          if (beta2 >= 0 && (cost = costs.get(key + beta2)) !== undefined && table[from - 2 * width] + cost < value) value = table[from - 2 * width] + cost
+          if (beta3 >= 0 && (cost = costs.get(key + beta3)) !== undefined && table[from - 3 * width] + cost < value) value = table[from - 3 * width] + cost
+        }
+      }
+      table[at + j] = value
       if (value < best) best = value
     }
-    if (best > limit) return best
-    ;[before, previous, current] = [previous, current, before]
+    over = best > limit ? over + 1 : 0
+    if (over > (rules ? maxRuleLength : 2)) return best
   }
-  return previous[columns - 1]
-}
-
-/** Leaving out the intended letter at `index` (cheaper when it is one of a double). */
-function omission(model: ChannelModel, intended: string, index: number): number {
-  const letter = intended[index]
-  if (letter === intended[index - 1] || letter === intended[index + 1]) return model.delDouble
-  return model.del[letter] ?? model.otherCost
-}
-
-/** Typing the extra letter at `index` of `typed` (cheaper when it doubles its neighbour). */
-function insertion(model: ChannelModel, typed: string, index: number): number {
-  const letter = typed[index]
-  if (letter === typed[index - 1] || letter === typed[index + 1]) return model.insDouble
-  return model.ins[letter] ?? model.otherCost
+  return table[rows * width - 1]
 }
 
 /** `−ln P(word)` from a frequency count (add-one smoothed). */

@@ -1,18 +1,25 @@
 /**
  * Suggestions for a misspelled word, ranked so that the intended word comes first.
  *
- * Candidates are the dictionary words one or two slips away (a letter left out, doubled,
- * swapped, mistyped; the dictionary's own `REP` table), a split into two words, and words that
- * sound alike. They are ranked by a noisy-channel model fitted on real misspellings
- * (`channel.ts`, `model.ts`). The hand-set slip costs below remain for two jobs only: pruning
- * the trie walk (a lower bound) and `nearestSlip`, which decides whether a rare word list entry
- * is trusted.
+ * Candidates are the dictionary words one or two plain edits away (a letter left out, added,
+ * changed, two swapped; three when nothing nearer is likely), the dictionary's own `REP`
+ * table, a split into two words, and words that sound alike. They are ranked together by a
+ * noisy-channel model fitted on real misspellings, single-letter and substring slips
+ * (`channel.ts`, `model.ts`). The hand-set slip costs below remain for the acceptance of
+ * words, not for ranking: `nearestSlip` (an easy slip from a common word is a misspelling) and
+ * `likelierWord` (a word of the larger list or a compound that is a likely slip).
  */
 import {doubleMetaphone} from 'double-metaphone'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
-import {candidatesWithin, getWordTrie, type EditBounds, type TrieHeader} from './candidates.js'
-import {channelCost, rarity} from './channel.js'
-import {model} from './model.js'
+import {candidatesWithin, getWordTrie, nearWords, type EditBounds, type TrieHeader} from './candidates.js'
+import {channelCost, rarity, type ChannelModel} from './channel.js'
+import {model as fittedModel} from './model.js'
+
+/**
+ * The fitted model without its substring rules: the letter-by-letter slips that decide whether
+ * a word that is otherwise accepted is suspect (`likelierWord`), whose limits are set on this scale.
+ */
+const letterModel: ChannelModel = {...fittedModel, rules: undefined}
 
 /** At most this many suggestions per word. */
 export const maxSuggestions = 5
@@ -23,7 +30,6 @@ export const maxSuggestions = 5
  */
 export const maxWordLength = 40
 
-const alphabet = "abcdefghijklmnopqrstuvwxyz'"
 const vowels = new Set('aeiouy')
 
 /** Neighbouring keys on a QWERTY keyboard. */
@@ -82,31 +88,6 @@ function substitution(typed: string, intended: string): number {
   return vowels.has(typed) && vowels.has(intended) ? cost.vowel : neighbours.get(typed)?.has(intended) ? cost.neighbour : cost.substituted
 }
 
-/** Every string one edit from `word`, with the cost of that slip. */
-function edits(word: string, add: (candidate: string, cost: number) => void): void {
-  for (let index = 0; index <= word.length; index++) {
-    const before = word.slice(0, index)
-    const at = word[index]
-    const after = word.slice(index + 1)
-    // The writer left out a letter: insert one.
-    for (const letter of alphabet) {
-      const double = letter === word[index - 1] || letter === at
-      add(before + letter + word.slice(index), double ? cost.omittedDouble : cost.omitted)
-    }
-    if (at === undefined) continue
-    // The writer typed an extra letter: drop it.
-    add(before + after, at === word[index - 1] || at === word[index + 1] ? cost.extraDouble : cost.extra)
-    // Two letters swapped.
-    if (index + 1 < word.length && word[index + 1] !== at) add(before + word[index + 1] + at + word.slice(index + 2), cost.swapped)
-    // A wrong letter.
-    for (const letter of alphabet) {
-      if (letter === at) continue
-      const slip = vowels.has(letter) && vowels.has(at) ? cost.vowel : neighbours.get(at)?.has(letter) ? cost.neighbour : cost.substituted
-      add(before + letter + after, slip)
-    }
-  }
-}
-
 /** The cost of a split (`inthe` → `in the`), on the channel model's scale, besides the rarity of both words. */
 const splitCost = 8
 /** The cost of a replacement from the dictionary's own `REP` table (`alot` → `a lot`): a known slip. */
@@ -123,23 +104,42 @@ const channelLimit = 24
 const apostropheCost = 3
 /** How much worse than the best a candidate may score and still be suggested (about e⁵ less likely). */
 const suggestionMargin = 5
-/** Below this best score, a phonetic search cannot find a better word. */
-const phoneticThreshold = 14
+/** Above this best score (one edit from a common word is about 10), the search goes to three edits. */
+const farThreshold = 16
+/**
+ * How many of the best candidates by single-letter slips are measured again with the substring
+ * slips (which can only make a candidate cheaper): the rest keep their letter-by-letter cost.
+ */
+const rescored = 16
+
+/** A candidate being ranked: its channel cost so far and the rest of its score. */
+interface Entry {
+  /** The lowercase letters the channel cost is measured against (a split without its space). */
+  readonly letters: string
+  /** The channel cost (single-letter slips, or a fixed cost of the dictionary's `REP` table). */
+  slip: number
+  /** The rest of the score: rarity, a capital or apostrophe the writer did not type, a split. */
+  readonly rest: number
+  /** Whether `slip` is final (a `REP` entry's fixed cost, or measured with the substring slips). */
+  final: boolean
+}
 
 /**
  * Suggestions for `word` (as written: `Goverment`), best first, in the writer's case.
  *
- * Candidates: every dictionary word one slip away, the dictionary's `REP` table, a split into
- * two common words, the words within two slips (a bounded walk of the compiled trie), and,
- * when none of these is close, words that sound alike (Double Metaphone). Each is ranked by
- * the fitted noisy-channel model (`channel.ts`): how likely the writer was to type `word` for
- * it, times how common it is. `deep: false` skips the two-slip and phonetic searches.
+ * Candidates: the dictionary words within two plain edits (one when the first letter differs;
+ * a bounded walk of the compiled trie), the dictionary's `REP` table, a split into two common
+ * words, and words that sound alike (Double Metaphone) or have the same consonants. All are
+ * ranked together by the fitted noisy-channel model (`channel.ts`): how likely the writer was to
+ * type `word` for each, times how common it is; the best few are measured again with the
+ * model's substring slips. `deep: false` keeps to one edit and skips the phonetic search.
  */
-export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} = {}): string[] {
+export function suggest(word: string, lookup: Lookup, options: {deep?: boolean; model?: ChannelModel} = {}): string[] {
   if (word.length > maxWordLength) return []
+  const model = options.model ?? fittedModel
   const lower = word.toLowerCase()
   const isCapitalized = word !== lower
-  const scores = new Map<string, number>()
+  const entries = new Map<string, Entry>()
   const seen = new Set<string>()
 
   // A candidate as the dictionary spells it: `paris` → `Paris`; `undefined` if unknown.
@@ -150,8 +150,9 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} 
     if (lookup.suggestable(capital)) return [capital, isCapitalized ? 0 : properNounCost]
     return undefined
   }
-  const keep = (candidate: string, score: number) => {
-    if (score < (scores.get(candidate) ?? Infinity)) scores.set(candidate, score)
+  const keep = (spelled: string, entry: Entry) => {
+    const held = entries.get(spelled)
+    if (!held || entry.slip + entry.rest < held.slip + held.rest) entries.set(spelled, entry)
   }
   const consider = (candidate: string, fixedCost?: number) => {
     if (seen.has(candidate) && fixedCost === undefined) return
@@ -166,19 +167,25 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} 
       // as likely as its rarer word.
       const each = parts.map((part) => rarity(model, frequencyOf(lookup, spell(part)![0])))
       const rarities = fixedCost === undefined ? each.reduce((sum, value) => sum + value, 0) : Math.max(...each)
-      keep(candidate, (fixedCost ?? splitCost + channelCost(model, lower.replaceAll(' ', ''), candidate.replaceAll(' ', ''))) + model.frequencyWeight * rarities)
+      const letters = candidate.replaceAll(' ', '')
+      const slip = fixedCost ?? splitCost + channelCost(model, lower, letters, channelLimit, false)
+      keep(candidate, {letters, slip, rest: model.frequencyWeight * rarities, final: fixedCost !== undefined})
       return
     }
     const known = spell(candidate)
     if (!known) return
     const [spelled, capitalCost] = known
     const extra = capitalCost + (spelled.includes("'") && !lower.includes("'") ? apostropheCost : 0)
-    const slip = Math.min(fixedCost ?? Infinity, channelCost(model, lower, candidate, channelLimit))
+    const measured = channelCost(model, lower, candidate, channelLimit, false)
+    const slip = Math.min(fixedCost ?? Infinity, measured)
     if (slip > channelLimit) return
-    keep(spelled, slip + extra + model.frequencyWeight * rarity(model, frequencyOf(lookup, spelled)))
+    keep(spelled, {letters: candidate, slip, rest: extra + model.frequencyWeight * rarity(model, frequencyOf(lookup, spelled)), final: slip < measured})
   }
 
-  edits(lower, (candidate) => consider(candidate))
+  const deep = lower.length >= 3 && options.deep !== false
+  // One edit, the first letter included; two edits under the first letter (a likelier word two
+  // edits away beats a rare one at one: `govement` → `government`, not `movement`).
+  for (const {word: candidate} of nearWords(lower, lookup, deep ? 2 : 1, 1)) consider(candidate)
   for (const [from, to] of lookup.replacements) {
     let at = lower.indexOf(from)
     while (at !== -1) {
@@ -187,22 +194,29 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean} 
     }
   }
   for (let index = 1; index < lower.length; index++) consider(`${lower.slice(0, index)} ${lower.slice(index)}`)
+  // Misspelled by ear or with letters out of order (`beaurocracy`, `nessecary`): words of the
+  // same first letter that sound alike or have the same consonants, ranked with the rest.
+  if (deep) for (const candidate of soundsLike(lower, lookup)) consider(candidate)
+  // Three edits under the first letter, when nothing so far is likely (`acrewd` → `accrued`):
+  // schoolchildren's spelling, not a typist's slip, but a word is better than none.
+  if (deep && lower.length >= 4 && Math.min(Infinity, ...[...entries.values()].map((entry) => entry.slip + entry.rest)) > farThreshold) {
+    for (const {word: candidate} of nearWords(lower, lookup, 3, 0)) consider(candidate)
+  }
 
-  if (lower.length >= 3 && options.deep !== false) {
-    // Two slips, always: a likelier word two slips away beats a rare one at one
-    // (`govement` → `government`, not `movement`). The trie walk prunes by the old hand costs,
-    // a lower bound of a plain edit; each candidate is then measured by the channel model.
-    for (const candidate of candidatesWithin(lower, lookup, deepLimit, editBounds)) consider(candidate)
-    // Misspelled by ear or with letters out of order (`beaurocracy`, `nessecary`): words of
-    // the same first letter that sound alike or have the same consonants.
-    if (Math.min(Infinity, ...scores.values()) > phoneticThreshold) {
-      for (const candidate of soundsLike(lower, lookup)) consider(candidate)
-    }
+  // The best by single-letter slips, measured again with the substring slips.
+  const ranked = [...entries].sort((a, b) => a[1].slip + a[1].rest - (b[1].slip + b[1].rest))
+  for (const [spelled, entry] of ranked.slice(0, rescored)) {
+    if (entry.final) continue
+    const split = spelled.includes(' ')
+    const slip = (split ? splitCost : 0) + channelCost(model, lower, entry.letters, entry.slip - (split ? splitCost : 0))
+    if (slip < entry.slip) entry.slip = slip
+    entry.final = true
   }
 
   // Only candidates near the best: a far second guess (`thinner` for `thier`) is noise.
-  const best = Math.min(Infinity, ...scores.values())
-  return [...scores]
+  const scores = ranked.map(([spelled, entry]) => [spelled, entry.slip + entry.rest] as const)
+  const best = Math.min(Infinity, ...scores.map(([, score]) => score))
+  return scores
     .filter(([, score]) => score <= best + suggestionMargin)
     .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxSuggestions)
@@ -224,7 +238,9 @@ function soundsLike(lower: string, lookup: Lookup): string[] {
     // The words under the first letter only: walking the whole trie for each letter was a
     // tenth of a warm run on a draft dense with unknown names.
     for (const [candidate, flags] of trie.wordsWithPrefix(first)) {
-      if (!(flags & bit) || !/^[a-z']+$/.test(candidate) || !lookup.suggestable(candidate)) continue
+      // Words in use only (a SUBTLEX count): a phonetic guess at a word nobody uses is noise, and
+      // the index is built in a quarter of the time.
+      if (!(flags & bit) || lookup.frequency(candidate) === 0 || !/^[a-z']+$/.test(candidate) || !lookup.suggestable(candidate)) continue
       for (const key of keysOf(candidate)) {
         let list = index.get(key)
         if (!list) index.set(key, (list = []))
@@ -257,9 +273,17 @@ function keysOf(word: string): Set<string> {
 export function nearestSlip(word: string, lookup: Lookup, minimum = 10): number {
   let best = Infinity
   if (word.length > maxWordLength) return best
-  edits(word, (candidate, slip) => {
-    if (slip < best && candidate !== word && lookup.suggestable(candidate) && frequencyOf(lookup, candidate) >= minimum) best = slip
-  })
+  // The words one plain edit away (a walk of the trie, which holds lowercase forms), as
+  // stored: `Paris` for `Pariss`; each at the cost of its slip.
+  const lower = word.toLowerCase()
+  const capitalized = word.charAt(0) !== lower.charAt(0)
+  for (const {word: found} of nearWords(lower, lookup, 1, 1)) {
+    for (const candidate of capitalized ? [matchCapital(found), found] : [found]) {
+      if (candidate === word || !lookup.suggestable(candidate) || frequencyOf(lookup, candidate) < minimum) continue
+      const slip = distance(word, candidate, best)
+      if (slip < best) best = slip
+    }
+  }
   return best
 }
 
@@ -312,7 +336,7 @@ export function likelierWord(word: string, lookup: Lookup, limits: LikelierWordL
     // Two slips away, only a long sound key says much: `copays` and `copies` share `KPS` with
     // dozens of words, `publically` and `publicly` share `PPLKL`.
     if (!isOneSlip(word, candidate) && !shared.some((key) => key.length >= 4)) continue
-    const slip = channelCost(model, word, candidate, bestCost)
+    const slip = channelCost(letterModel, word, candidate, bestCost)
     if (slip <= bestCost) [best, bestCost] = [candidate, slip]
   }
   return best
