@@ -30,7 +30,8 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import {createHash} from 'node:crypto'
 import {getLookup, type Lookup} from '../rules/lib/dictionary-lookup.js'
-import {channelCost, maxRuleLength, type ChannelModel} from '../rules/spelling/channel.js'
+import {channelCost, encodeTrigrams, maxRuleLength, type ChannelModel} from '../rules/spelling/channel.js'
+import {getWordTrie} from '../rules/spelling/candidates.js'
 import {model as shippedModel} from '../rules/spelling/model.js'
 import {suggest} from '../rules/spelling/suggest.js'
 
@@ -359,7 +360,13 @@ function main(): void {
   const alignments = train.map((pair) => ({intended: pair.intended, steps: countSlips(model, pair.typed, pair.intended, fresh())}))
   const rules = fitRules(model, alignments, ruleMinimum, ruleMargin)
   console.log(`substring rules: ${Object.keys(rules).length}`)
-  model = {...model, rules}
+  // The letter trigrams of the words of both dictionaries (the compiled trie of suggestions).
+  const trigrams = encodeTrigrams(
+    (function* () {
+      for (const [word] of getWordTrie().words()) yield word
+    })(),
+  )
+  model = {...model, rules, trigrams}
 
   // The frequency weight: grid search on (a sample of) the training pairs, through suggest().
   const sample = train.filter((_, index) => index % 4 === 0)

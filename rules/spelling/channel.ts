@@ -50,6 +50,53 @@ export interface ChannelModel {
    * slips are kept.
    */
   readonly rules?: Readonly<Record<string, number>>
+  /**
+   * The three-letter sequences (`a`–`z`) that some word of the dictionaries contains, as a
+   * bit set in base64 (bit `(a × 26 + b) × 26 + c`): a word with several that none contains is
+   * not English-like (pasted junk, a code), and gets no deep search.
+   */
+  readonly trigrams?: string
+}
+
+/** The letter trigrams no dictionary word contains, in `word` (lowercase); 0 without the model's table. */
+export function unseenTrigrams(model: ChannelModel, word: string): number {
+  const bits = trigramBits(model)
+  if (!bits) return 0
+  let unseen = 0
+  for (let index = 2; index < word.length; index++) {
+    const a = word.charCodeAt(index - 2) - 97
+    const b = word.charCodeAt(index - 1) - 97
+    const c = word.charCodeAt(index) - 97
+    if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25) continue
+    const bit = (a * 26 + b) * 26 + c
+    if ((bits[bit >> 3] & (1 << (bit & 7))) === 0) unseen++
+  }
+  return unseen
+}
+
+const trigramTables = new WeakMap<ChannelModel, Uint8Array>()
+
+function trigramBits(model: ChannelModel): Uint8Array | undefined {
+  if (!model.trigrams) return undefined
+  let bits = trigramTables.get(model)
+  if (!bits) trigramTables.set(model, (bits = new Uint8Array(Buffer.from(model.trigrams, 'base64'))))
+  return bits
+}
+
+/** The bit set of {@link ChannelModel.trigrams} for `words` (the fitting script). */
+export function encodeTrigrams(words: Iterable<string>): string {
+  const bits = new Uint8Array(Math.ceil(26 ** 3 / 8))
+  for (const word of words) {
+    for (let index = 2; index < word.length; index++) {
+      const a = word.charCodeAt(index - 2) - 97
+      const b = word.charCodeAt(index - 1) - 97
+      const c = word.charCodeAt(index) - 97
+      if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25) continue
+      const bit = (a * 26 + b) * 26 + c
+      bits[bit >> 3] |= 1 << (bit & 7)
+    }
+  }
+  return Buffer.from(bits).toString('base64')
 }
 
 /**

@@ -12,7 +12,7 @@
 import {doubleMetaphone} from 'double-metaphone'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
 import {candidatesWithin, getWordTrie, nearWords, type EditBounds, type TrieHeader} from './candidates.js'
-import {channelCost, rarity, type ChannelModel} from './channel.js'
+import {channelCost, rarity, unseenTrigrams, type ChannelModel} from './channel.js'
 import {model as fittedModel} from './model.js'
 
 /**
@@ -104,13 +104,19 @@ const channelLimit = 24
 const apostropheCost = 3
 /** How much worse than the best a candidate may score and still be suggested (about e⁵ less likely). */
 const suggestionMargin = 5
-/** Above this best score (one edit from a common word is about 10), the search goes to three edits. */
+/** A word with this many letter trigrams that no dictionary word has is not English-like. */
+const junkTrigrams = 3
+/** Above this best score (one edit from a common word is about 10), the search goes to three edits ... */
 const farThreshold = 16
+/** ... if the word has at most this many letter trigrams that no dictionary word has. */
+const farTrigrams = 1
 /**
  * How many of the best candidates by single-letter slips are measured again with the substring
  * slips (which can only make a candidate cheaper): the rest keep their letter-by-letter cost.
  */
 const rescored = 16
+/** How much the substring slips may take off a candidate's cost: farther than this past the margin, it is not measured. */
+const rescueMargin = 3
 
 /** A candidate being ranked: its channel cost so far and the rest of its score. */
 interface Entry {
@@ -150,9 +156,13 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean; 
     if (lookup.suggestable(capital)) return [capital, isCapitalized ? 0 : properNounCost]
     return undefined
   }
+  // The best score so far: a candidate's channel cost is measured only as far as it could
+  // still come near it (the substring slips may take off a few nats more).
+  let bestScore = Infinity
   const keep = (spelled: string, entry: Entry) => {
     const held = entries.get(spelled)
     if (!held || entry.slip + entry.rest < held.slip + held.rest) entries.set(spelled, entry)
+    if (entry.slip + entry.rest < bestScore) bestScore = entry.slip + entry.rest
   }
   const consider = (candidate: string, fixedCost?: number) => {
     if (seen.has(candidate) && fixedCost === undefined) return
@@ -176,16 +186,22 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean; 
     if (!known) return
     const [spelled, capitalCost] = known
     const extra = capitalCost + (spelled.includes("'") && !lower.includes("'") ? apostropheCost : 0)
-    const measured = channelCost(model, lower, candidate, channelLimit, false)
+    const rest = extra + model.frequencyWeight * rarity(model, frequencyOf(lookup, spelled))
+    const limit = Math.min(channelLimit, bestScore + suggestionMargin + rescueMargin - rest)
+    const measured = channelCost(model, lower, candidate, limit, false)
     const slip = Math.min(fixedCost ?? Infinity, measured)
-    if (slip > channelLimit) return
-    keep(spelled, {letters: candidate, slip, rest: extra + model.frequencyWeight * rarity(model, frequencyOf(lookup, spelled)), final: slip < measured})
+    if (slip > limit) return
+    keep(spelled, {letters: candidate, slip, rest, final: slip < measured})
   }
 
-  const deep = lower.length >= 3 && options.deep !== false
+  // Not English-like (three letter trigrams no dictionary word has: `uhgfqthm`, `xqzvbnm`): one
+  // edit only, for pasted junk costs the deep search its most and gains nothing from it.
+  const deep = lower.length >= 3 && options.deep !== false && unseenTrigrams(model, lower) < junkTrigrams
   // One edit, the first letter included; two edits under the first letter (a likelier word two
   // edits away beats a rare one at one: `govement` → `government`, not `movement`).
-  for (const {word: candidate} of nearWords(lower, lookup, deep ? 2 : 1, 1)) consider(candidate)
+  // The nearest first, so that the best score is known early.
+  const near = nearWords(lower, lookup, deep ? 2 : 1, 1).sort((a, b) => a.edits - b.edits)
+  for (const {word: candidate} of near) consider(candidate)
   for (const [from, to] of lookup.replacements) {
     let at = lower.indexOf(from)
     while (at !== -1) {
@@ -197,10 +213,11 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean; 
   // Misspelled by ear or with letters out of order (`beaurocracy`, `nessecary`): words of the
   // same first letter that sound alike or have the same consonants, ranked with the rest.
   if (deep) for (const candidate of soundsLike(lower, lookup)) consider(candidate)
-  // Three edits under the first letter, when nothing so far is likely (`acrewd` → `accrued`):
-  // schoolchildren's spelling, not a typist's slip, but a word is better than none.
-  if (deep && lower.length >= 4 && Math.min(Infinity, ...[...entries.values()].map((entry) => entry.slip + entry.rest)) > farThreshold) {
-    for (const {word: candidate} of nearWords(lower, lookup, 3, 0)) consider(candidate)
+  // Three edits under the first letter, when nothing so far is likely (`acomodasion` →
+  // `accommodation`) and the word is English-like throughout: schoolchildren's spelling more
+  // than a typist's slip, but a word is better than none.
+  if (deep && lower.length >= 4 && unseenTrigrams(model, lower) <= farTrigrams && bestScore > farThreshold) {
+    for (const {word: candidate} of nearWords(lower, lookup, 3, 0).sort((a, b) => a.edits - b.edits)) consider(candidate)
   }
 
   // The best by single-letter slips, measured again with the substring slips.

@@ -196,7 +196,7 @@ describe('suggestion candidates', () => {
     const lookup = getLookup('dictionary-en')
     // Two slips from `believe` (the two-slip search decides these; the fitted ranker orders them
     // and keeps those close to the best).
-    expect(suggest('beleiev', lookup)).toEqual(['believe', 'believed'])
+    expect(suggest('beleiev', lookup)).toEqual(['believe'])
     expect(suggest('Tsikhanouskaya', lookup)).toEqual([])
   })
 })

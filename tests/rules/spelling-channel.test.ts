@@ -5,7 +5,7 @@
 import {describe, expect, it} from 'vitest'
 import {getLookup} from '../../rules/lib/dictionary-lookup.js'
 import {getWordTrie, nearWords, type TrieHeader} from '../../rules/spelling/candidates.js'
-import {channelCost, type ChannelModel} from '../../rules/spelling/channel.js'
+import {channelCost, encodeTrigrams, unseenTrigrams, type ChannelModel} from '../../rules/spelling/channel.js'
 import {model} from '../../rules/spelling/model.js'
 
 /** Every slip costs one: the plain optimal-string-alignment distance. */
@@ -52,6 +52,24 @@ describe('spelling channel', () => {
     ]) {
       expect(channelCost(model, typed, intended), typed).toBeLessThan(channelCost(letters, typed, intended))
     }
+  })
+})
+
+describe('spelling trigrams', () => {
+  it('counts the letter trigrams no word of the table has', () => {
+    const small: ChannelModel = {...unit, trigrams: encodeTrigrams(['there', 'other'])}
+    expect(unseenTrigrams(small, 'ther')).toBe(0)
+    expect(unseenTrigrams(small, 'othere')).toBe(0)
+    expect(unseenTrigrams(small, 'thx')).toBe(1)
+    expect(unseenTrigrams(small, 'zzzz')).toBe(2)
+    // Letters outside a–z are not counted; no table, no verdict.
+    expect(unseenTrigrams(small, "th'r")).toBe(0)
+    expect(unseenTrigrams(unit, 'zzzz')).toBe(0)
+  })
+
+  it('tells English-like misspellings from made-up words with the shipped table', () => {
+    for (const word of ['goverment', 'tounge', 'beaurocracy', 'esspeshally', 'acomodasion']) expect(unseenTrigrams(model, word), word).toBe(0)
+    for (const word of ['uhgfqthm', 'xqzvbnm', 'kxihoidpuj', 'lqpbf']) expect(unseenTrigrams(model, word), word).toBeGreaterThanOrEqual(3)
   })
 })
 
