@@ -74,6 +74,33 @@ export function unseenTrigrams(model: ChannelModel, word: string): number {
   return unseen
 }
 
+/**
+ * The letter pairs no dictionary word has in `word` (lowercase; `qz`, `vk`): a pair is seen
+ * when some trigram of {@link ChannelModel.trigrams} holds it. 0 without the model's table.
+ */
+export function unseenBigrams(model: ChannelModel, word: string): number {
+  const bits = trigramBits(model)
+  if (!bits) return 0
+  let pairs = bigramTables.get(model)
+  if (!pairs) {
+    pairs = new Uint8Array(26 * 26)
+    for (let bit = 0; bit < 26 ** 3; bit++) {
+      if ((bits[bit >> 3] & (1 << (bit & 7))) === 0) continue
+      pairs[Math.floor(bit / 26)] = 1
+      pairs[bit % (26 * 26)] = 1
+    }
+    bigramTables.set(model, pairs)
+  }
+  let unseen = 0
+  for (let index = 1; index < word.length; index++) {
+    const a = word.charCodeAt(index - 1) - 97
+    const b = word.charCodeAt(index) - 97
+    if (a >= 0 && a <= 25 && b >= 0 && b <= 25 && pairs[a * 26 + b] === 0) unseen++
+  }
+  return unseen
+}
+
+const bigramTables = new WeakMap<ChannelModel, Uint8Array>()
 const trigramTables = new WeakMap<ChannelModel, Uint8Array>()
 
 function trigramBits(model: ChannelModel): Uint8Array | undefined {

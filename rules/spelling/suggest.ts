@@ -12,7 +12,7 @@
 import {doubleMetaphone} from 'double-metaphone'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
 import {candidatesWithin, getWordTrie, nearWords, type EditBounds, type TrieHeader} from './candidates.js'
-import {channelCost, rarity, unseenTrigrams, type ChannelModel} from './channel.js'
+import {channelCost, rarity, unseenBigrams, unseenTrigrams, type ChannelModel} from './channel.js'
 import {model as fittedModel} from './model.js'
 
 /**
@@ -194,9 +194,9 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean; 
     keep(spelled, {letters: candidate, slip, rest, final: slip < measured})
   }
 
-  // Not English-like (three letter trigrams no dictionary word has: `uhgfqthm`, `xqzvbnm`): one
+  // Not English-like (a letter pair or three letter trigrams no dictionary word has: `uhgfqthm`, `xqzvbnm`): one
   // edit only, for pasted junk costs the deep search its most and gains nothing from it.
-  const deep = lower.length >= 3 && options.deep !== false && unseenTrigrams(model, lower) < junkTrigrams
+  const deep = lower.length >= 3 && options.deep !== false && unseenTrigrams(model, lower) < junkTrigrams && unseenBigrams(model, lower) === 0
   // One edit, the first letter included; two edits under the first letter (a likelier word two
   // edits away beats a rare one at one: `govement` → `government`, not `movement`).
   // The nearest first, so that the best score is known early.
@@ -216,7 +216,7 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean; 
   // Three edits under the first letter, when nothing so far is likely (`acomodasion` →
   // `accommodation`) and the word is English-like throughout: schoolchildren's spelling more
   // than a typist's slip, but a word is better than none.
-  if (deep && lower.length >= 4 && unseenTrigrams(model, lower) <= farTrigrams && bestScore > farThreshold) {
+  if (deep && lower.length >= 5 && unseenTrigrams(model, lower) <= farTrigrams && bestScore > farThreshold) {
     for (const {word: candidate} of nearWords(lower, lookup, 3, 0).sort((a, b) => a.edits - b.edits)) consider(candidate)
   }
 

@@ -5,7 +5,7 @@
 import {describe, expect, it} from 'vitest'
 import {getLookup} from '../../rules/lib/dictionary-lookup.js'
 import {getWordTrie, nearWords, type TrieHeader} from '../../rules/spelling/candidates.js'
-import {channelCost, encodeTrigrams, unseenTrigrams, type ChannelModel} from '../../rules/spelling/channel.js'
+import {channelCost, encodeTrigrams, unseenBigrams, unseenTrigrams, type ChannelModel} from '../../rules/spelling/channel.js'
 import {model} from '../../rules/spelling/model.js'
 
 /** Every slip costs one: the plain optimal-string-alignment distance. */
@@ -65,11 +65,18 @@ describe('spelling trigrams', () => {
     // Letters outside a–z are not counted; no table, no verdict.
     expect(unseenTrigrams(small, "th'r")).toBe(0)
     expect(unseenTrigrams(unit, 'zzzz')).toBe(0)
+    // A pair is seen inside any seen trigram.
+    expect(unseenBigrams(small, 'hereth')).toBe(1)
+    expect(unseenBigrams(small, 'here')).toBe(0)
+    expect(unseenBigrams(small, 'thq')).toBe(1)
+    expect(unseenBigrams(unit, 'thq')).toBe(0)
   })
 
   it('tells English-like misspellings from made-up words with the shipped table', () => {
     for (const word of ['goverment', 'tounge', 'beaurocracy', 'esspeshally', 'acomodasion']) expect(unseenTrigrams(model, word), word).toBe(0)
+    for (const word of ['goverment', 'tounge', 'beaurocracy']) expect(unseenBigrams(model, word), word).toBe(0)
     for (const word of ['uhgfqthm', 'xqzvbnm', 'kxihoidpuj', 'lqpbf']) expect(unseenTrigrams(model, word), word).toBeGreaterThanOrEqual(3)
+    expect(unseenBigrams(model, 'xqzvbnm')).toBeGreaterThan(0)
   })
 })
 
