@@ -62,6 +62,12 @@ export interface RuleMeta<Options = unknown> {
    */
   readonly partial?: boolean
   /**
+   * A document rule that honours `file.data.copydeskWindow` ({@link WindowRun}), so that a
+   * large draft may be linted a window at a time with the same messages. The windowed lint is
+   * used only when every enabled document rule declares it (paragraph rules need nothing).
+   */
+  readonly windowed?: boolean
+  /**
    * The rule's options as a zod schema: an object schema that rejects unknown keys
    * (`z.object({...}).strict()`; a rule without options declares `z.object({}).strict()`).
    * The configuration parses a rule's options with it once, when it is loaded; defaults
@@ -93,10 +99,38 @@ export interface PartialRun {
   readonly parts: ReadonlyArray<{readonly nodes: readonly RootContent[]; readonly read: (fact: DraftFact) => void}>
 }
 
+/**
+ * Set by the windowed lint of a large plain-text draft (`src/pipeline/windowed.ts`) for the
+ * rules of the whole document, which all declare `meta.windowed`. The draft is read a window
+ * (some chunks that parse alone) at a time, twice; `file.value` is always the whole draft,
+ * and the tree holds the window's nodes, in the report pass after the paragraph before the
+ * window (the paragraph rules read it).
+ *
+ * - `survey`: report nothing; add what the rule needs to know of the whole draft from the
+ *   window's `nodes` to `state` (counts, sets, per-paragraph summaries summed).
+ * - `report`: report on the window's `nodes` only, as the whole-draft run would, answering
+ *   draft-wide questions from `state` (every window has been surveyed by then). A rule that
+ *   reads the draft in order (`duplicate-line`) keeps what it read of earlier windows there.
+ */
+export interface WindowRun {
+  readonly pass: 'survey' | 'report'
+  /** The window's nodes: children of the tree's root, in order. */
+  readonly nodes: readonly RootContent[]
+  /** `[start, end)` offsets of the window in the draft. */
+  readonly start: number
+  readonly end: number
+  /** What the rules keep across the windows of one draft, each under a key of its own. */
+  readonly state: Map<string, unknown>
+  /** Where the draft's first paragraph starts (it may be a headline for that alone), in this tree or not. */
+  readonly firstParagraph: number | undefined
+}
+
 declare module 'vfile' {
   interface DataMap {
     /** See {@link PartialRun}. */
     copydeskPartial: PartialRun
+    /** See {@link WindowRun}. */
+    copydeskWindow: WindowRun
   }
 }
 

@@ -12,8 +12,9 @@ import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import type {MessageFields} from '../../src/rule.js'
-import {getDocument} from '../lib/document.js'
-import type {DocSentence} from '../lib/document.js'
+import type {Position} from 'unist'
+import {getDocument, getPartDocument} from '../lib/document.js'
+import type {DocLine, DocSentence} from '../lib/document.js'
 
 /** Options of `duplicate-line`. */
 export const duplicateLineOptions = z
@@ -36,6 +37,33 @@ interface Unit {
   readonly sentence: DocSentence
   readonly tokens: readonly string[]
   readonly key: string
+}
+
+/**
+ * A sentence already read, as later ones are compared with it and point back to it: no tree
+ * nodes, and in a windowed lint, which keeps these for the whole draft, its tokens only as
+ * `key` (they hold no space).
+ */
+interface Earlier {
+  readonly tokens?: readonly string[]
+  readonly key: string
+  readonly line: number
+  readonly position: Position | undefined
+  readonly text: string
+}
+
+/**
+ * The sentences read so far, indexed: the draft's, or in a windowed lint the earlier windows'
+ * too (see `WindowRun`). A trigram's postings are one id until it has two (most have one).
+ */
+interface Index {
+  readonly units: Earlier[]
+  readonly exact: Map<string, number>
+  readonly postings: Map<string, number | number[]>
+}
+
+function emptyIndex(): Index {
+  return {units: [], exact: new Map(), postings: new Map()}
 }
 
 /** Trigram postings longer than this are formulaic (`said in a`, `one of the`) and ignored. */
@@ -152,6 +180,8 @@ export default defineRule<DuplicateLineOptions>({
     severity: 'warning',
     fixable: false,
     options: duplicateLineOptions,
+    // A large draft, a window at a time: each window is compared with the earlier ones.
+    windowed: true,
     examples: {
       bad: 'Talks resumed in Istanbul on Monday after a long pause.\nTalks resumed in Istanbul on Monday after a long pause.',
       good: 'Talks resumed in Istanbul on Monday after a long pause.\nTalks ended in Istanbul on Tuesday without any deal.',
@@ -160,11 +190,23 @@ export default defineRule<DuplicateLineOptions>({
   plugin(options) {
     const minWords = options.minWords
     return (tree, file) => {
-      const document = getDocument(tree, file)
-      const units: Unit[] = []
-      const exact = new Map<string, number>()
-      const postings = new Map<string, number[]>()
-      const found: Array<{later: Unit; earlier: Unit}> = []
+      // A windowed lint reads the windows in order, keeping the index of the earlier ones.
+      const window = file.data.copydeskWindow
+      if (window?.pass === 'survey') return
+      let state = window?.state.get('duplicate-line') as Index | undefined
+      if (window && !state) window.state.set('duplicate-line', (state = emptyIndex()))
+      const document = window ? getPartDocument(tree, window.nodes, file) : getDocument(tree, file)
+      const {units, exact, postings} = state ?? emptyIndex()
+      const found: Array<{later: Unit; earlier: Earlier}> = []
+      // A windowed lint keeps no trigrams per sentence: the draft's would outlive its windows.
+      const gramsOf = window ? wordTrigrams : trigrams
+      // In a window, each line once, around its first sentence (not all the draft's lines per window).
+      const lines = new Map<number, DocLine | undefined>()
+      const lineOf = (sentence: DocSentence) => {
+        if (!window) return document.lines[sentence.line - 1]
+        if (!lines.has(sentence.line)) lines.set(sentence.line, lineAround(document.text, sentence.start, sentence.line))
+        return lines.get(sentence.line)
+      }
 
       for (const sentence of document.sentences) {
         if (sentence.paragraph.isHeadline) continue
@@ -180,28 +222,36 @@ export default defineRule<DuplicateLineOptions>({
         const same = exact.get(unit.key)
         if (same !== undefined) return same
         const hits = new Map<number, number>()
-        for (const gram of trigrams(unit.tokens)) {
+        for (const gram of gramsOf(unit.tokens)) {
           const list = postings.get(gram)
-          if (!list || list.length > maxPostings) continue
-          for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1)
+          if (list === undefined) continue
+          if (typeof list === 'number') hits.set(list, (hits.get(list) ?? 0) + 1)
+          else if (list.length <= maxPostings) for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1)
         }
         const candidates = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxCandidates)
-        const matches = candidates.filter(([id]) => isNearDuplicateOf(units[id].tokens, unit.tokens)).map(([id]) => id)
+        const matches = candidates
+          .filter(([id]) => {
+            const other = units[id]
+            return other.tokens ? isNearDuplicateOf(other.tokens, unit.tokens) : isNearDuplicate(other.key.split(' '), unit.tokens)
+          })
+          .map(([id]) => id)
         return matches.length > 0 ? Math.min(...matches) : undefined
       }
 
-      function index(unit: Unit) {
+      function index({sentence, tokens, key}: Unit) {
+        const unit: Earlier = {tokens: window ? undefined : tokens, key, line: sentence.line, position: sentence.node.position, text: sentence.text}
         const id = units.push(unit) - 1
         if (!exact.has(unit.key)) exact.set(unit.key, id)
-        for (const gram of new Set(trigrams(unit.tokens))) {
-          let list = postings.get(gram)
-          if (!list) postings.set(gram, (list = []))
-          if (list.length <= maxPostings) list.push(id)
+        for (const gram of new Set(gramsOf(tokens))) {
+          const list = postings.get(gram)
+          if (list === undefined) postings.set(gram, id)
+          else if (typeof list === 'number') postings.set(gram, [list, id])
+          else if (list.length <= maxPostings) list.push(id)
         }
       }
 
       // A line whose every sentence repeats is reported once, as a line.
-      const byLine = new Map<number, Array<{later: Unit; earlier: Unit}>>()
+      const byLine = new Map<number, Array<{later: Unit; earlier: Earlier}>>()
       for (const pair of found) {
         const line = pair.later.sentence.line
         const list = byLine.get(line)
@@ -211,11 +261,11 @@ export default defineRule<DuplicateLineOptions>({
       // Sentences that start and end on each line, counted once (not per line: 1 MB drafts).
       const perLine = new Map<number, number>()
       for (const sentence of document.sentences) {
-        const line = document.lines[sentence.line - 1]
+        const line = lineOf(sentence)
         if (line && sentence.end <= line.end) perLine.set(sentence.line, (perLine.get(sentence.line) ?? 0) + 1)
       }
       for (const [lineNumber, pairs] of byLine) {
-        const line = document.lines[lineNumber - 1]
+        const line = lineOf(pairs[0].later.sentence)!
         const first = pairs[0]
         const isWholeLine = pairs.every((pair) => pair.later.sentence.end <= line.end)
         if (pairs.length > 1 && isWholeLine && pairs.length === perLine.get(lineNumber)) {
@@ -223,17 +273,17 @@ export default defineRule<DuplicateLineOptions>({
           const text = line.text.trim()
           const start = {line: lineNumber, column: offset + 1, offset: line.start + offset}
           const end = {line: lineNumber, column: offset + 1 + text.length, offset: line.start + offset + text.length}
-          report('Line', text, {start, end}, first.earlier.sentence)
+          report('Line', text, {start, end}, first.earlier)
           continue
         }
         for (const {later, earlier} of pairs) {
           const position = later.sentence.node.position!
-          report('Sentence', later.sentence.text, {start: position.start, end: position.end}, earlier.sentence)
+          report('Sentence', later.sentence.text, {start: position.start, end: position.end}, earlier)
         }
       }
 
-      function report(what: 'Line' | 'Sentence', actual: string, place: {start: object; end: object}, earlier: DocSentence) {
-        const earlierPlace = earlier.node.position
+      function report(what: 'Line' | 'Sentence', actual: string, place: {start: object; end: object}, earlier: Earlier) {
+        const earlierPlace = earlier.position
         const cause = new VFileMessage(`First copy on line ${earlier.line}`, {place: earlierPlace})
         const message = file.message(`${what} repeated from line ${earlier.line}`, {
           place: place as never,
@@ -246,6 +296,14 @@ export default defineRule<DuplicateLineOptions>({
     }
   },
 })
+
+/** The line of the draft around `offset`, the `line`th (as `splitLines` has it). */
+function lineAround(text: string, offset: number, line: number): DocLine {
+  const start = offset === 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
+  const ends = [text.indexOf('\n', offset), text.indexOf('\r', offset)].filter((at) => at !== -1)
+  const end = ends.length > 0 ? Math.min(...ends) : text.length
+  return {line, text: text.slice(start, end), start, end}
+}
 
 /** Trigrams by token list (the lists are shared through {@link tokensOf}). */
 const gramsByTokens = new WeakMap<readonly string[], string[]>()

@@ -11,9 +11,10 @@ import {z} from 'zod'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {defineRule, minorWords} from '../../src/rule.js'
+import type {Root} from 'nlcst'
+import {defineRule, minorWords, type WindowRun} from '../../src/rule.js'
 import {dictionaryPackages, getLookup} from '../lib/dictionary-lookup.js'
-import {getDocument, type DocParagraph} from '../lib/document.js'
+import {getDocument, getPartDocument, type DocParagraph} from '../lib/document.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {lowercaseWords} from './data.js'
 
@@ -56,57 +57,127 @@ export default defineRule<HeadlineCaseOptions>({
       bad: 'Trump Seeks to mediate as Russia Confirms Planning for Talks\nThe war goes on.',
       good: 'Trump Seeks to Mediate as Russia Confirms Planning for Talks\nThe war goes on.',
     },
+    // A large draft, a window at a time: the survey keeps the body's words and the headlines'.
+    windowed: true,
   },
   plugin(options) {
     const style = options.style
     return (tree, file) => {
+      const window = file.data.copydeskWindow
+      if (window) return inWindow(window, tree, file, style)
       const document = getDocument(tree, file)
-      const place = location(file)
       const headlines = document.paragraphs.filter((paragraph) => paragraph.isHeadline)
       if (headlines.length === 0) return
       const {lowercase, names} = bodyWords(document.paragraphs, file)
-      const analysed = headlines.map((paragraph) => {
-        const words = headlineWords(paragraph)
-        const significant = words.filter((word) => !word.isStart && !word.isQuoted && !mayStayLowercase.has(word.value.toLowerCase()))
-        // An ordinary word: one the story, or English at large, writes in lowercase, and not a
-        // name the story capitalizes mid-sentence.
-        const ordinaryCapitals = significant.filter((word) => {
-          const lower = word.value.toLowerCase()
-          return isCapitalized(word.value) && !names.has(lower) && (lowercase.has(lower) || isCommonWord(lower))
-        })
-        const lowercaseOnes = significant.filter((word) => isPlainLowercase(word.value))
-        // “Biden meets Xi in San Francisco” has most words capitalized, all of them names: it is
-        // title case only when ordinary words (not names the story capitalizes) are capitalized.
-        const capitals = significant.filter((word) => /^\p{Lu}/u.test(word.value)).length
-        const isTitle = capitals >= 3 * lowercaseOnes.length && ordinaryCapitals.length >= 2 && ordinaryCapitals.length > lowercaseOnes.length
-        const isSentence = !isTitle && lowercaseOnes.length > 0 && ordinaryCapitals.length === 0
-        return {words, lowercaseOnes, ordinaryCapitals, isTitle, isSentence}
-      })
-      let mode = style
-      if (mode === 'consistent') {
-        const titles = analysed.filter((headline) => headline.isTitle).length
-        const sentences = analysed.filter((headline) => headline.isSentence).length
-        mode = sentences > titles ? 'sentence' : 'title'
-      }
-      for (const headline of analysed) {
-        if (mode === 'title') {
-          // In `consistent` mode a headline must itself read as title case to be held to it.
-          if (style === 'consistent' && !headline.isTitle) continue
-          for (const word of headline.lowercaseOnes) {
-            report(file, place, word, capitalize(word.value), 'Lowercase', 'title-case')
-          }
-        } else {
-          for (const word of headline.ordinaryCapitals) {
-            const lower = word.value.toLowerCase()
-            // Only words the story writes in lowercase: a capital there may be a name.
-            if (!lowercase.has(lower) || word.value !== capitalize(lower)) continue
-            report(file, place, word, lower, 'Capital', 'sentence-case')
-          }
-        }
-      }
+      const decided = decide(
+        headlines.map((paragraph) => headlineWords(paragraph)),
+        lowercase,
+        names,
+        style,
+      )
+      reportHeadlines(decided.analysed, decided.mode, lowercase, style, file)
     }
   },
 })
+
+/** What a windowed lint keeps of the draft (see `WindowRun`): the body's words, and the headlines' words with where they start. */
+interface WindowState {
+  readonly lowercase: Set<string>
+  readonly names: Set<string>
+  readonly headlines: Array<{readonly start: number; readonly words: readonly HeadlineWord[]}>
+  /** The style, decided in the first report pass. */
+  decided?: ReturnType<typeof decide>
+}
+
+function inWindow(window: WindowRun, tree: Root, file: VFile, style: HeadlineCaseOptions['style']): void {
+  let state = window.state.get('headline-case') as WindowState | undefined
+  if (!state) window.state.set('headline-case', (state = {lowercase: new Set(), names: new Set(), headlines: []}))
+  if (window.pass === 'survey') {
+    const paragraphs = getPartDocument(tree, window.nodes, file).paragraphs
+    const {lowercase, names} = bodyWords(paragraphs, file)
+    for (const word of lowercase) state.lowercase.add(word)
+    for (const word of names) state.names.add(word)
+    for (const paragraph of paragraphs) if (paragraph.isHeadline) state.headlines.push({start: paragraph.start, words: headlineWords(paragraph)})
+    return
+  }
+  // The style is the whole draft's; only the window's headlines are reported on.
+  const {lowercase, names, headlines} = state
+  const decided = (state.decided ??= decide(
+    headlines.map((headline) => headline.words),
+    lowercase,
+    names,
+    style,
+  ))
+  const inside = headlines.flatMap((headline, index) => (headline.start >= window.start && headline.start < window.end ? [decided.analysed[index]] : []))
+  if (inside.length > 0) reportHeadlines(inside, decided.mode, lowercase, style, file)
+}
+
+/** A headline's words as {@link decide} sorts them. */
+interface AnalysedHeadline {
+  readonly lowercaseOnes: readonly HeadlineWord[]
+  readonly ordinaryCapitals: readonly HeadlineWord[]
+  readonly isTitle: boolean
+  readonly isSentence: boolean
+}
+
+/** The draft's headline style, from all its headlines (`headlines`, each its words) and the words of its body. */
+function decide(
+  headlines: ReadonlyArray<readonly HeadlineWord[]>,
+  lowercase: ReadonlySet<string>,
+  names: ReadonlySet<string>,
+  style: HeadlineCaseOptions['style'],
+): {analysed: AnalysedHeadline[]; mode: HeadlineCaseOptions['style']} {
+  const analysed = headlines.map((words) => {
+    const significant = words.filter((word) => !word.isStart && !word.isQuoted && !mayStayLowercase.has(word.value.toLowerCase()))
+    // An ordinary word: one the story, or English at large, writes in lowercase, and not a
+    // name the story capitalizes mid-sentence.
+    const ordinaryCapitals = significant.filter((word) => {
+      const lower = word.value.toLowerCase()
+      return isCapitalized(word.value) && !names.has(lower) && (lowercase.has(lower) || isCommonWord(lower))
+    })
+    const lowercaseOnes = significant.filter((word) => isPlainLowercase(word.value))
+    // “Biden meets Xi in San Francisco” has most words capitalized, all of them names: it is
+    // title case only when ordinary words (not names the story capitalizes) are capitalized.
+    const capitals = significant.filter((word) => /^\p{Lu}/u.test(word.value)).length
+    const isTitle = capitals >= 3 * lowercaseOnes.length && ordinaryCapitals.length >= 2 && ordinaryCapitals.length > lowercaseOnes.length
+    const isSentence = !isTitle && lowercaseOnes.length > 0 && ordinaryCapitals.length === 0
+    return {lowercaseOnes, ordinaryCapitals, isTitle, isSentence}
+  })
+  let mode = style
+  if (mode === 'consistent') {
+    const titles = analysed.filter((headline) => headline.isTitle).length
+    const sentences = analysed.filter((headline) => headline.isSentence).length
+    mode = sentences > titles ? 'sentence' : 'title'
+  }
+  return {analysed, mode}
+}
+
+/** Report the words of `analysed` headlines that break the style `mode`. */
+function reportHeadlines(
+  analysed: readonly AnalysedHeadline[],
+  mode: HeadlineCaseOptions['style'],
+  lowercase: ReadonlySet<string>,
+  style: HeadlineCaseOptions['style'],
+  file: VFile,
+): void {
+  const place = location(file)
+  for (const headline of analysed) {
+    if (mode === 'title') {
+      // In `consistent` mode a headline must itself read as title case to be held to it.
+      if (style === 'consistent' && !headline.isTitle) continue
+      for (const word of headline.lowercaseOnes) {
+        report(file, place, word, capitalize(word.value), 'Lowercase', 'title-case')
+      }
+    } else {
+      for (const word of headline.ordinaryCapitals) {
+        const lower = word.value.toLowerCase()
+        // Only words the story writes in lowercase: a capital there may be a name.
+        if (!lowercase.has(lower) || word.value !== capitalize(lower)) continue
+        report(file, place, word, lower, 'Capital', 'sentence-case')
+      }
+    }
+  }
+}
 
 function report(file: VFile, place: ReturnType<typeof location>, word: HeadlineWord, expected: string, what: 'Lowercase' | 'Capital', style: string) {
   const message = file.message(`${what} \`${word.value}\` in a ${style} headline: \`${expected}\``, {

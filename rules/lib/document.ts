@@ -63,7 +63,7 @@ const partCache = new WeakMap<readonly RootContent[], Document>()
 /** The document model of `tree` (computed on first use, then cached for the file's run). */
 export function getDocument(tree: Root, file: VFile): Document {
   let document = cache.get(tree)
-  if (!document) cache.set(tree, (document = buildDocument([tree], firstParagraph(tree), file)))
+  if (!document) cache.set(tree, (document = buildDocument([tree], firstParagraph(tree, file), file)))
   return document
 }
 
@@ -75,12 +75,20 @@ export function getDocument(tree: Root, file: VFile): Document {
  */
 export function getPartDocument(tree: Root, nodes: readonly RootContent[], file: VFile): Document {
   let document = partCache.get(nodes)
-  if (!document) partCache.set(nodes, (document = buildDocument(nodes, firstParagraph(tree), file)))
+  if (!document) partCache.set(nodes, (document = buildDocument(nodes, firstParagraph(tree, file), file)))
   return document
 }
 
-/** The first paragraph of the tree (preorder), which may be a headline without looking like one. */
-function firstParagraph(tree: Root): Paragraph | undefined {
+/**
+ * The first paragraph of the tree (preorder), which may be a headline without looking like one;
+ * in a windowed lint, of the draft (the tree holds a window of it).
+ */
+function firstParagraph(tree: Root, file: VFile): Paragraph | undefined {
+  const window = file.data.copydeskWindow
+  if (window) {
+    const start = window.firstParagraph
+    return tree.children.find((node): node is Paragraph => node.type === 'ParagraphNode' && node.position?.start.offset === start)
+  }
   let first: Paragraph | undefined
   visit(tree, 'ParagraphNode', (node) => {
     first = node

@@ -13,7 +13,7 @@ import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {getDocument, getPartDocument, type DocParagraph, type DocSentence} from './document.js'
 import {nameParticles} from './gazetteer.js'
-import {isTitleCase} from '../../src/rule.js'
+import {isTitleCase, type WindowRun} from '../../src/rule.js'
 
 /** One word of the draft (a word node splits at points and hyphens, not at apostrophes). */
 export interface NameToken {
@@ -143,11 +143,42 @@ const indexes = new WeakMap<Root, NameIndex>()
 /** Summaries of plain-text paragraphs by headline flag and text (a paragraph's tokens depend on nothing else). */
 const summaries = new LRUCache<string, NameSummary>({max: 4000})
 
-/** The {@link NameIndex} of `tree` (computed on first use, then cached for the file's run). */
+/**
+ * The {@link NameIndex} of `tree` (computed on first use, then cached for the file's run); in
+ * the report pass of a windowed lint, the whole draft's, summed by {@link surveyNames}.
+ */
 export function getNameIndex(tree: Root, file: VFile): NameIndex {
+  const window = file.data.copydeskWindow
+  if (window) return windowIndex(window)
   let index = indexes.get(tree)
   if (!index) indexes.set(tree, (index = buildIndex(tree, file)))
   return index
+}
+
+/** The draft's {@link NameIndex} being summed window by window, and the windows already in it. */
+interface WindowNames {
+  readonly index: NameIndex
+  readonly surveyed: WeakSet<object>
+}
+
+function windowIndex(window: WindowRun): NameIndex {
+  let names = window.state.get('names') as WindowNames | undefined
+  if (!names) window.state.set('names', (names = {index: emptyIndex(), surveyed: new WeakSet()}))
+  return names.index
+}
+
+/**
+ * Windowed lint, survey pass: add the summaries of the window's paragraphs to the draft's
+ * {@link NameIndex} (once per window, for whichever rule asks first).
+ */
+export function surveyNames(tree: Root, file: VFile): void {
+  const window = file.data.copydeskWindow
+  if (window?.pass !== 'survey') return
+  const index = windowIndex(window)
+  const {surveyed} = window.state.get('names') as WindowNames
+  if (surveyed.has(window)) return
+  surveyed.add(window)
+  for (const summary of paragraphSummaries(tree, file, summaries, summarize, window.nodes)) addSummary(index, summary)
 }
 
 /** A paragraph's own name model, shared by the summaries of one run. */
@@ -159,8 +190,15 @@ const paragraphModels = new WeakMap<DocParagraph, NameModel>()
  * are kept in `cache` by those (a keystroke summarizes the one paragraph it changed); a
  * Markdown paragraph's prose depends on more (code, references), so it is summarized afresh.
  */
-export function paragraphSummaries<T extends object>(tree: Root, file: VFile, cache: LRUCache<string, T>, summarize: (model: NameModel, text: string) => T): T[] {
-  const document = getDocument(tree, file)
+export function paragraphSummaries<T extends object>(
+  tree: Root,
+  file: VFile,
+  cache: LRUCache<string, T>,
+  summarize: (model: NameModel, text: string) => T,
+  nodes?: readonly RootContent[],
+): T[] {
+  // `nodes`: the paragraphs of a part of the tree only (see `getPartDocument`).
+  const document = nodes ? getPartDocument(tree, nodes, file) : getDocument(tree, file)
   const isPlain = file.data.headingRanges === undefined
   return document.paragraphs.map((paragraph) => {
     const key = isPlain ? `${paragraph.isHeadline ? 'H' : 'P'}${paragraph.text}` : undefined
@@ -178,19 +216,25 @@ export function paragraphSummaries<T extends object>(tree: Root, file: VFile, ca
 }
 
 function buildIndex(tree: Root, file: VFile): NameIndex {
-  const capitalized = new Map<string, number>()
-  const allCapitalized = new Map<string, number>()
-  const lowercase = new Map<string, number>()
-  const neighbours = new Map<string, Neighbour[]>()
-  const capitalizedAfter = new Map<string, string[]>()
-  for (const summary of paragraphSummaries(tree, file, summaries, summarize)) {
-    for (const [form, count] of summary.capitalized) capitalized.set(form, (capitalized.get(form) ?? 0) + count)
-    for (const [form, count] of summary.allCapitalized) allCapitalized.set(form, (allCapitalized.get(form) ?? 0) + count)
-    for (const [word, count] of summary.lowercase) lowercase.set(word, (lowercase.get(word) ?? 0) + count)
-    for (const [form, list] of summary.neighbours) append(neighbours, form, list)
-    for (const [form, list] of summary.capitalizedAfter) append(capitalizedAfter, form, list)
-  }
-  return {capitalized, allCapitalized, lowercase, neighbours, capitalizedAfter}
+  const index = emptyIndex()
+  for (const summary of paragraphSummaries(tree, file, summaries, summarize)) addSummary(index, summary)
+  return index
+}
+
+function emptyIndex(): NameIndex {
+  return {capitalized: new Map(), allCapitalized: new Map(), lowercase: new Map(), neighbours: new Map(), capitalizedAfter: new Map()}
+}
+
+/** Add a paragraph's summary to an index being summed in the draft's order. */
+function addSummary(index: NameIndex, summary: NameSummary): void {
+  const capitalized = index.capitalized as Map<string, number>
+  const allCapitalized = index.allCapitalized as Map<string, number>
+  const lowercase = index.lowercase as Map<string, number>
+  for (const [form, count] of summary.capitalized) capitalized.set(form, (capitalized.get(form) ?? 0) + count)
+  for (const [form, count] of summary.allCapitalized) allCapitalized.set(form, (allCapitalized.get(form) ?? 0) + count)
+  for (const [word, count] of summary.lowercase) lowercase.set(word, (lowercase.get(word) ?? 0) + count)
+  for (const [form, list] of summary.neighbours) append(index.neighbours as Map<string, Neighbour[]>, form, list)
+  for (const [form, list] of summary.capitalizedAfter) append(index.capitalizedAfter as Map<string, string[]>, form, list)
 }
 
 function append<V>(map: Map<string, V[]>, key: string, values: readonly V[]): void {

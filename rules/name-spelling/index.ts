@@ -11,10 +11,20 @@ import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {LRUCache} from 'lru-cache'
 import {z} from 'zod'
-import {defineRule, type DraftFact, type MessageFields, type PartialRun, type RuleContext} from '../../src/rule.js'
+import {defineRule, type DraftFact, type MessageFields, type PartialRun, type RuleContext, type WindowRun} from '../../src/rule.js'
 import {editDistance, fold, nameDistance, nameParticles, getDictionary, getPeople, getProperNouns, isCommonWord, personTitles, type PeopleIndex} from '../lib/gazetteer.js'
 import {isTransliteration, transliterationKey} from '../lib/names.js'
-import {getNameIndex, getNameModel, getPartNameModel, paragraphSummaries, titleAbbreviations, type NameIndex, type NameModel, type NameToken} from '../lib/proper-nouns.js'
+import {
+  getNameIndex,
+  getNameModel,
+  getPartNameModel,
+  paragraphSummaries,
+  surveyNames,
+  titleAbbreviations,
+  type NameIndex,
+  type NameModel,
+  type NameToken,
+} from '../lib/proper-nouns.js'
 import type {Lookup} from '../lib/dictionary-lookup.js'
 
 export default defineRule({
@@ -32,9 +42,13 @@ export default defineRule({
     // elsewhere, told to the language server's incremental engine as one fact per capitalized
     // word (see `analyse`); with a house list, on every name of the draft.
     partial: true,
+    // A large draft, a window at a time: the survey sums the name index and the paragraphs'
+    // summaries (see `surveyWindow`).
+    windowed: true,
   },
   plugin(_options, context: RuleContext) {
     return (tree, file) => {
+      if (file.data.copydeskWindow?.pass === 'survey') return surveyWindow(tree, file, context)
       // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
       const parts = file.data.copydeskPartial?.parts
       // The models first: the summaries of their paragraphs come from them.
@@ -111,7 +125,9 @@ function check(model: NameModel, analysis: Analysis, tree: Root, file: VFile, co
   // The house list first: it is the newsroom's authority, even where a slip is itself a word
   // or another surname (`Joe Bidden`, `Gavin Newsome`, `Kamala Haris`).
   if (house.length > 0) {
-    if (!part) checkHouse(model, pairs, house, report)
+    const window = file.data.copydeskWindow
+    if (window) checkHouse(model, pairs, house, report, {allCapitalized: getNameIndex(tree, file).allCapitalized, befores: windowState(window).befores})
+    else if (!part) checkHouse(model, pairs, house, report)
     else {
       // It reads every name of the draft: the whole draft's findings, kept in this part, and
       // a fact that never holds, so that the engine asks again after every edit.
@@ -273,13 +289,40 @@ function namePairs(model: NameModel, text: string): Pair[] {
  * the draft names that person elsewhere (`Scholtz said` beside `Olaf Scholz`); a name of one
  * word (`Reuters`) wherever it is written capitalized.
  */
-function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly HouseName[], report: (finding: Finding) => void): void {
-  const isSlip = (word: string, listed: string) =>
-    word !== listed &&
-    (fold(word) === fold(listed) ||
-      (nameDistance(word, listed, maxEdits(listed)) <= maxEdits(listed) &&
-        !isPlural(word, listed) &&
-        (fold(word)[0] === fold(listed)[0] || nameDistance(word, listed, 1) <= 1)))
+function checkHouse(
+  model: NameModel,
+  pairs: readonly Pair[],
+  house: readonly HouseName[],
+  report: (finding: Finding) => void,
+  draft?: {readonly allCapitalized: ReadonlyMap<string, number>; readonly befores: ReadonlyMap<string, ReadonlySet<string>>},
+): void {
+  const paired = housePairs(pairs, house, report)
+  // `Scholtz said` beside `Olaf Scholz`; `Reuter` for a house `Reuters`: one slip only, and
+  // not a surname the draft gives to someone else (`Martin Schulz` beside `Olaf Scholz`).
+  const isNearSlip = (word: string, listed: string) => isSlip(word, listed) && nameDistance(word, listed, 1) <= 1
+  for (const name of house) {
+    const last = name.words.at(-1)
+    if (!last || last.length < 4) continue
+    // A windowed lint asks the whole draft's counts and names before (`surveyWindow`).
+    const names = draft?.allCapitalized ?? model.allCapitalized
+    const isNamed = name.words.length === 1 || names.has(last) || names.has(name.words[0])
+    if (!isNamed) continue
+    for (const [form, tokens] of model.allCapitalized) {
+      if (form.length < 4 || !isNearSlip(form, last)) continue
+      const isSomeoneElse = draft
+        ? [...(draft.befores.get(form) ?? [])].some((before) => before !== fold(name.words[0]))
+        : tokens.some((token) => {
+            const before = nameBefore(model, token, paired)
+            return before !== undefined && fold(before.text) !== fold(name.words[0])
+          })
+      if (isSomeoneElse) continue
+      for (const token of tokens) if (!paired.has(token.index)) report({token, expected: last, source: name.name})
+    }
+  }
+}
+
+/** Slips of the house list's names in the draft's name pairs, reported; the tokens reported, by index. */
+function housePairs(pairs: readonly Pair[], house: readonly HouseName[], report: (finding: Finding) => void): Set<number> {
   const paired = new Set<number>()
   for (const [given, surname] of pairs) {
     for (const name of house) {
@@ -294,33 +337,32 @@ function checkHouse(model: NameModel, pairs: readonly Pair[], house: readonly Ho
       }
     }
   }
-  // `Scholtz said` beside `Olaf Scholz`; `Reuter` for a house `Reuters`: one slip only, and
-  // not a surname the draft gives to someone else (`Martin Schulz` beside `Olaf Scholz`).
-  const isNearSlip = (word: string, listed: string) => isSlip(word, listed) && nameDistance(word, listed, 1) <= 1
-  for (const name of house) {
-    const last = name.words.at(-1)
-    if (!last || last.length < 4) continue
-    const isNamed = name.words.length === 1 || model.allCapitalized.has(last) || model.allCapitalized.has(name.words[0])
-    if (!isNamed) continue
-    for (const [form, tokens] of model.allCapitalized) {
-      if (form.length < 4 || !isNearSlip(form, last)) continue
-      const isSomeoneElse = tokens.some((token) => {
-        const before = model.tokens[token.index - 1]
-        return (
-          before !== undefined &&
-          before.sentence === token.sentence &&
-          before.isCapitalized &&
-          before.isMeaningful &&
-          !personTitles.has(before.text.toLowerCase()) &&
-          /^[ \u00a0]$/u.test(token.gap) &&
-          !paired.has(token.index) &&
-          fold(before.text) !== fold(name.words[0])
-        )
-      })
-      if (isSomeoneElse) continue
-      for (const token of tokens) if (!paired.has(token.index)) report({token, expected: last, source: name.name})
-    }
-  }
+  return paired
+}
+
+/** Whether `word` is a slip of the listed spelling `listed`. */
+function isSlip(word: string, listed: string): boolean {
+  return (
+    word !== listed &&
+    (fold(word) === fold(listed) ||
+      (nameDistance(word, listed, maxEdits(listed)) <= maxEdits(listed) &&
+        !isPlural(word, listed) &&
+        (fold(word)[0] === fold(listed)[0] || nameDistance(word, listed, 1) <= 1)))
+  )
+}
+
+/** The capitalized word before an unpaired use of a name that makes it someone's surname (`Martin` in `Martin Schulz`), if any. */
+function nameBefore(model: NameModel, token: NameToken, paired: ReadonlySet<number>): NameToken | undefined {
+  const before = model.tokens[token.index - 1]
+  const is =
+    before !== undefined &&
+    before.sentence === token.sentence &&
+    before.isCapitalized &&
+    before.isMeaningful &&
+    !personTitles.has(before.text.toLowerCase()) &&
+    /^[ \u00a0]$/u.test(token.gap) &&
+    !paired.has(token.index)
+  return is ? before : undefined
 }
 
 /** `Zelenska` for `Zelensky`, `Navalnaya` for `Navalny`, `Ivanova` for `Ivanov`: the feminine of a Slavic surname. */
@@ -534,6 +576,12 @@ const analysesBySummaries = new WeakMap<RuleContext, LRUCache<string, Analysis>>
 /** The {@link Analysis} of the draft of `tree` (once per tree and run settings; the same while an edit changes no name). */
 function analysisOf(tree: Root, file: VFile, context: RuleContext): Analysis {
   const index = getNameIndex(tree, file)
+  // A windowed lint: the whole draft's, from the survey's sums (once per draft).
+  const window = file.data.copydeskWindow
+  if (window) {
+    const state = windowState(window)
+    return (state.analysis ??= analyse(index, state.sums, context))
+  }
   let byContext = analyses.get(index)
   if (!byContext) analyses.set(index, (byContext = new WeakMap()))
   let analysis = byContext.get(context)
@@ -545,7 +593,7 @@ function analysisOf(tree: Root, file: VFile, context: RuleContext): Analysis {
     let cache = analysesBySummaries.get(context)
     if (!cache) analysesBySummaries.set(context, (cache = new LRUCache({max: 16})))
     analysis = cache.get(key)
-    if (!analysis) cache.set(key, (analysis = analyse(index, list, context)))
+    if (!analysis) cache.set(key, (analysis = analyse(index, sumSummaries(list, context), context)))
     byContext.set(context, analysis)
   }
   return analysis
@@ -593,8 +641,104 @@ function variants(
   }
 }
 
+/** The paragraphs' {@link Summary summaries} summed, in the draft's order. */
+interface Sums {
+  readonly facts: Map<string, {isInFullName: boolean; isAlone: boolean; givenKeys: Set<string>}>
+  readonly roles: Map<string, RoleUses>
+  readonly surnames: Set<string>
+  readonly givenBySurname: Map<string, Map<string, number>>
+  /** Paragraphs summed so far. */
+  paragraphs: number
+}
+
+function emptySums(): Sums {
+  return {facts: new Map(), roles: new Map(), surnames: new Set(), givenBySurname: new Map(), paragraphs: 0}
+}
+
+function sumSummaries(list: readonly Summary[], context: RuleContext): Sums {
+  const sums = emptySums()
+  for (const summary of list) addSummary(sums, summary, context)
+  return sums
+}
+
+/** What a windowed lint keeps of the draft for this rule (see `WindowRun`). */
+interface WindowState {
+  readonly sums: Sums
+  /** Per capitalized word (4 letters or more): the capitalized words before its unpaired uses, folded (see {@link nameBefore}). */
+  readonly befores: Map<string, Set<string>>
+  readonly surveyed: WeakSet<object>
+  analysis?: Analysis
+}
+
+function windowState(window: WindowRun): WindowState {
+  let state = window.state.get('name-spelling') as WindowState | undefined
+  if (!state) window.state.set('name-spelling', (state = {sums: emptySums(), befores: new Map(), surveyed: new WeakSet()}))
+  return state
+}
+
+/** Windowed lint, survey pass: the window's names in the draft's name index and this rule's sums. */
+function surveyWindow(tree: Root, file: VFile, context: RuleContext): void {
+  const window = file.data.copydeskWindow!
+  const state = windowState(window)
+  if (state.surveyed.has(window)) return
+  state.surveyed.add(window)
+  surveyNames(tree, file)
+  for (const summary of paragraphSummaries(tree, file, summaries, summarize, window.nodes)) addSummary(state.sums, summary, context)
+  const house = houseNames(context.names)
+  if (house.length === 0) return
+  // The house list asks of each name whether the draft gives it to someone else (`checkHouse`).
+  const model = getPartNameModel(tree, window.nodes, file)
+  const paired = housePairs(namePairs(model, String(file.value ?? '')), house, () => {})
+  for (const [form, tokens] of model.allCapitalized) {
+    if (form.length < 4) continue
+    for (const token of tokens) {
+      const before = nameBefore(model, token, paired)
+      if (!before) continue
+      let set = state.befores.get(form)
+      if (!set) state.befores.set(form, (set = new Set()))
+      set.add(fold(before.text))
+    }
+  }
+}
+
+/** Add a paragraph's summary (the next in the draft) to the sums. */
+function addSummary(sums: Sums, summary: Summary, context: RuleContext): void {
+  const people = getPeople(context.names)
+  const {facts, roles, surnames, givenBySurname} = sums
+  const at = sums.paragraphs++
+  for (const [form, item] of summary.forms) {
+    const entry = facts.get(form)
+    if (!entry) facts.set(form, {isInFullName: item.isInFullName, isAlone: item.isAlone, givenKeys: new Set(item.givenKeys)})
+    else {
+      entry.isInFullName ||= item.isInFullName
+      entry.isAlone &&= item.isAlone
+      for (const key of item.givenKeys) entry.givenKeys.add(key)
+    }
+  }
+  for (const item of summary.roles) {
+    const role = roleOf(item.role, item.form, people)
+    if (!role) continue
+    const key = `${role} ${transliterationKey(item.form)}\u0000${item.form}`
+    // In the draft's order: by paragraph, then by token.
+    const first = at * 2 ** 24 + item.first
+    const entry = roles.get(key)
+    if (!entry) roles.set(key, {form: item.form, role, uses: item.uses, givenKeys: new Set(item.givenKeys), first})
+    else {
+      entry.uses += item.uses
+      entry.first = Math.min(entry.first, first)
+      for (const given of item.givenKeys) entry.givenKeys.add(given)
+    }
+  }
+  for (const surname of summary.surnames) surnames.add(surname)
+  for (const {surname, given, uses} of summary.givens) {
+    let map = givenBySurname.get(surname)
+    if (!map) givenBySurname.set(surname, (map = new Map<string, number>()))
+    map.set(given, (map.get(given) ?? 0) + uses)
+  }
+}
+
 /** See {@link Analysis}: the rules of {@link variants}, on the draft's counts and summaries. */
-function analyse(index: NameIndex, list: readonly Summary[], context: RuleContext): Analysis {
+function analyse(index: NameIndex, sums: Sums, context: RuleContext): Analysis {
   const people = getPeople(context.names)
   const dictionary = getDictionary(context.language)
   const nouns = getProperNouns()
@@ -602,43 +746,7 @@ function analyse(index: NameIndex, list: readonly Summary[], context: RuleContex
   const isKnownWord = (word: string) =>
     people.nameWords.has(fold(word)) || nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word) || accepted.has(word)
   const isPlaceOrWord = (word: string) => nouns.has(word.toLowerCase()) || isCommonWord(word.toLowerCase(), dictionary) || dictionary.has(word)
-
-  // The summaries of the paragraphs, summed.
-  const facts = new Map<string, {isInFullName: boolean; isAlone: boolean; givenKeys: Set<string>}>()
-  const roles = new Map<string, RoleUses>()
-  const surnames = new Set<string>()
-  const givenBySurname = new Map<string, Map<string, number>>()
-  for (const [at, summary] of list.entries()) {
-    for (const [form, item] of summary.forms) {
-      const entry = facts.get(form)
-      if (!entry) facts.set(form, {isInFullName: item.isInFullName, isAlone: item.isAlone, givenKeys: new Set(item.givenKeys)})
-      else {
-        entry.isInFullName ||= item.isInFullName
-        entry.isAlone &&= item.isAlone
-        for (const key of item.givenKeys) entry.givenKeys.add(key)
-      }
-    }
-    for (const item of summary.roles) {
-      const role = roleOf(item.role, item.form, people)
-      if (!role) continue
-      const key = `${role} ${transliterationKey(item.form)}\u0000${item.form}`
-      // In the draft's order: by paragraph, then by token.
-      const first = at * 2 ** 24 + item.first
-      const entry = roles.get(key)
-      if (!entry) roles.set(key, {form: item.form, role, uses: item.uses, givenKeys: new Set(item.givenKeys), first})
-      else {
-        entry.uses += item.uses
-        entry.first = Math.min(entry.first, first)
-        for (const given of item.givenKeys) entry.givenKeys.add(given)
-      }
-    }
-    for (const surname of summary.surnames) surnames.add(surname)
-    for (const {surname, given, uses} of summary.givens) {
-      let map = givenBySurname.get(surname)
-      if (!map) givenBySurname.set(surname, (map = new Map<string, number>()))
-      map.set(given, (map.get(given) ?? 0) + uses)
-    }
-  }
+  const {facts, roles, surnames, givenBySurname} = sums
   const isInFullName = (form: string) => facts.get(form)?.isInFullName ?? false
   const isAlone = (form: string) => facts.get(form)?.isAlone ?? true
   const countOf = (form: string) => index.allCapitalized.get(form) ?? 0

@@ -14,7 +14,7 @@ import {location} from 'vfile-location'
 import {z} from 'zod'
 import {defineRule, type DraftFact, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {fold, getDictionary, getList, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type PeopleIndex, type ProperNoun} from '../lib/gazetteer.js'
-import {getNameIndex, getNameModel, getPartNameModel, type NameIndex, type NameModel, type NameToken} from '../lib/proper-nouns.js'
+import {getNameIndex, getNameModel, getPartNameModel, surveyNames, type NameIndex, type NameModel, type NameToken} from '../lib/proper-nouns.js'
 import {directions, placePrepositions, regionNouns, stateNouns, titlePhrases} from './data.js'
 
 export default defineRule({
@@ -32,10 +32,13 @@ export default defineRule({
     // language server's incremental engine: how the draft capitalizes the word elsewhere
     // (see `ownForm`).
     partial: true,
+    // A large draft, a window at a time: the survey sums the name index (`surveyNames`).
+    windowed: true,
   },
   plugin(_options, context: RuleContext) {
     const accepted = new Set(context.dictionary)
     return (tree, file) => {
+      if (file.data.copydeskWindow?.pass === 'survey') return surveyNames(tree, file)
       // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
       const parts = file.data.copydeskPartial?.parts
       // The models first: the index sums its paragraphs from them.

@@ -5,15 +5,15 @@
  * Only double quotes are checked: a single `’` is far more often an apostrophe. A backtick or
  * an acute accent typed for an apostrophe (`Iran`s`, `Iran´s`, `don´t`) is flagged too.
  */
-import type {Sentence} from 'nlcst'
+import type {Root, Sentence} from 'nlcst'
 import {LRUCache} from 'lru-cache'
 import {toString} from 'nlcst-to-string'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {z} from 'zod'
-import {defineRule} from '../../src/rule.js'
-import {getDocument, type DocParagraph} from '../lib/document.js'
+import {defineRule, type WindowRun} from '../../src/rule.js'
+import {getDocument, getPartDocument, type DocParagraph} from '../lib/document.js'
 import {clauseStarters, indirectMarkers, speechVerbs, subordinators as subordinatorList} from './data.js'
 
 /** A double quotation mark in the text. */
@@ -43,9 +43,14 @@ export default defineRule({
       bad: 'He emphasized the urgency of the situation, adding, The theme of this is to end the war.',
       good: 'He emphasized the urgency of the situation, adding: “The theme of this is to end the war.”',
     },
+    // A large draft, a window at a time: the survey counts the draft's straight and curly
+    // quotes; a paragraph's verdict reads the paragraphs around it, which the window's context holds.
+    windowed: true,
   },
   plugin() {
     return (tree, file) => {
+      const window = file.data.copydeskWindow
+      if (window?.pass === 'survey') return survey(window, tree, file)
       const document = getDocument(tree, file)
       const text = document.text
       const place = location(file)
@@ -62,9 +67,8 @@ export default defineRule({
       const marksOf = found.map((quotes, index) =>
         quotes.isRelative ? quotes.marks.map((mark) => ({...mark, offset: mark.offset + document.paragraphs[index].start})) : quotes.marks,
       )
-      const all = marksOf.flat()
-      const straight = all.filter((mark) => mark.value === '"' && !isInchMark(mark, text)).length
-      const curly = all.length - all.filter((mark) => mark.value === '"').length
+      // The whole draft's counts: in a windowed lint, the survey's.
+      const {straight, curly} = window ? windowState(window) : countMarks(marksOf.flat(), text)
       // Mixed styles: flag the minority (straight quotes on a tie: curly is typeset copy).
       const minority = straight > 0 && curly > 0 ? (straight <= curly ? 'straight' : 'curly') : undefined
 
@@ -84,20 +88,20 @@ export default defineRule({
       )
       const balances = fixedOf.map(curlyBalance)
       // The document's apostrophe: straight when it writes straight quotes or apostrophes and
-      // no curly one.
-      const apostrophe = (/\p{L}'\p{L}/u.test(text) || straight > 0) && !/[’“”]/u.test(text) ? "'" : '’'
-      const oddStraight = fixedOf.map((marks) => {
-        const straights = marks.filter((mark) => mark.value === '"')
-        return straights.length % 2 === 1 && !straights.some((mark) => isInchMark(mark, text))
-      })
+      // no curly one (in a windowed lint, asked of the draft once).
+      const findApostrophe = () => ((/\p{L}'\p{L}/u.test(text) || straight > 0) && !/[’“”]/u.test(text) ? "'" : '’')
+      const apostrophe = window ? (windowState(window).apostrophe ??= findApostrophe()) : findApostrophe()
+      const oddStraight = fixedOf.map((marks) => isOddStraight(marks, text))
 
       for (const [index, paragraph] of document.paragraphs.entries()) {
         const marks = fixedOf[index]
+        // In a windowed lint, the paragraph after the window's last is the next window's first, as the survey saw it.
         const next = document.paragraphs[index + 1]
-        const continues = next !== undefined && /^\s*["“]/.test(next.text)
+        const following = next ? nextFacts(next, balances[index + 1], oddStraight[index + 1]) : window ? windowState(window).firsts.get(window.end) : undefined
+        const continues = following?.continues === true
         // A quotation hard-wrapped over two lines (`…out in every town.\nNot hours,” said…`)
         // that the plain-text reader took for two paragraphs: its halves pair up.
-        const wrapsOn = next !== undefined && !/\n\s*\n/.test(text.slice(paragraph.end, next.start))
+        const wrapsOn = following !== undefined && !/\n\s*\n/.test(text.slice(paragraph.end, following.start))
         const previous = document.paragraphs[index - 1]
         const wrapsIn = previous !== undefined && !/\n\s*\n/.test(text.slice(previous.end, paragraph.start))
 
@@ -120,12 +124,12 @@ export default defineRule({
           }
         }
         // A quotation that runs on into the next paragraph has no closing mark (news style).
-        if (!(opens.length === 1 && continues) && !(wrapsOn && balances[index + 1].strayCloses.length > 0)) {
+        if (!(opens.length === 1 && continues) && !(wrapsOn && following.hasStrayCloses)) {
           for (const mark of opens) say(mark.offset, mark.offset + 1, 'Opening quote `“` without a closing `”`')
         }
 
         // Straight: an odd number of `"`, unless some may be inch marks (`5'10"`).
-        const isWrapped = (wrapsOn && oddStraight[index + 1]) || (wrapsIn && oddStraight[index - 1])
+        const isWrapped = (wrapsOn && following.isOddStraight) || (wrapsIn && oddStraight[index - 1])
         if (oddStraight[index] && !isWrapped) {
           const straights = marks.filter((mark) => mark.value === '"')
           const first = straights[0]
@@ -150,6 +154,73 @@ export default defineRule({
     }
   },
 })
+
+/** Straight quotes (not inch marks) and curly ones among `marks`. */
+function countMarks(marks: readonly Mark[], text: string): {straight: number; curly: number} {
+  const straight = marks.filter((mark) => mark.value === '"' && !isInchMark(mark, text)).length
+  return {straight, curly: marks.length - marks.filter((mark) => mark.value === '"').length}
+}
+
+/** What a paragraph after another tells about it (see the rule's loop). */
+interface NextFacts {
+  readonly start: number
+  /** It opens with a quote: a quotation may run on into it. */
+  readonly continues: boolean
+  readonly hasStrayCloses: boolean
+  readonly isOddStraight: boolean
+}
+
+function nextFacts(paragraph: DocParagraph, balance: ReturnType<typeof curlyBalance>, isOdd: boolean): NextFacts {
+  return {start: paragraph.start, continues: /^\s*["“]/.test(paragraph.text), hasStrayCloses: balance.strayCloses.length > 0, isOddStraight: isOdd}
+}
+
+/** Whether a paragraph's straight quotes are odd in number, none of them maybe an inch mark. */
+function isOddStraight(marks: readonly Mark[], text: string): boolean {
+  const straights = marks.filter((mark) => mark.value === '"')
+  return straights.length % 2 === 1 && !straights.some((mark) => isInchMark(mark, text))
+}
+
+/** A curly quote turned the wrong way, turned right (`“Hello,“`). */
+function turned(mark: Mark): Mark {
+  if (mark.value === '“' && !mark.isOpening && mark.isClosing) return {...mark, value: '”'}
+  if (mark.value === '”' && mark.isOpening) return {...mark, value: '“'}
+  return mark
+}
+
+/**
+ * What a windowed lint keeps of the draft (see `WindowRun`): the counts of straight and curly
+ * quotes, each window's first paragraph as the paragraph before it sees it (by the window's
+ * start), and the draft's apostrophe once asked.
+ */
+interface WindowState {
+  straight: number
+  curly: number
+  readonly firsts: Map<number, NextFacts>
+  apostrophe?: string
+}
+
+function windowState(window: WindowRun): WindowState {
+  let state = window.state.get('quotation') as WindowState | undefined
+  if (!state) window.state.set('quotation', (state = {straight: 0, curly: 0, firsts: new Map()}))
+  return state
+}
+
+/** Windowed lint, survey pass: add the quotes of the window's paragraphs to the draft's counts. */
+function survey(window: WindowRun, tree: Root, file: VFile): void {
+  const document = getPartDocument(tree, window.nodes, file)
+  const state = windowState(window)
+  for (const [index, paragraph] of document.paragraphs.entries()) {
+    const quotes = paragraphQuotes(paragraph, document.text, file)
+    const marks = quotes.isRelative ? quotes.marks.map((mark) => ({...mark, offset: mark.offset + paragraph.start})) : quotes.marks
+    const found = countMarks(marks, document.text)
+    state.straight += found.straight
+    state.curly += found.curly
+    if (index === 0) {
+      const fixed = marks.map(turned)
+      state.firsts.set(window.start, nextFacts(paragraph, curlyBalance(fixed), isOddStraight(fixed, document.text)))
+    }
+  }
+}
 
 /**
  * What a paragraph holds for this rule: its quotation marks, its false apostrophes and its

@@ -20,6 +20,7 @@ import {defineRule, type DraftFact, type MessageFields, type RuleContext} from '
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {isLikelyName} from '../lib/names.js'
+import {surveyNames} from '../lib/proper-nouns.js'
 import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, interjections, newsWords} from './data.js'
 import {dictionaryPackages, getLookup, isInWordList, type Lookup} from '../lib/dictionary-lookup.js'
 import {easySlip, frequencyOf, likelierWord, maxSuggestions, type LikelierWordLimits, maxWordLength, nearestSlip, suggest} from './suggest.js'
@@ -68,6 +69,7 @@ export default defineRule({
     // language server's incremental engine: whether a capitalized word is a likely name, and
     // whether the draft writes a lowercase word with a capital (see `check`).
     partial: true,
+    windowed: true,
   },
   plugin(_options, context: RuleContext) {
     let lookup: Lookup | undefined
@@ -91,6 +93,8 @@ export default defineRule({
     }
 
     return (tree, file) => {
+      // Windowed lint: the name index that `isLikelyName` reads is summed in the survey.
+      if (file.data.copydeskWindow?.pass === 'survey') return surveyNames(tree, file)
       const words = getWords()
       let ranges: Array<[number, number]> | undefined
       const isInNotProse = (start: number, end: number) => {

@@ -9,6 +9,7 @@ import {defaultConfig} from '../config/defaults.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields} from '../rule.js'
 import {getProcessor, loadMarkdownSupport, type DraftKind} from './processor.js'
+import {lintInWindows, windowThreshold, type WindowOptions} from './windowed.js'
 
 /** Options of {@link lint}. */
 export interface LintOptions {
@@ -18,6 +19,8 @@ export interface LintOptions {
   readonly path?: string
   /** Force the kind of draft instead of guessing it from the extension. */
   readonly kind?: DraftKind
+  /** When and how a large plain-text draft is linted a window at a time (see `windowed.ts`). */
+  readonly window?: WindowOptions
 }
 
 /** Whether a path names a Markdown draft. */
@@ -42,9 +45,13 @@ export async function lint(input: string | VFile, options: LintOptions = {}): Pr
   const config = options.config ?? defaultConfigFor(file.cwd)
   const kind = options.kind ?? (isMarkdownPath(file.path) ? 'markdown' : 'text')
   if (kind === 'markdown') await loadMarkdownSupport()
-  const processor = getProcessor(config, kind)
-  const tree = processor.parse(file)
-  await processor.run(tree, file)
+  // A large plain-text draft a window at a time: the same messages, a window's tree in memory.
+  const isLarge = kind === 'text' && String(file.value ?? '').length >= (options.window?.threshold ?? windowThreshold)
+  if (!isLarge || !(await lintInWindows(file, config, options.window?.size))) {
+    const processor = getProcessor(config, kind)
+    const tree = processor.parse(file)
+    await processor.run(tree, file)
+  }
   settle(file)
   guardRanges(file)
   return file

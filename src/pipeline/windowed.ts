@@ -1,0 +1,182 @@
+/**
+ * The windowed lint of a large plain-text draft: the same messages as linting the draft as one
+ * tree, with only a window of it parsed at a time.
+ *
+ * A whole draft's tree costs about 270 bytes per byte of prose (every word is a handful of
+ * nlcst nodes with their positions), and the whole tree stayed alive while every rule ran:
+ * 4 MiB of prose took 1.1 GB and a quarter of its time collecting garbage. Here the draft is
+ * cut into chunks that parse alone into the nodes the whole draft parses into (`splitChunks`,
+ * which the language server's incremental engine relies on too), and the chunks are grouped
+ * into windows of some 64 KB. The draft is read twice, a window at a time:
+ *
+ * 1. Survey: each window is parsed and the rules of the whole document (all `meta.windowed`,
+ *    see `WindowRun` in `src/rule.ts`) add what they need to know of the whole draft to a
+ *    state kept per draft: the name index and the name-spelling sums (per-paragraph summaries
+ *    summed in the draft's order), the body's words and the headlines' words, the counts of
+ *    straight and curly quotes. The window's tree is dropped.
+ * 2. Report: each window is parsed again, with context around it — the draft's first chunk
+ *    (a draft's first paragraph may be a headline for that alone), the chunk before (a
+ *    paragraph rule reads the paragraph before) and the chunk after (a quotation may run on
+ *    into the next paragraph) — and every rule runs on it: the paragraph rules as they always
+ *    do, the document rules on the window's nodes only, answering draft-wide questions from
+ *    the survey (`duplicate-line` keeps the sentences of the earlier windows, as it reads a
+ *    draft in order anyway). Only messages that start inside the window are kept.
+ *
+ * The messages are then settled as {@link lint} settles a whole draft's.
+ */
+import type {Root, RootContent, SentenceContent} from 'nlcst'
+import retextEnglish from 'retext-english'
+import {unified, type Processor} from 'unified'
+import type {Point} from 'unist'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import type {ResolvedConfig} from '../config/types.js'
+import type {Rule, WindowRun} from '../rule.js'
+import {splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
+import {createProcessor, enabledRules} from './processor.js'
+
+/** Options of the windowed lint (tests force tiny windows). */
+export interface WindowOptions {
+  /** Drafts of at least this many characters are linted a window at a time (default 256 Ki). */
+  readonly threshold?: number
+  /** Characters per window, at least (a window is whole chunks; default 64 Ki). */
+  readonly size?: number
+}
+
+/** Default {@link WindowOptions.threshold}. */
+export const windowThreshold = 256 * 1024
+/** Default {@link WindowOptions.size}. */
+export const windowSize = 64 * 1024
+
+interface Processors {
+  readonly enabled: readonly Rule[]
+  /** Whether every enabled rule of the whole document honours `copydeskWindow`. */
+  readonly isWindowed: boolean
+  readonly survey: Processor<Root, Root, Root>
+  readonly report: Processor<Root, Root, Root>
+}
+
+const processorsByConfig = new WeakMap<ResolvedConfig, Processors>()
+const parser = unified().use(retextEnglish).freeze() as unknown as Processor<Root, Root, Root>
+
+const isDocumentRule = (rule: Rule) => rule.meta.scope !== 'paragraph'
+
+function processorsFor(config: ResolvedConfig): Processors {
+  let processors = processorsByConfig.get(config)
+  if (!processors) {
+    const enabled = enabledRules(config)
+    processors = {
+      enabled,
+      isWindowed: enabled.every((rule) => !isDocumentRule(rule) || rule.meta.windowed === true),
+      survey: createProcessor(config, 'text', {select: isDocumentRule, splitLines: false}),
+      report: createProcessor(config, 'text', {splitLines: false}),
+    }
+    processorsByConfig.set(config, processors)
+  }
+  return processors
+}
+
+/**
+ * Lint the plain-text draft of `file` a window at a time, leaving its messages on `file`
+ * unsettled (in registry order, with `copydeskRuleOrder` set); `false` (and `file` untouched)
+ * when the draft is not for windows: a rule of the whole document that cannot read a draft
+ * in windows is on, or the draft is one window.
+ */
+export async function lintInWindows(file: VFile, config: ResolvedConfig, size = windowSize): Promise<boolean> {
+  const processors = processorsFor(config)
+  if (!processors.isWindowed) return false
+  const text = String(file.value ?? '')
+  const chunks = splitChunks(text)
+  const windows = groupChunks(chunks, size)
+  if (windows.length < 2) return false
+
+  const state = new Map<string, unknown>()
+  // One file for every run, so that what a rule keeps per file (the draft's runs of letters)
+  // is worked out once; each run's messages are taken off it.
+  const runFile = new VFile({value: text, path: file.path, cwd: file.cwd})
+  const run = async (processor: Processor<Root, Root, Root>, window: WindowRun, context: readonly RootContent[]) => {
+    const tree: Root = {type: 'RootNode', children: [...context, ...window.nodes]}
+    runFile.data.copydeskWindow = window
+    // The rules that honour a partial run (`meta.partial`) report on the window's nodes only.
+    runFile.data.copydeskPartial = {parts: [{nodes: window.nodes, read: () => {}}]}
+    const before = runFile.messages.length
+    await processor.run(tree, runFile)
+    return runFile.messages.splice(before)
+  }
+  const nodesOf = ([from, to]: readonly [number, number]) => {
+    const nodes: RootContent[] = []
+    for (let index = from; index < to; index++) for (const node of parseChunk(chunks[index])) nodes.push(node)
+    return nodes
+  }
+  const bounds = ([from, to]: readonly [number, number]) => ({start: chunks[from].start, end: chunks[to - 1].end})
+
+  // Survey: each window alone. Where the draft's first paragraph starts, from the first: it
+  // may be a headline for that alone (see `WindowRun`).
+  let firstParagraph: number | undefined
+  for (const [index, window] of windows.entries()) {
+    const nodes = nodesOf(window)
+    if (index === 0) firstParagraph = nodes.find((node) => node.type === 'ParagraphNode')?.position?.start.offset
+    await run(processors.survey, {pass: 'survey', nodes, ...bounds(window), state, firstParagraph}, [])
+  }
+
+  // Report: each window after the paragraph before it.
+  const byRule = new Map<string, VFileMessage[]>(processors.enabled.map((rule) => [rule.id, []]))
+  let previous: RootContent[] = []
+  for (const window of windows) {
+    const nodes = nodesOf(window)
+    const {start, end} = bounds(window)
+    for (const message of await run(processors.report, {pass: 'report', nodes, start, end, state, firstParagraph}, previous)) {
+      const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset
+      if (offset === undefined || offset < start || offset >= end) continue
+      byRule.get(message.ruleId ?? '')?.push(message)
+    }
+    previous = nodes.slice(lastParagraphStart(nodes))
+  }
+  file.messages = processors.enabled.flatMap((rule) => byRule.get(rule.id)!)
+  file.data.copydeskRuleOrder = processors.enabled.map((rule) => rule.id)
+  return true
+}
+
+/** Index of the last paragraph of `nodes` (0 when there is none). */
+function lastParagraphStart(nodes: readonly RootContent[]): number {
+  return Math.max(
+    0,
+    nodes.findLastIndex((node) => node.type === 'ParagraphNode'),
+  )
+}
+
+/** Consecutive chunks of at least `size` characters together (the last window may be shorter), as `[from, to)` indexes. */
+function groupChunks(chunks: readonly Chunk[], size: number): Array<readonly [number, number]> {
+  const windows: Array<readonly [number, number]> = []
+  let from = 0
+  for (let index = 0; index < chunks.length; index++) {
+    if (chunks[index].end - chunks[from].start >= size || index === chunks.length - 1) {
+      windows.push([from, index + 1])
+      from = index + 1
+    }
+  }
+  return windows
+}
+
+/** A chunk's nodes, parsed alone (see `splitChunks`) and placed in the draft. */
+function parseChunk(chunk: Chunk): RootContent[] {
+  const tree = parser.parse(chunk.text)
+  splitLineParagraphs(tree, chunk.text)
+  const shift = {offset: chunk.start, lines: chunk.line - 1, columns: chunk.column - 1}
+  if (shift.offset !== 0) for (const child of tree.children) place(child, shift)
+  return tree.children
+}
+
+/** Move a node parsed at the start of the text to `shift` (columns move on its first line only); new points, as parse-latin shares them between nodes. */
+function place(node: RootContent | SentenceContent, shift: {offset: number; lines: number; columns: number}): void {
+  const position = node.position
+  if (position) {
+    const moved = (point: Point): Point => ({
+      line: point.line + shift.lines,
+      column: point.line === 1 ? point.column + shift.columns : point.column,
+      offset: point.offset === undefined ? undefined : point.offset + shift.offset,
+    })
+    node.position = {start: moved(position.start), end: moved(position.end)}
+  }
+  if ('children' in node) for (const child of node.children as Array<RootContent | SentenceContent>) place(child, shift)
+}
