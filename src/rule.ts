@@ -110,7 +110,7 @@ export interface PartialRun {
  *   window's `nodes` to `state` (counts, sets, per-paragraph summaries summed).
  * - `report`: report on the window's `nodes` only, as the whole-draft run would, answering
  *   draft-wide questions from `state` (every window has been surveyed by then). A rule that
- *   reads the draft in order (`duplicate-line`) keeps what it read of earlier windows there.
+ *   reads the draft in order (repeated lines) keeps what it read of earlier windows there.
  */
 export interface WindowRun {
   readonly pass: 'survey' | 'report'

@@ -11,16 +11,14 @@
  *
  * 1. Survey: each window is parsed and the rules of the whole document (all `meta.windowed`,
  *    see `WindowRun` in `src/rule.ts`) add what they need to know of the whole draft to a
- *    state kept per draft: the name index and the name-spelling sums (per-paragraph summaries
- *    summed in the draft's order), the body's words and the headlines' words, the counts of
- *    straight and curly quotes. The window's tree is dropped.
- * 2. Report: each window is parsed again, with context around it — the draft's first chunk
- *    (a draft's first paragraph may be a headline for that alone), the chunk before (a
- *    paragraph rule reads the paragraph before) and the chunk after (a quotation may run on
- *    into the next paragraph) — and every rule runs on it: the paragraph rules as they always
- *    do, the document rules on the window's nodes only, answering draft-wide questions from
- *    the survey (`duplicate-line` keeps the sentences of the earlier windows, as it reads a
- *    draft in order anyway). Only messages that start inside the window are kept.
+ *    state kept per draft (the names it uses, its body's words, its counts of quotes: sums
+ *    of per-paragraph summaries in the draft's order). The window's tree is dropped.
+ * 2. Report: each window is parsed again and put after the paragraph before it (a paragraph
+ *    rule reads it), and every rule runs on it: the paragraph rules as they always do, the
+ *    document rules on the window's nodes only, answering draft-wide questions from the
+ *    survey (a rule that reads a draft in order keeps what it read of the earlier windows).
+ *    Only messages that start inside the window are kept. Where the draft's first paragraph
+ *    starts is told to every run (it may be a headline for that alone).
  *
  * The messages are then settled as {@link lint} settles a whole draft's.
  */
@@ -37,14 +35,14 @@ import {createProcessor, enabledRules} from './processor.js'
 
 /** Options of the windowed lint (tests force tiny windows). */
 export interface WindowOptions {
-  /** Drafts of at least this many characters are linted a window at a time (default 256 Ki). */
+  /** Drafts of at least this many characters are linted a window at a time (default 1 Mi). */
   readonly threshold?: number
   /** Characters per window, at least (a window is whole chunks; default 64 Ki). */
   readonly size?: number
 }
 
 /** Default {@link WindowOptions.threshold}. */
-export const windowThreshold = 256 * 1024
+export const windowThreshold = 1024 * 1024
 /** Default {@link WindowOptions.size}. */
 export const windowSize = 64 * 1024
 
