@@ -10,11 +10,10 @@ import {toString} from 'nlcst-to-string'
 import {z} from 'zod'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import type {Root} from 'nlcst'
 import {defineRule, minorWords, type WindowRun} from '../../src/rule.js'
 import {dictionaryPackages, getLookup} from '../lib/dictionary-lookup.js'
-import {getDocument, getPartDocument, type DocParagraph} from '../lib/document.js'
+import {fileLocation, getDocument, getPartDocument, type DocParagraph} from '../lib/document.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {lowercaseWords} from './data.js'
 
@@ -160,7 +159,7 @@ function reportHeadlines(
   style: HeadlineCaseOptions['style'],
   file: VFile,
 ): void {
-  const place = location(file)
+  const place = fileLocation(file)
   for (const headline of analysed) {
     if (mode === 'title') {
       // In `consistent` mode a headline must itself read as title case to be held to it.
@@ -179,7 +178,7 @@ function reportHeadlines(
   }
 }
 
-function report(file: VFile, place: ReturnType<typeof location>, word: HeadlineWord, expected: string, what: 'Lowercase' | 'Capital', style: string) {
+function report(file: VFile, place: ReturnType<typeof fileLocation>, word: HeadlineWord, expected: string, what: 'Lowercase' | 'Capital', style: string) {
   const message = file.message(`${what} \`${word.value}\` in a ${style} headline: \`${expected}\``, {
     place: {start: place.toPoint(word.start)!, end: place.toPoint(word.end)!},
   })

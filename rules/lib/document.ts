@@ -8,6 +8,7 @@ import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {SKIP, walk as visit} from './walk.js'
 import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
 // `file.data.headingRanges` (Markdown headings) is the engine's data, typed in `src/rule.ts`.
 import {isTitleCase, type HeadingRange} from '../../src/rule.js'
 
@@ -150,6 +151,20 @@ function buildDocument(roots: ReadonlyArray<Root | RootContent>, first: Paragrap
     paragraphs,
     sentences,
   }
+}
+
+const locations = new WeakMap<VFile, {text: string; place: ReturnType<typeof location>}>()
+
+/**
+ * `location(file)` of vfile-location, shared by the rules while the file's text is the same:
+ * a windowed lint runs each rule once per window, and each fresh index read the draft again
+ * up to the window.
+ */
+export function fileLocation(file: VFile): ReturnType<typeof location> {
+  const text = String(file.value ?? '')
+  let entry = locations.get(file)
+  if (entry?.text !== text) locations.set(file, (entry = {text, place: location(text)}))
+  return entry.place
 }
 
 /** Split text into lines (LF, CRLF or CR endings), with offsets. */

@@ -8,12 +8,12 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {LRUCache} from 'lru-cache'
 import {z} from 'zod'
 import {defineRule, type DraftFact, type MessageFields, type PartialRun, type RuleContext, type WindowRun} from '../../src/rule.js'
 import {editDistance, fold, nameDistance, nameParticles, getDictionary, getPeople, getProperNouns, isCommonWord, personTitles, type PeopleIndex} from '../lib/gazetteer.js'
 import {isTransliteration, transliterationKey} from '../lib/names.js'
+import {fileLocation} from '../lib/document.js'
 import {
   getNameIndex,
   getNameModel,
@@ -225,7 +225,7 @@ function check(model: NameModel, analysis: Analysis, tree: Root, file: VFile, co
   // The draft against itself: the same person spelled two ways.
   variants(model, analysis, pairs, report, context, part?.read)
 
-  const place = location(file)
+  const place = fileLocation(file)
   for (const finding of [...findings.values()].sort((a, b) => a.token.start - b.token.start)) {
     const start = place.toPoint(finding.token.start)
     const end = place.toPoint(finding.token.end)

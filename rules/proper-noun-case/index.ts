@@ -10,10 +10,10 @@
  * (`President bush`), a noun of state (`polish government`).
  */
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {z} from 'zod'
 import {defineRule, type DraftFact, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {fold, getDictionary, getList, getPeople, getProperNouns, isCommonWord, nameParticles, personTitles, type PeopleIndex, type ProperNoun} from '../lib/gazetteer.js'
+import {fileLocation} from '../lib/document.js'
 import {getNameIndex, getNameModel, getPartNameModel, surveyNames, type NameIndex, type NameModel, type NameToken} from '../lib/proper-nouns.js'
 import {directions, placePrepositions, regionNouns, stateNouns, titlePhrases} from './data.js'
 
@@ -86,7 +86,7 @@ function check(model: NameModel, index: NameIndex, file: VFile, context: RuleCon
   const nouns = getProperNouns()
   const people = getPeople(context.names)
   const text = String(file.value ?? '')
-  const place = location(file)
+  const place = fileLocation(file)
   const done = new Set<number>()
   const findings: Finding[] = []
   const told = new Set<string>()

@@ -10,10 +10,9 @@ import {LRUCache} from 'lru-cache'
 import {toString} from 'nlcst-to-string'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {z} from 'zod'
 import {defineRule, type WindowRun} from '../../src/rule.js'
-import {getDocument, getPartDocument, type DocParagraph} from '../lib/document.js'
+import {fileLocation, getDocument, getPartDocument, type DocParagraph} from '../lib/document.js'
 import {clauseStarters, indirectMarkers, speechVerbs, subordinators as subordinatorList} from './data.js'
 
 /** A double quotation mark in the text. */
@@ -53,7 +52,7 @@ export default defineRule({
       if (window?.pass === 'survey') return survey(window, tree, file)
       const document = getDocument(tree, file)
       const text = document.text
-      const place = location(file)
+      const place = fileLocation(file)
       const flagged = new Set<number>()
       const say = (start: number, end: number, reason: string, expected?: string) => {
         if (flagged.has(start)) return

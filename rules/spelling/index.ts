@@ -96,11 +96,7 @@ export default defineRule({
       // Windowed lint: the name index that `isLikelyName` reads is summed in the survey.
       if (file.data.copydeskWindow?.pass === 'survey') return surveyNames(tree, file)
       const words = getWords()
-      let ranges: Array<[number, number]> | undefined
-      const isInNotProse = (start: number, end: number) => {
-        ranges ??= [...String(file.value ?? '').matchAll(notProse)].map((match) => [match.index, match.index + match[0].length])
-        return ranges.some(([from, to]) => start < to && end > from)
-      }
+      const isInNotProse = (start: number, end: number) => notProseRanges(file).some(([from, to]) => start < to && end > from)
 
       // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
       const parts = file.data.copydeskPartial?.parts ?? [{nodes: [tree], read: undefined}]
@@ -289,6 +285,16 @@ function isWrittenCapitalized(capital: string, words: Lookup, file: VFile): bool
 }
 
 const onlyLetters = /^\p{L}+$/u
+
+/** Each draft's addresses and code spans, while its text is the same (a windowed lint runs the rule once per window). */
+const notProseByFile = new WeakMap<VFile, {text: string; ranges: Array<[number, number]>}>()
+
+function notProseRanges(file: VFile): Array<[number, number]> {
+  const text = String(file.value ?? '')
+  let entry = notProseByFile.get(file)
+  if (entry?.text !== text) notProseByFile.set(file, (entry = {text, ranges: [...text.matchAll(notProse)].map((match) => [match.index, match.index + match[0].length])}))
+  return entry.ranges
+}
 
 /** Each draft's runs of letters, while its text is the same. */
 const runsByFile = new WeakMap<VFile, {text: string; runs: Set<string>}>()
