@@ -299,9 +299,11 @@ export default defineRule<DuplicateLineOptions>({
 
 /** The line of the draft around `offset`, the `line`th (as `splitLines` has it). */
 function lineAround(text: string, offset: number, line: number): DocLine {
-  const start = offset === 0 ? 0 : Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1
-  const ends = [text.indexOf('\n', offset), text.indexOf('\r', offset)].filter((at) => at !== -1)
-  const end = ends.length > 0 ? Math.min(...ends) : text.length
+  // Character by character: a search for a `\r` would go through the whole draft when it has none.
+  let start = offset
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--
+  let end = offset
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++
   return {line, text: text.slice(start, end), start, end}
 }
 
