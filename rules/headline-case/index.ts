@@ -107,8 +107,22 @@ function inWindow(window: WindowRun, tree: Root, file: VFile, style: HeadlineCas
     names,
     style,
   ))
-  const inside = headlines.flatMap((headline, index) => (headline.start >= window.start && headline.start < window.end ? [decided.analysed[index]] : []))
+  // The headlines are in the draft's order: the window's are a run of them.
+  const from = firstAtOrAfter(headlines, window.start)
+  const inside = decided.analysed.slice(from, firstAtOrAfter(headlines, window.end))
   if (inside.length > 0) reportHeadlines(inside, decided.mode, lowercase, style, file)
+}
+
+/** The index of the first headline that starts at `offset` or after. */
+function firstAtOrAfter(headlines: ReadonlyArray<{readonly start: number}>, offset: number): number {
+  let low = 0
+  let high = headlines.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (headlines[middle].start < offset) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 /** A headline's words as {@link decide} sorts them. */
