@@ -22,15 +22,14 @@
  *
  * The messages are then settled as {@link lint} settles a whole draft's.
  */
-import type {Root, RootContent, SentenceContent} from 'nlcst'
+import type {Root, RootContent, Sentence} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
-import type {Point} from 'unist'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Rule, WindowRun} from '../rule.js'
-import {splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
+import {placeTokens, splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
 import {createProcessor, enabledRules} from './processor.js'
 
 /** Options of the windowed lint (tests force tiny windows). */
@@ -55,7 +54,16 @@ interface Processors {
 }
 
 const processorsByConfig = new WeakMap<ResolvedConfig, Processors>()
-const parser = unified().use(retextEnglish).freeze() as unknown as Processor<Root, Root, Root>
+const parser = unified()
+  .use(retextEnglish)
+  .use(function (this: Processor) {
+    // retext-english puts these before parse-latin's own sentence plugins (as `processor.ts` does).
+    const place = (sentence: Sentence) => {
+      if (current) placeTokens(sentence, current)
+    }
+    this.data('nlcstSentenceExtensions', [place, ...(this.data('nlcstSentenceExtensions') ?? [])])
+  })
+  .freeze() as unknown as Processor<Root, Root, Root>
 
 const isDocumentRule = (rule: Rule) => rule.meta.scope !== 'paragraph'
 
@@ -103,7 +111,7 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
   }
   const nodesOf = ([from, to]: readonly [number, number]) => {
     const nodes: RootContent[] = []
-    for (let index = from; index < to; index++) for (const node of parseChunk(chunks[index])) nodes.push(node)
+    for (let index = from; index < to; index++) for (const node of parseChunk(chunks[index], text)) nodes.push(node)
     return nodes
   }
   const bounds = ([from, to]: readonly [number, number]) => ({start: chunks[from].start, end: chunks[to - 1].end})
@@ -156,25 +164,18 @@ function groupChunks(chunks: readonly Chunk[], size: number): Array<readonly [nu
   return windows
 }
 
-/** A chunk's nodes, parsed alone (see `splitChunks`) and placed in the draft. */
-function parseChunk(chunk: Chunk): RootContent[] {
-  const tree = parser.parse(chunk.text)
-  splitLineParagraphs(tree, chunk.text)
-  const shift = {offset: chunk.start, lines: chunk.line - 1, columns: chunk.column - 1}
-  if (shift.offset !== 0) for (const child of tree.children) place(child, shift)
-  return tree.children
-}
+/** The chunk being parsed, whose tokens {@link placeTokens} makes at its place. */
+let current: Chunk | undefined
 
-/** Move a node parsed at the start of the text to `shift` (columns move on its first line only); new points, as parse-latin shares them between nodes. */
-function place(node: RootContent | SentenceContent, shift: {offset: number; lines: number; columns: number}): void {
-  const position = node.position
-  if (position) {
-    const moved = (point: Point): Point => ({
-      line: point.line + shift.lines,
-      column: point.line === 1 ? point.column + shift.columns : point.column,
-      offset: point.offset === undefined ? undefined : point.offset + shift.offset,
-    })
-    node.position = {start: moved(position.start), end: moved(position.end)}
+/** A chunk's nodes, parsed alone (see `splitChunks`) and made at their place in the draft, as the processor's parser does. */
+function parseChunk(chunk: Chunk, text: string): RootContent[] {
+  current = chunk
+  let tree: Root
+  try {
+    tree = parser.parse(chunk.text)
+  } finally {
+    current = undefined
   }
-  if ('children' in node) for (const child of node.children as Array<RootContent | SentenceContent>) place(child, shift)
+  splitLineParagraphs(tree, text)
+  return tree.children
 }
