@@ -17,7 +17,7 @@ export default defineConfig({
       // The floor: just under what the suite covers (measured 2026-12-01 on main plus the gates:
       // statements and lines 83.20 %, branches 91.17 %, functions 92.95 %). It only goes up
       // (docs/CONTRIBUTING.md).
-      thresholds: {statements: 82.5, branches: 90.5, functions: 92.5, lines: 82.5},
+      thresholds: {statements: 84, branches: 91, functions: 93, lines: 84},
     },
   },
 })
