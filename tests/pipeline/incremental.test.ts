@@ -11,7 +11,7 @@ import type {VFile} from 'vfile'
 import {defaultConfig} from '../../src/config/defaults.js'
 import {IncrementalLinter, splitChunks} from '../../src/pipeline/incremental.js'
 import {lint} from '../../src/pipeline/lint.js'
-import type {MessageFields} from '../../src/rule.js'
+import {random, shown} from '../helpers/equivalence.js'
 
 const config = defaultConfig('/')
 const seed = Number(process.env.INCREMENTAL_SEED ?? Date.now() % 2 ** 31)
@@ -24,38 +24,6 @@ const drafts = [
     .filter((name) => name.endsWith('.txt'))
     .map((name) => readFileSync(new URL(name, folder), 'utf8')),
 ]
-
-/** Everything a formatter or the server shows of a message. */
-function shown(file: VFile) {
-  return file.messages.map((message) => {
-    const fields = message as typeof message & MessageFields
-    return {
-      name: message.name,
-      rule: message.ruleId,
-      reason: message.reason,
-      line: message.line,
-      column: message.column,
-      place: message.place,
-      fatal: message.fatal,
-      actual: fields.actual,
-      expected: fields.expected,
-      fix: fields.fix,
-      note: message.note,
-      url: message.url,
-      cause: message.cause instanceof Error ? String(message.cause) : undefined,
-    }
-  })
-}
-
-/** A small deterministic generator (mulberry32), so that a seed replays the same edits. */
-function random(state: number) {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const insertions = [
   'n',

@@ -13,7 +13,7 @@ import {defaultConfig} from '../../src/config/defaults.js'
 import type {ResolvedConfig} from '../../src/config/types.js'
 import {lint} from '../../src/pipeline/lint.js'
 import {lintInWindows} from '../../src/pipeline/windowed.js'
-import type {MessageFields} from '../../src/rule.js'
+import {random, shown} from '../helpers/equivalence.js'
 
 const config = defaultConfig('/')
 const seed = Number(process.env.WINDOWED_SEED ?? Date.now() % 2 ** 31)
@@ -30,28 +30,6 @@ const drafts = [
     .map((name) => readFileSync(new URL(name, folder), 'utf8')),
 ]
 
-/** Everything a formatter or the server shows of a message. */
-function shown(file: VFile) {
-  return file.messages.map((message) => {
-    const fields = message as typeof message & MessageFields
-    return {
-      name: message.name,
-      rule: message.ruleId,
-      reason: message.reason,
-      line: message.line,
-      column: message.column,
-      place: message.place,
-      fatal: message.fatal,
-      actual: fields.actual,
-      expected: fields.expected,
-      fix: fields.fix,
-      note: message.note,
-      url: message.url,
-      cause: message.cause instanceof Error ? String(message.cause) : undefined,
-    }
-  })
-}
-
 /** The whole-draft lint and the windowed one (every draft, windows of at least `size` characters). */
 async function both(text: string, size: number, settings: ResolvedConfig = config) {
   const whole = await lint(text, {config: settings, path: 'draft.txt', window: {threshold: Infinity}})
@@ -62,16 +40,6 @@ async function both(text: string, size: number, settings: ResolvedConfig = confi
 /** Whether the draft is linted in windows at all (more than one window). */
 async function isWindowed(text: string, size: number, settings: ResolvedConfig = config): Promise<boolean> {
   return lintInWindows(new VFile({value: text, path: 'draft.txt'}), settings, size)
-}
-
-/** A small deterministic generator (mulberry32), so that a seed replays the same edits. */
-function random(state: number) {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const insertions = [
