@@ -419,43 +419,69 @@ function institutionWords(): ReadonlySet<string> {
   return words
 }
 
+/** Where a lowercase word stands in an institution or a title (`foreign` in `Ministry of Foreign Affairs`: 2). */
+interface InstitutionPlace {
+  readonly words: readonly string[]
+  readonly isTitle: boolean
+  readonly offset: number
+}
+
+let institutionIndex: ReadonlyMap<string, readonly InstitutionPlace[]> | undefined
+
+/**
+ * Every place of every word of the institutions and titles, by the word in lowercase, in the
+ * order of the lists and of the words in each entry: the order {@link findInstitution} tries
+ * them in (the first that fits wins), without splitting every entry for every word it checks.
+ */
+function institutionPlaces(): ReadonlyMap<string, readonly InstitutionPlace[]> {
+  if (!institutionIndex) {
+    const index = new Map<string, InstitutionPlace[]>()
+    const entries = [...getList('organizations').map((entry) => [entry, false] as const), ...titlePhrases.map((entry) => [entry, true] as const)]
+    for (const [entry, isTitle] of entries) {
+      const words = entry.split(' ')
+      words.forEach((word, offset) => {
+        const places = index.get(word.toLowerCase())
+        if (places) places.push({words, isTitle, offset})
+        else index.set(word.toLowerCase(), [{words, isTitle, offset}])
+      })
+    }
+    institutionIndex = index
+  }
+  return institutionIndex
+}
+
 /**
  * `Ministry of foreign Affairs`, `the european Commission`, `Secretary of state Marco Rubio`:
  * a lowercase word of an institution (`organizations.txt`) or a title (before a name) whose
  * other words the draft capitalizes there.
  */
 function findInstitution(model: NameModel, token: NameToken): Finding | undefined {
-  const entries = [...getList('organizations').map((entry) => [entry, false] as const), ...titlePhrases.map((entry) => [entry, true] as const)]
-  for (const [entry, isTitle] of entries) {
-    const words = entry.split(' ')
-    for (let offset = 0; offset < words.length; offset++) {
-      if (words[offset].toLowerCase() !== token.text) continue
-      const start = token.index - offset
-      const span = model.tokens.slice(start, start + words.length)
-      if (start < 0 || span.length !== words.length) continue
-      const isSpan = span.every(
-        (item, index) =>
-          item.sentence === token.sentence && !item.isLiteral && item.text.toLowerCase() === words[index].toLowerCase() && (index === 0 || /^[ \u00a0]$/u.test(item.gap)),
-      )
-      if (!isSpan) continue
-      // Evidence: another word of the name written with its capital (`Affairs`, `Commission`).
-      const isCapitalized = (word: string) => /^\p{Lu}/u.test(word)
-      const wrong = span.filter((item, index) => isCapitalized(words[index]) && item.isLowercase)
-      const right = span.filter((item, index) => isCapitalized(words[index]) && item.text === words[index])
-      if (wrong.length === 0 || right.length === 0) continue
-      // `the state Department of Transportation`: part of a longer name, which is another body.
-      const after = model.tokens[start + words.length]
-      const afterNext = model.tokens[start + words.length + 1]
-      const isJoinedAfter = after !== undefined && after.sentence === token.sentence && /^[ \u00a0]$/u.test(after.gap)
-      if (!isTitle && isJoinedAfter && (after.isCapitalized || (/^(?:and|for|of|on)$/.test(after.text) && afterNext?.isCapitalized === true))) continue
-      // A title only before a name (`Secretary of state Marco Rubio`, not `secretary of state
-      // for health`).
-      if (isTitle) {
-        const next = model.tokens[start + words.length]
-        if (!next || next.sentence !== token.sentence || !next.isCapitalized || !/^[ \u00a0]$/u.test(next.gap)) continue
-      }
-      return spanFinding(span, words, wrong[0], wrong.at(-1)!)
+  for (const {words, isTitle, offset} of institutionPlaces().get(token.text) ?? []) {
+    const start = token.index - offset
+    const span = model.tokens.slice(start, start + words.length)
+    if (start < 0 || span.length !== words.length) continue
+    const isSpan = span.every(
+      (item, index) =>
+        item.sentence === token.sentence && !item.isLiteral && item.text.toLowerCase() === words[index].toLowerCase() && (index === 0 || /^[ \u00a0]$/u.test(item.gap)),
+    )
+    if (!isSpan) continue
+    // Evidence: another word of the name written with its capital (`Affairs`, `Commission`).
+    const isCapitalized = (word: string) => /^\p{Lu}/u.test(word)
+    const wrong = span.filter((item, index) => isCapitalized(words[index]) && item.isLowercase)
+    const right = span.filter((item, index) => isCapitalized(words[index]) && item.text === words[index])
+    if (wrong.length === 0 || right.length === 0) continue
+    // `the state Department of Transportation`: part of a longer name, which is another body.
+    const after = model.tokens[start + words.length]
+    const afterNext = model.tokens[start + words.length + 1]
+    const isJoinedAfter = after !== undefined && after.sentence === token.sentence && /^[ \u00a0]$/u.test(after.gap)
+    if (!isTitle && isJoinedAfter && (after.isCapitalized || (/^(?:and|for|of|on)$/.test(after.text) && afterNext?.isCapitalized === true))) continue
+    // A title only before a name (`Secretary of state Marco Rubio`, not `secretary of state
+    // for health`).
+    if (isTitle) {
+      const next = model.tokens[start + words.length]
+      if (!next || next.sentence !== token.sentence || !next.isCapitalized || !/^[ \u00a0]$/u.test(next.gap)) continue
     }
+    return spanFinding(span, words, wrong[0], wrong.at(-1)!)
   }
   return undefined
 }
