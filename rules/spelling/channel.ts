@@ -58,17 +58,23 @@ export interface ChannelModel {
   readonly trigrams?: string
 }
 
+/** The number of the letter trigram of `word` ending at `index` (0 to 26³ − 1), or −1 when one of its characters is not `a`–`z`. */
+function trigramAt(word: string, index: number): number {
+  const a = word.charCodeAt(index - 2) - 97
+  const b = word.charCodeAt(index - 1) - 97
+  const c = word.charCodeAt(index) - 97
+  if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25) return -1
+  return (a * 26 + b) * 26 + c
+}
+
 /** The letter trigrams no dictionary word contains, in `word` (lowercase); 0 without the model's table. */
 export function unseenTrigrams(model: ChannelModel, word: string): number {
   const bits = trigramBits(model)
   if (!bits) return 0
   let unseen = 0
   for (let index = 2; index < word.length; index++) {
-    const a = word.charCodeAt(index - 2) - 97
-    const b = word.charCodeAt(index - 1) - 97
-    const c = word.charCodeAt(index) - 97
-    if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25) continue
-    const bit = (a * 26 + b) * 26 + c
+    const bit = trigramAt(word, index)
+    if (bit < 0) continue
     if ((bits[bit >> 3] & (1 << (bit & 7))) === 0) unseen++
   }
   return unseen
@@ -115,11 +121,8 @@ export function encodeTrigrams(words: Iterable<string>): string {
   const bits = new Uint8Array(Math.ceil(26 ** 3 / 8))
   for (const word of words) {
     for (let index = 2; index < word.length; index++) {
-      const a = word.charCodeAt(index - 2) - 97
-      const b = word.charCodeAt(index - 1) - 97
-      const c = word.charCodeAt(index) - 97
-      if (a < 0 || a > 25 || b < 0 || b > 25 || c < 0 || c > 25) continue
-      const bit = (a * 26 + b) * 26 + c
+      const bit = trigramAt(word, index)
+      if (bit < 0) continue
       bits[bit >> 3] |= 1 << (bit & 7)
     }
   }
