@@ -37,3 +37,23 @@ export function random(state: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
+
+/**
+ * One random edit of `text`: delete 1–4 characters (probability `deletion`), delete a whole
+ * line or copy one elsewhere (`line`: duplicated lines, moved headlines), or else insert one
+ * of `insertions` at a random place.
+ */
+export function randomEdit(text: string, next: () => number, insertions: readonly string[], {deletion, line}: {deletion: number; line: number}): string {
+  const at = Math.floor(next() * (text.length + 1))
+  const choice = next()
+  if (choice < deletion) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4))
+  if (choice < deletion + line) {
+    const lines = text.split('\n')
+    const index = Math.floor(next() * lines.length)
+    if (next() < 0.5) lines.splice(index, 1)
+    else lines.splice(Math.floor(next() * lines.length), 0, lines[index])
+    return lines.join('\n')
+  }
+  const insert = insertions[Math.floor(next() * insertions.length)]
+  return text.slice(0, at) + insert + text.slice(at)
+}

@@ -11,7 +11,7 @@ import type {VFile} from 'vfile'
 import {defaultConfig} from '../../src/config/defaults.js'
 import {IncrementalLinter, splitChunks} from '../../src/pipeline/incremental.js'
 import {lint} from '../../src/pipeline/lint.js'
-import {random, shown} from '../helpers/equivalence.js'
+import {random, randomEdit, shown} from '../helpers/equivalence.js'
 
 const config = defaultConfig('/')
 const seed = Number(process.env.INCREMENTAL_SEED ?? Date.now() % 2 ** 31)
@@ -58,19 +58,7 @@ const insertions = [
 ]
 
 function edit(text: string, next: () => number): string {
-  const at = Math.floor(next() * (text.length + 1))
-  const choice = next()
-  if (choice < 0.2) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4))
-  if (choice < 0.25) {
-    // Delete a whole line, or copy one elsewhere (duplicated lines, moved headlines).
-    const lines = text.split('\n')
-    const line = Math.floor(next() * lines.length)
-    if (next() < 0.5) lines.splice(line, 1)
-    else lines.splice(Math.floor(next() * lines.length), 0, lines[line])
-    return lines.join('\n')
-  }
-  const insert = insertions[Math.floor(next() * insertions.length)]
-  return text.slice(0, at) + insert + text.slice(at)
+  return randomEdit(text, next, insertions, {deletion: 0.2, line: 0.05})
 }
 
 describe('splitChunks', () => {

@@ -13,7 +13,7 @@ import {defaultConfig} from '../../src/config/defaults.js'
 import type {ResolvedConfig} from '../../src/config/types.js'
 import {lint} from '../../src/pipeline/lint.js'
 import {lintInWindows} from '../../src/pipeline/windowed.js'
-import {random, shown} from '../helpers/equivalence.js'
+import {random, randomEdit, shown} from '../helpers/equivalence.js'
 
 const config = defaultConfig('/')
 const seed = Number(process.env.WINDOWED_SEED ?? Date.now() % 2 ** 31)
@@ -73,19 +73,7 @@ const insertions = [
 ]
 
 function edit(text: string, next: () => number): string {
-  const at = Math.floor(next() * (text.length + 1))
-  const choice = next()
-  if (choice < 0.15) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4))
-  if (choice < 0.3) {
-    // Delete a whole line, or copy one elsewhere (lines repeated across windows, moved headlines).
-    const lines = text.split('\n')
-    const line = Math.floor(next() * lines.length)
-    if (next() < 0.5) lines.splice(line, 1)
-    else lines.splice(Math.floor(next() * lines.length), 0, lines[line])
-    return lines.join('\n')
-  }
-  const insert = insertions[Math.floor(next() * insertions.length)]
-  return text.slice(0, at) + insert + text.slice(at)
+  return randomEdit(text, next, insertions, {deletion: 0.15, line: 0.15})
 }
 
 describe('windowed lint', () => {
