@@ -1,7 +1,7 @@
 /** Certain edits: only certain fixes, never overlapping, applied by offset; `fix()` is idempotent. */
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
-import {applyEdits, certainEdits, fix, isCertain, keepsLineBreaks} from '../../src/fix/apply.js'
+import {applyEdits, certainEdits, fix, isCertain, keepsLineBreaks, messageRange} from '../../src/fix/apply.js'
 import {addMessage} from '../formatters/files.js'
 
 const text = 'Talks on the the the same day.'
@@ -9,6 +9,20 @@ const text = 'Talks on the the the same day.'
 function file(): VFile {
   return new VFile({value: text})
 }
+
+describe('messageRange', () => {
+  it('reads each text’s own lines when asked about several texts in turn', () => {
+    const one = 'ab\ncd'
+    const two = 'abcdef\ngh'
+    const f = new VFile({value: one})
+    addMessage(f, {rule: 'spelling', severity: 'warning', reason: 'x', start: [2, 1], end: [2, 3], actual: 'cd'})
+    const [message] = f.messages
+    // The same place is another offset in another text (the lines are indexed per text).
+    expect(messageRange(one, message)).toEqual({start: 3, end: 5})
+    expect(messageRange(two, message)).toEqual({start: 7, end: 9})
+    expect(messageRange(one, message)).toEqual({start: 3, end: 5})
+  })
+})
 
 describe('certainEdits', () => {
   it('keeps the first of overlapping edits and drops the rest, sorted by offset', () => {
