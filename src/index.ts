@@ -4,7 +4,7 @@
 export {lint, isMarkdownPath, type LintOptions} from './pipeline/lint.js'
 export {fix, certainEdits, applyEdits, isCertain, type Edit, type FixResult} from './fix/apply.js'
 export {rules, getRule} from '../rules/index.js'
-export {getFormatter, formatterNames, type Formatter, type FormatterContext} from './formatters/index.js'
+export {getFormatter, formatterNames, type Formatter, type FormatterContext, type StreamingFormatter} from './formatters/index.js'
 export {defaultConfig} from './config/defaults.js'
 export {loadConfigFor, clearConfigCache, type LoadConfigOptions} from './config/load.js'
 export {lintAll, type PoolTask} from './pipeline/pool.js'

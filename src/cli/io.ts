@@ -1,11 +1,27 @@
 /** The process's streams and settings, passed in so that the commands can be tested. */
 
+/**
+ * Where a command writes: `process.stdout` and `process.stderr`, or a test's buffer. A sink
+ * that says it is full (`write` returns `false`) and has `once` is waited on until it drains.
+ */
+export interface Sink {
+  write(text: string): unknown
+  once?(event: 'drain', listener: () => void): unknown
+}
+
+/** Write `pieces` to `sink` in order, waiting whenever it is full, so that a long report is never all queued in memory. */
+export async function writePieces(sink: Sink, pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (sink.write(piece) === false && sink.once) await new Promise<void>((resolve) => sink.once!('drain', resolve))
+  }
+}
+
 /** What a command may use of the process. */
 export interface Io {
   readonly cwd: string
   readonly stdin: AsyncIterable<Uint8Array | string>
-  readonly stdout: {write(text: string): unknown}
-  readonly stderr: {write(text: string): unknown}
+  readonly stdout: Sink
+  readonly stderr: Sink
   /** Whether standard output is a terminal (colours). */
   readonly isTTY: boolean
   /**

@@ -3,6 +3,8 @@ import {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
 import {ConfigError, isIgnored, loadConfigFor} from '../config/load.js'
 import {getFormatter} from '../formatters/index.js'
+import {batched} from '../formatters/pieces.js'
+import type {StreamingFormatter} from '../formatters/types.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {lintAll} from '../pipeline/pool.js'
 import {parseLintArguments, type LintArguments} from './args.js'
@@ -12,7 +14,7 @@ import {createFixer, NotFixedError} from './fix-files.js'
 import {escapeControl} from '../formatters/stylish.js'
 import {createProgress, showsProgress, type Progress} from './progress.js'
 import {decodeDraft, readDraft, readStream, type Draft} from './read.js'
-import type {Io} from './io.js'
+import {writePieces, type Io} from './io.js'
 
 /** Run `copydesk lint ARGS`; resolves to the exit status. */
 export async function lintCommand(args: readonly string[], terminalIo: Io): Promise<number> {
@@ -117,7 +119,10 @@ async function lintWithProgress(options: LintArguments, io: Io, progress: Progre
   const formatter = (await getFormatter(options.format))!
   const color = options.color ?? io.isTTY
   const reportSink = fixer?.report ?? io.stdout // fixed text or a diff may take stdout
-  reportSink.write(formatter(files, {rules, cwd: io.cwd, color, unchecked, hidden: options.quiet ? hidden : undefined}))
+  const formatterContext = {rules, cwd: io.cwd, color, unchecked, hidden: options.quiet ? hidden : undefined}
+  // A report of many messages is written in pieces, never built whole (see formatters/pieces.ts).
+  if ('pieces' in formatter) await writePieces(reportSink, batched((formatter as StreamingFormatter).pieces(files, formatterContext)))
+  else reportSink.write(formatter(files, formatterContext))
 
   if (failed) return 2
   const all = files.flatMap((file) => file.messages)

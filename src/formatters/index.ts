@@ -4,7 +4,7 @@
  */
 import type {Formatter} from './types.js'
 
-export type {Formatter, FormatterContext} from './types.js'
+export type {Formatter, FormatterContext, StreamingFormatter} from './types.js'
 
 const loaders = {
   stylish: async () => (await import('./stylish.js')).stylish,

@@ -1,15 +1,24 @@
 /** `--format json`: exactly one JSON array, one entry per file, in argument order. */
 import {isCertain} from '../fix/certain.js'
 import {fileName, toJsonMessage} from './message.js'
-import type {Formatter} from './types.js'
+import {arrayOfPieces, stringifyWithLastArray} from './pieces.js'
+import type {Formatter, FormatterContext, StreamingFormatter} from './types.js'
+
+/** The report in pieces (see `pieces.ts`): each message's object made when its turn comes. */
+function* pieces(files: Parameters<Formatter>[0], _context?: FormatterContext): Generator<string> {
+  yield* arrayOfPieces(
+    files.map((file) =>
+      stringifyWithLastArray(
+        {file: fileName(file), messages: []},
+        (function* () {
+          for (const message of file.messages) yield toJsonMessage(message, isCertain)
+        })(),
+        '  ',
+      ),
+    ),
+  )
+  yield '\n'
+}
 
 /** The contract's JSON output. */
-export const json: Formatter = (files) =>
-  JSON.stringify(
-    files.map((file) => ({
-      file: fileName(file),
-      messages: file.messages.map((message) => toJsonMessage(message, isCertain)),
-    })),
-    null,
-    2,
-  ) + '\n'
+export const json: StreamingFormatter = Object.assign((files: Parameters<Formatter>[0], context: FormatterContext) => [...pieces(files, context)].join(''), {pieces})

@@ -14,7 +14,8 @@ import type {MessageFields, Rule, Severity} from '../rule.js'
 import {copydeskVersion} from '../version.js'
 import {messagePoints, severityOf} from './message.js'
 import {fileUri, isStdin, relativePath, relativeUri} from './paths.js'
-import type {Formatter} from './types.js'
+import {stringifyWithLastArray} from './pieces.js'
+import type {FormatterContext, StreamingFormatter} from './types.js'
 
 /** The SARIF version and schema this formatter writes. */
 export const sarifSchema = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json'
@@ -24,11 +25,10 @@ export const sourceRoot = '%SRCROOT%'
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = {error: 'error', warning: 'warning', info: 'note'}
 
-/** The SARIF log. */
-export const sarif: Formatter = (files, context) => {
+/** The SARIF log in pieces (see `pieces.ts`): each result made when its turn comes. */
+function* pieces(files: readonly VFile[], context: FormatterContext): Generator<string> {
   const version = copydeskVersion()
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]))
-  const results = files.flatMap((file) => file.messages.map((message) => toResult(file, message, context.cwd, ruleIndex)))
   const log = {
     $schema: sarifSchema,
     version: '2.1.0',
@@ -45,12 +45,20 @@ export const sarif: Formatter = (files, context) => {
         },
         originalUriBaseIds: {[sourceRoot]: {uri: directoryUri(context.cwd)}},
         columnKind: 'utf16CodeUnits',
-        results,
+        // The last value of the log: the results come in its place, one at a time.
+        results: [],
       },
     ],
   }
-  return JSON.stringify(log, null, 2) + '\n'
+  const results = function* () {
+    for (const file of files) for (const message of file.messages) yield toResult(file, message, context.cwd, ruleIndex)
+  }
+  yield* stringifyWithLastArray(log, results())
+  yield '\n'
 }
+
+/** The SARIF log. */
+export const sarif: StreamingFormatter = Object.assign((files: readonly VFile[], context: FormatterContext) => [...pieces(files, context)].join(''), {pieces})
 
 function toReportingDescriptor(rule: Rule) {
   return {

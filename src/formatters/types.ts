@@ -18,3 +18,11 @@ export interface FormatterContext {
 
 /** A formatter: no I/O, no colour detection. */
 export type Formatter = (files: readonly VFile[], context: FormatterContext) => string
+
+/**
+ * A formatter that can also give its text in pieces (`pieces`, the same text joined), so that
+ * a report of very many messages is never one string: the CLI writes the pieces as they come.
+ */
+export interface StreamingFormatter extends Formatter {
+  readonly pieces: (files: readonly VFile[], context: FormatterContext) => Iterable<string>
+}
