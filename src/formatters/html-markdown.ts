@@ -17,6 +17,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {location} from 'vfile-location'
+import {boundedParse} from '../pipeline/markdown.js'
 
 /** A problem as the Markdown renderer needs it: offsets into the file, and how to show it. */
 export interface MarkdownSpan<Note> {
@@ -45,7 +46,9 @@ export interface MarkdownRow<Note> {
   readonly notes: readonly Note[]
 }
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
+// The lint's own bounded parse (nesting capped, a long draft in pieces): the report of a hostile
+// draft costs no more than its lint, and shows the blocks the rules read.
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(boundedParse)
 
 /** Render a Markdown draft as rows of HTML with `spans` highlighted. */
 export function renderMarkdownRows<Note>(text: string, spans: ReadonlyArray<MarkdownSpan<Note>>, marks: MarkdownMarks<Note>): Array<MarkdownRow<Note>> {
