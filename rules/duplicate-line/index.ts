@@ -198,6 +198,9 @@ export default defineRule<DuplicateLineOptions>({
       const document = window ? getPartDocument(tree, window.nodes, file) : getDocument(tree, file)
       const {units, exact, postings} = state ?? emptyIndex()
       const found: Array<{later: Unit; earlier: Earlier}> = []
+      // The first copy's message and note, once per copy for all its repeats (a line repeated
+      // 100,000 times made 100,000 of each).
+      const copies = new Map<Earlier, {cause: VFileMessage; note: string}>()
       // A windowed lint keeps no trigrams per sentence: the draft's would outlive its windows.
       const gramsOf = window ? wordTrigrams : trigrams
       // In a window, each line once, around its first sentence (not all the draft's lines per window).
@@ -283,19 +286,33 @@ export default defineRule<DuplicateLineOptions>({
       }
 
       function report(what: 'Line' | 'Sentence', actual: string, place: {start: object; end: object}, earlier: Earlier) {
-        const earlierPlace = earlier.position
-        const cause = new VFileMessage(`First copy on line ${earlier.line}`, {place: earlierPlace})
+        let copy = copies.get(earlier)
+        if (!copy) copies.set(earlier, (copy = {cause: firstCopy(earlier), note: `First copy: ${earlier.text}`}))
         const message = file.message(`${what} repeated from line ${earlier.line}`, {
           place: place as never,
-          cause,
+          cause: copy.cause,
         }) as ReturnType<typeof file.message> & MessageFields
         message.actual = actual
         message.expected = []
-        message.note = `First copy: ${earlier.text}`
+        message.note = copy.note
       }
     }
   },
 })
+
+/**
+ * The message about the first copy, a repeat's `cause`, made without a stack trace (a
+ * `VFileMessage` is an `Error`: V8 records the stack, vfile-message throws it away).
+ */
+function firstCopy(earlier: Earlier): VFileMessage {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return new VFileMessage(`First copy on line ${earlier.line}`, {place: earlier.position})
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
 
 /** The line of the draft around `offset`, the `line`th (as `splitLines` has it). */
 function lineAround(text: string, offset: number, line: number): DocLine {

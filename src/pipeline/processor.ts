@@ -7,7 +7,7 @@ import type {Root, Sentence} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {wrap} from 'trough'
 import {unified, type Processor} from 'unified'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields, Rule, RuleContext, Severity} from '../rule.js'
@@ -124,18 +124,29 @@ function linesAsParagraphs() {
  * message's fix is certain: only a fixable rule's, unless the rule held it back (`fix: false`).
  */
 function withIdentity(rule: Rule, severity: Severity, context: RuleContext, resources: unknown) {
+  const url = ruleUrl(rule.id)
+  const fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
   return function (this: Processor, options: unknown) {
     const transformer = rule.plugin.call(this as unknown as Processor<Root>, options, context, resources)
     if (!transformer) return
     return function (tree: Root, file: VFile, next: (error?: Error) => void) {
       const before = file.messages.length
       ;(file.data.copydeskRuleOrder ??= []).push(rule.id)
+      // While the rule runs, its messages are made without a stack trace (see `messageWithoutStack`).
+      const hadOwn = Object.hasOwn(file, 'message')
+      if (!hadOwn) file.message = messageWithoutStack
       wrap(transformer as (...parameters: unknown[]) => unknown, (error?: Error | null) => {
-        for (const message of file.messages.slice(before)) {
+        if (!hadOwn) delete (file as Partial<VFile>).message
+        const messages = file.messages
+        for (let index = before; index < messages.length; index++) {
+          const message = messages[index]
           message.ruleId = rule.id
           message.source = 'copydesk'
-          message.url = ruleUrl(rule.id)
-          message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+          message.url = url
+          message.fatal = fatal
+          // The nodes around the problem (retext plugins set them) are read by no one, and a
+          // message that kept them kept its sentence's tree until the report was written.
+          message.ancestors = undefined
           const fields = message as typeof message & MessageFields
           fields.fix = rule.meta.fixable && fields.fix !== false
         }
@@ -144,3 +155,19 @@ function withIdentity(rule: Rule, severity: Severity, context: RuleContext, reso
     }
   }
 }
+
+/**
+ * `file.message` without a stack trace: a `VFileMessage` is an `Error`, so V8 records the
+ * stack where it is made (some microseconds) and vfile-message then throws it away (its
+ * `stack` is `''`). A draft can have hundreds of thousands of messages; only their making is
+ * spared, and an error a rule throws keeps its stack trace.
+ */
+const messageWithoutStack = function (this: VFile, ...parameters: unknown[]) {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return (VFile.prototype.message as (...parameters: unknown[]) => ReturnType<VFile['message']>).apply(this, parameters)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+} as VFile['message']
