@@ -55,34 +55,53 @@ export interface NameModel {
   readonly runs: ReadonlyArray<readonly NameToken[]>
 }
 
-/** Where each paragraph's tokens and runs are in the model that holds it (`[from, to)` of each). */
-interface ParagraphRange {
+/**
+ * A model built from a list of paragraphs (the draft's, or a part's), with where each
+ * paragraph's tokens and runs start in it (the `paragraphs.length + 1` starts of each).
+ */
+interface BuiltModel {
   readonly model: NameModel
-  readonly tokens: readonly [number, number]
-  readonly runs: readonly [number, number]
+  readonly paragraphs: readonly DocParagraph[]
+  readonly tokenStarts: readonly number[]
+  readonly runStarts: readonly number[]
 }
 
-/** The model built last that holds a paragraph (the whole draft's, or a part's), by paragraph node. */
-const ranges = new WeakMap<Paragraph, ParagraphRange>()
+/** The models built for a list of paragraphs (`getDocument`'s or `getPartDocument`'s, cached with it). */
+const builtByParagraphs = new WeakMap<readonly DocParagraph[], BuiltModel>()
+/**
+ * The models built for a tree's parts, to find a paragraph of the whole draft in (the
+ * incremental engine builds the changed parts' models, then asks the draft's name index).
+ * Looked up by node only then: a weak map entry per paragraph, kept for every draft, made the
+ * garbage collector's work grow with the draft.
+ */
+const builtByTree = new WeakMap<Root, BuiltModel[]>()
+
+function remember(tree: Root, built: BuiltModel): NameModel {
+  builtByParagraphs.set(built.paragraphs, built)
+  let list = builtByTree.get(tree)
+  if (!list) builtByTree.set(tree, (list = []))
+  list.push(built)
+  return built.model
+}
 
 /**
- * The name model of one paragraph as a model of the draft or of a part has it: its tokens'
- * maps and runs, with the holder's tokens around them (a neighbour is asked within its sentence).
+ * The name model of one paragraph (the `at`th) as a model of the draft or of a part has it: its
+ * tokens' maps and runs, with the holder's tokens around them (a neighbour is asked within its sentence).
  */
-function paragraphView(range: ParagraphRange): NameModel {
+function paragraphView(built: BuiltModel, at: number): NameModel {
   const capitalized = new Map<string, NameToken[]>()
   const allCapitalized = new Map<string, NameToken[]>()
   const lowercase = new Map<string, NameToken[]>()
-  const tokens = range.model.tokens
-  for (let at = range.tokens[0]; at < range.tokens[1]; at++) {
-    const token = tokens[at]
+  const tokens = built.model.tokens
+  for (let index = built.tokenStarts[at]; index < built.tokenStarts[at + 1]; index++) {
+    const token = tokens[index]
     if (token.isLiteral) continue
     if (token.isCapitalized) {
       add(allCapitalized, token.text, token)
       if (token.isMeaningful) add(capitalized, token.text, token)
     } else if (token.isLowercase) add(lowercase, token.text, token)
   }
-  return {tokens, capitalized, allCapitalized, lowercase, runs: range.model.runs.slice(range.runs[0], range.runs[1])}
+  return {tokens, capitalized, allCapitalized, lowercase, runs: built.model.runs.slice(built.runStarts[at], built.runStarts[at + 1])}
 }
 
 const cache = new WeakMap<Root, NameModel>()
@@ -91,7 +110,7 @@ const partCache = new WeakMap<readonly RootContent[], NameModel>()
 /** The name model of `tree` (computed on first use, then cached for the file's run). */
 export function getNameModel(tree: Root, file: VFile): NameModel {
   let model = cache.get(tree)
-  if (!model) cache.set(tree, (model = buildModel(getDocument(tree, file).paragraphs, String(file.value ?? ''))))
+  if (!model) cache.set(tree, (model = remember(tree, buildModel(getDocument(tree, file).paragraphs, String(file.value ?? '')))))
   return model
 }
 
@@ -102,7 +121,7 @@ export function getNameModel(tree: Root, file: VFile): NameModel {
  */
 export function getPartNameModel(tree: Root, nodes: readonly RootContent[], file: VFile): NameModel {
   let model = partCache.get(nodes)
-  if (!model) partCache.set(nodes, (model = buildModel(getPartDocument(tree, nodes, file).paragraphs, String(file.value ?? ''))))
+  if (!model) partCache.set(nodes, (model = remember(tree, buildModel(getPartDocument(tree, nodes, file).paragraphs, String(file.value ?? '')))))
   return model
 }
 
@@ -200,19 +219,34 @@ export function paragraphSummaries<T extends object>(
   // `nodes`: the paragraphs of a part of the tree only (see `getPartDocument`).
   const document = nodes ? getPartDocument(tree, nodes, file) : getDocument(tree, file)
   const isPlain = file.data.headingRanges === undefined
-  return document.paragraphs.map((paragraph) => {
+  const holder = builtByParagraphs.get(document.paragraphs)
+  // Where the paragraphs are in the models built for the tree's parts, when none was built for these.
+  let byNode: Map<Paragraph, readonly [BuiltModel, number]> | undefined
+  return document.paragraphs.map((paragraph, at) => {
     const key = isPlain ? `${paragraph.isHeadline ? 'H' : 'P'}${paragraph.text}` : undefined
     let summary = key === undefined ? undefined : cache.get(key)
     if (!summary) {
       // From a model already built for this run (the draft's, or a part's), else its own.
-      const range = ranges.get(paragraph.node)
-      let model = range ? paragraphView(range) : paragraphModels.get(paragraph)
-      if (!model) paragraphModels.set(paragraph, (model = buildModel([paragraph], document.text)))
+      let model: NameModel | undefined
+      if (holder) model = paragraphView(holder, at)
+      else {
+        byNode ??= paragraphsOf(builtByTree.get(tree) ?? [])
+        const found = byNode.get(paragraph.node)
+        model = found ? paragraphView(...found) : paragraphModels.get(paragraph)
+      }
+      if (!model) paragraphModels.set(paragraph, (model = buildModel([paragraph], document.text).model))
       summary = summarize(model, document.text)
       if (key !== undefined) cache.set(key, summary)
     }
     return summary
   })
+}
+
+/** Each paragraph of some built models, with its model and place (the model built last wins). */
+function paragraphsOf(models: readonly BuiltModel[]): Map<Paragraph, readonly [BuiltModel, number]> {
+  const found = new Map<Paragraph, readonly [BuiltModel, number]>()
+  for (const built of models) built.paragraphs.forEach((paragraph, at) => found.set(paragraph.node, [built, at]))
+  return found
 }
 
 function buildIndex(tree: Root, file: VFile): NameIndex {
@@ -291,7 +325,7 @@ const isAddressLike = (node: Word) =>
     (child, index) => child.type === 'PunctuationNode' && child.value === '.' && /^\p{Ll}/u.test(toString(node.children[index + 1] ?? {type: 'TextNode', value: ''})),
   )
 
-function buildModel(paragraphs: readonly DocParagraph[], text: string): NameModel {
+function buildModel(paragraphs: readonly DocParagraph[], text: string): BuiltModel {
   const tokens: NameToken[] = []
   const capitalized = new Map<string, NameToken[]>()
   const allCapitalized = new Map<string, NameToken[]>()
@@ -299,8 +333,11 @@ function buildModel(paragraphs: readonly DocParagraph[], text: string): NameMode
   const runs: NameToken[][] = []
 
   const model: NameModel = {tokens, capitalized, allCapitalized, lowercase, runs}
+  const tokenStarts: number[] = []
+  const runStarts: number[] = []
   for (const paragraph of paragraphs) {
-    const [firstToken, firstRun] = [tokens.length, runs.length]
+    tokenStarts.push(tokens.length)
+    runStarts.push(runs.length)
     const isTitle = paragraph.isHeadline && isTitleCase(paragraph.text)
     for (const sentence of paragraph.sentences) {
       let previousEnd: number | undefined
@@ -348,10 +385,10 @@ function buildModel(paragraphs: readonly DocParagraph[], text: string): NameMode
       }
       collectRuns(sentenceTokens, runs)
     }
-    ranges.set(paragraph.node, {model, tokens: [firstToken, tokens.length], runs: [firstRun, runs.length]})
   }
-
-  return model
+  tokenStarts.push(tokens.length)
+  runStarts.push(runs.length)
+  return {model, paragraphs, tokenStarts, runStarts}
 }
 
 /** {@link letterCase}: capitalized. */
