@@ -261,9 +261,11 @@ export default defineRule<DuplicateLineOptions>({
         if (list) list.push(pair)
         else byLine.set(line, [pair])
       }
-      // Sentences that start and end on each line, counted once (not per line: 1 MB drafts).
+      // Sentences that start and end on each line with a repeat, counted once (not per line: 1 MB
+      // drafts); a draft without repeats splits no lines.
       const perLine = new Map<number, number>()
-      for (const sentence of document.sentences) {
+      for (const sentence of byLine.size > 0 ? document.sentences : []) {
+        if (!byLine.has(sentence.line)) continue
         const line = lineOf(sentence)
         if (line && sentence.end <= line.end) perLine.set(sentence.line, (perLine.get(sentence.line) ?? 0) + 1)
       }
