@@ -189,8 +189,8 @@ export function looksLikeHeadline(text: string, isFirst: boolean): boolean {
   const trimmed = text.trim()
   if (trimmed === '' || /[\r\n]/.test(trimmed)) return false
   if (/[.,;]["”’)]?$/.test(trimmed)) return false
-  const words = trimmed.split(/\s+/)
-  if (words.length > 15) return false
+  // Sixteen words need 31 characters at least (a word and a space each, less a space).
+  if (trimmed.length >= 31 && trimmed.split(/\s+/).length > 15) return false
   if (isFirst) return true
   return isTitleCase(trimmed)
 }
