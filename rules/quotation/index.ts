@@ -63,8 +63,9 @@ export default defineRule({
       }
 
       const found = document.paragraphs.map((paragraph) => paragraphQuotes(paragraph, text, file))
+      // Most paragraphs have no quotation mark: their empty lists are passed on, not copied.
       const marksOf = found.map((quotes, index) =>
-        quotes.isRelative ? quotes.marks.map((mark) => ({...mark, offset: mark.offset + document.paragraphs[index].start})) : quotes.marks,
+        quotes.isRelative && quotes.marks.length > 0 ? quotes.marks.map((mark) => ({...mark, offset: mark.offset + document.paragraphs[index].start})) : quotes.marks,
       )
       // The whole draft's counts: in a windowed lint, the survey's.
       const {straight, curly} = window ? windowState(window) : countMarks(marksOf.flat(), text)
@@ -73,17 +74,19 @@ export default defineRule({
 
       // Curly quotes turned the wrong way: `“Hello,“ he said`.
       const fixedOf = marksOf.map((marks) =>
-        marks.map((mark): Mark => {
-          if (mark.value === '“' && !mark.isOpening && mark.isClosing) {
-            say(mark.offset, mark.offset + 1, 'Opening quote `“` at the end of a quotation: use `”`', '”')
-            return {...mark, value: '”'}
-          }
-          if (mark.value === '”' && mark.isOpening) {
-            say(mark.offset, mark.offset + 1, 'Closing quote `”` at the start of a quotation: use `“`', '“')
-            return {...mark, value: '“'}
-          }
-          return mark
-        }),
+        marks.length === 0
+          ? marks
+          : marks.map((mark): Mark => {
+              if (mark.value === '“' && !mark.isOpening && mark.isClosing) {
+                say(mark.offset, mark.offset + 1, 'Opening quote `“` at the end of a quotation: use `”`', '”')
+                return {...mark, value: '”'}
+              }
+              if (mark.value === '”' && mark.isOpening) {
+                say(mark.offset, mark.offset + 1, 'Closing quote `”` at the start of a quotation: use `“`', '“')
+                return {...mark, value: '“'}
+              }
+              return mark
+            }),
       )
       const balances = fixedOf.map(curlyBalance)
       // The document's apostrophe: straight when it writes straight quotes or apostrophes and
@@ -175,6 +178,7 @@ function nextFacts(paragraph: DocParagraph, balance: ReturnType<typeof curlyBala
 
 /** Whether a paragraph's straight quotes are odd in number, none of them maybe an inch mark. */
 function isOddStraight(marks: readonly Mark[], text: string): boolean {
+  if (marks.length === 0) return false
   const straights = marks.filter((mark) => mark.value === '"')
   return straights.length % 2 === 1 && !straights.some((mark) => isInchMark(mark, text))
 }
@@ -281,7 +285,8 @@ function quoteMarks(paragraph: DocParagraph, text: string): Mark[] {
 }
 
 /** Pair `“` with `”` in order: the openings left unclosed, and closings with no opening. */
-function curlyBalance(marks: readonly Mark[]): {opens: Mark[]; strayCloses: Mark[]} {
+function curlyBalance(marks: readonly Mark[]): {readonly opens: readonly Mark[]; readonly strayCloses: readonly Mark[]} {
+  if (marks.length === 0) return noMarksBalance
   const opens: Mark[] = []
   const strayCloses: Mark[] = []
   for (const mark of marks) {
@@ -290,6 +295,9 @@ function curlyBalance(marks: readonly Mark[]): {opens: Mark[]; strayCloses: Mark
   }
   return {opens, strayCloses}
 }
+
+/** {@link curlyBalance} of a paragraph without quotation marks (most of them). */
+const noMarksBalance = Object.freeze({opens: Object.freeze([]), strayCloses: Object.freeze([])})
 
 /** After a space, a bracket, a dash or the start; before a word: an opening quote. */
 function isOpeningPlace(offset: number, text: string): boolean {
