@@ -58,7 +58,9 @@ export default defineRule({
     return (tree: Root, file: VFile) => {
       const document = getDocument(tree, file)
       document.paragraphs.forEach((paragraph, index) => {
-        const nodes: Node[] = paragraph.sentences.flatMap((sentence) => sentence.node.children)
+        // The nodes of its sentences in order (of its one sentence, mostly, as they are).
+        const sentences = paragraph.sentences
+        const nodes: readonly Node[] = sentences.length === 1 ? sentences[0].node.children : sentences.flatMap((sentence) => sentence.node.children)
         // Where a sentence may start: the paragraph's first node, and words after a period.
         let isStart = !continuesPrevious(document, index)
         let afterPeriod = false
