@@ -8,10 +8,10 @@
 import type {Root} from 'nlcst'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
+import type {location} from 'vfile-location'
 import {z} from 'zod'
 import {defineRule, ResourceError, type MessageFields} from '../../src/rule.js'
-import {getDocument} from '../lib/document.js'
+import {fileLocation, getDocument} from '../lib/document.js'
 import {builtInPacks, compileTerms, readPack, resolvePack, type CompiledTerm, type PackData} from './packs.js'
 
 const words = z.union([z.string().min(1), z.array(z.string().min(1))])
@@ -99,7 +99,8 @@ export default defineRule<HouseStyleOptions, readonly PackData[]>({
     const terms = [...packs.flatMap((pack) => compileTerms(pack.entries, pack.file)), ...compileTerms(options.terms ?? [], 'options.terms')]
     return (tree, file) => {
       const document = getDocument(tree, file)
-      const place = location(file)
+      // Shared by the rules (a windowed lint runs them once per window over the same draft).
+      const place = fileLocation(file)
       for (const paragraph of document.paragraphs) {
         const text = proofreadText(paragraph.node, paragraph.start, paragraph.end, document.text)
         const taken: Array<readonly [number, number]> = []

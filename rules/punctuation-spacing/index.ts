@@ -14,10 +14,10 @@
 import type {Root} from 'nlcst'
 import type {Point} from 'unist'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
+import {fileLocation} from '../lib/document.js'
 import {walk as visit} from '../lib/walk.js'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
 import {clauseStarters as clauseStarterList, fileExtensions, hyphenPrefixes as hyphenPrefixList, suspendingWords, topLevelDomains, truncatedAbbreviations} from './data.js'
@@ -62,7 +62,8 @@ export default defineRule({
     const lookup = () => (words ??= getLookup(dictionaryPackages[context.language]))
     return (tree: Root, file: VFile) => {
       const text = String(file.value ?? '')
-      const place = location(file)
+      // Shared by the rules (a windowed lint runs them once per window over the same draft).
+      const place = fileLocation(file)
       const reported = new Set<number>()
       const report = (slip: Slip) => {
         if (reported.has(slip.start)) return
