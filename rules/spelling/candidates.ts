@@ -157,9 +157,10 @@ export interface NearWord {
  * The lowercase forms of `lookup`'s dictionary words within `limit` plain edits (a letter
  * left out, added or changed, two neighbours swapped: optimal string alignment) of the
  * lowercase `typed`, and within `otherFirst` edits when their first letter is not `typed`'s
- * (a slip in the first letter is rare): a walk of the trie that fills one column of the
- * distance table per letter and leaves a branch as soon as two columns in a row exceed the
- * limit, in small integers. Words are in trie order, each once.
+ * (a slip in the first letter is rare): a walk of the trie under `typed`'s first letter that
+ * leaves a branch as soon as no word below it can be within the limit (`walkByBits`; for a
+ * word too long for its bit vectors, `walkByTable`), and a look-up of the few strings one
+ * edit of the first letter makes. Words are in trie order, each once.
  */
 export function nearWords(typed: string, lookup: Lookup, limit: number, otherFirst = Math.min(limit, 1)): NearWord[] {
   const words = getWordTrie()
@@ -167,6 +168,146 @@ export function nearWords(typed: string, lookup: Lookup, limit: number, otherFir
   const found: NearWord[] = []
   if (bit === 0 || typed.length === 0) return found
   const edges = words.edges
+  const n = typed.length
+  const firstCode = typed.charCodeAt(0)
+  if (n <= maxBitLength && limit <= maxBitEdits) walkByBits(edges, typed, limit, bit, found)
+  else walkByTable(edges, typed, limit, bit, found)
+  // One edit that changes the first letter: a letter before it, instead of it, the first left
+  // out, the first two swapped. Few strings, each looked up in the trie, cost less than a walk.
+  if (otherFirst >= 1) {
+    const check = (first: number, from: number) => {
+      if (first !== firstCode && (flagsAfter(edges, first, typed, from) & bit) !== 0) {
+        const word = (first === -1 ? '' : String.fromCharCode(first)) + typed.slice(from)
+        if (word !== '' && !found.some((near) => near.word === word)) found.push({word, edits: 1})
+      }
+    }
+    for (let edge = 0; edges.length > 0; edge++) {
+      const value = edges[edge * 2]
+      check(value & 0xffff, 0)
+      check(value & 0xffff, 1)
+      if (value & (1 << 24)) break
+    }
+    check(-1, 1)
+    if (n > 1 && typed.charCodeAt(1) !== firstCode) {
+      const swapped = typed[1] + typed[0] + typed.slice(2)
+      if ((flagsAfter(edges, -1, swapped, 0) & bit) !== 0 && !found.some((near) => near.word === swapped)) found.push({word: swapped, edits: 1})
+    }
+  }
+  return found
+}
+
+/** The longest typed word the bit-parallel walk takes: one bit per prefix, 0 to `n`, in 32 bits. */
+export const maxBitLength = 31
+/** The most edits it takes (one state vector per number of edits). */
+export const maxBitEdits = 3
+
+/**
+ * The words under `typed`'s first letter within `limit` edits, found by a walk of the trie
+ * that keeps, per number of edits `k`, the set of typed prefixes within `k` edits of the
+ * candidate's letters so far as a bit vector (bit `i`: `typed[0, i)`): the columns of the
+ * distance table, a whole column in a few machine operations (the bit-parallel automaton of
+ * Wu and Manber, with transpositions as in Hyyrö 2002, "A bit-vector algorithm for computing
+ * Levenshtein and Damerau edit distances"). A branch ends when no typed prefix is within the
+ * limit: then no longer candidate can be. Exactly the words and distances of `walkByTable`.
+ */
+function walkByBits(edges: Uint32Array, typed: string, limit: number, bit: number, found: NearWord[]): void {
+  const n = typed.length
+  const maxDepth = n + limit
+  const states = limit + 1
+  // Bits 0 to `n`; `whole`: the bit of the whole typed word.
+  const full = n === 31 ? -1 : (1 << (n + 1)) - 1
+  const whole = 1 << n
+  // `masks[code]`: bit `i` set where `typed[i - 1]` is that letter.
+  const masks = new Int32Array(128)
+  const maskOf = (code: number): number => {
+    if (code < 128) return masks[code]
+    let mask = 0
+    for (let i = 0; i < n; i++) if (typed.charCodeAt(i) === code) mask |= 1 << (i + 1)
+    return mask
+  }
+  for (let i = 0; i < n; i++) {
+    const code = typed.charCodeAt(i)
+    if (code < 128) masks[code] |= 1 << (i + 1)
+  }
+  // `vectors[(depth + 1) * states + k]`: the typed prefixes within `k` edits of the
+  // candidate's first `depth` letters (a row of zeros before depth 0, for the swap).
+  const vectors = new Int32Array((maxDepth + 2) * states)
+  for (let k = 0; k <= limit; k++) vectors[states + k] = ((1 << (k + 1)) - 1) & full
+  // The mask of the candidate's letter at each depth, for the swap.
+  const depthMasks = new Int32Array(maxDepth + 1)
+  const letters = new Uint16Array(maxDepth + 1)
+
+  /** Read the letter `code` at `depth`: the vector of `limit` edits (0 when the branch is dead). */
+  const step = (code: number, depth: number): number => {
+    const mask = code < 128 ? masks[code] : maskOf(code)
+    const at = (depth + 1) * states
+    const before = at - states
+    const twoBefore = before - states
+    // A swap: `typed[i - 2, i)` is the candidate's last two letters the other way round.
+    const swap = depthMasks[depth - 1] & (mask << 1)
+    let vector = (vectors[before] << 1) & mask
+    vectors[at] = vector
+    for (let k = 1; k <= limit; k++) {
+      const fewer = vectors[before + k - 1]
+      vector =
+        (((vectors[before + k] << 1) & mask) | // the letter typed as meant
+          fewer | // the letter left out
+          (fewer << 1) | // a letter typed for it
+          (vector << 1) | // an extra letter typed (the vector of one edit fewer, this depth)
+          ((vectors[twoBefore + k - 1] << 2) & swap)) & // two letters swapped
+        full
+      vectors[at + k] = vector
+    }
+    depthMasks[depth] = mask
+    letters[depth - 1] = code
+    return vector
+  }
+  /** The word at `depth` if it is within the limit (`vector & whole`), with its fewest edits. */
+  const add = (depth: number): void => {
+    let k = 0
+    while ((vectors[(depth + 1) * states + k] & whole) === 0) k++
+    found.push({word: String.fromCharCode(...letters.subarray(0, depth)), edits: k})
+  }
+
+  // The root's edge of the first letter, then depth first below it, without recursion:
+  // `parents[depth]` is the edge the walk came down at `depth`.
+  const firstCode = typed.charCodeAt(0)
+  let edge = 0
+  while ((edges[edge * 2] & 0xffff) !== firstCode) if (edges.length === 0 || edges[edge++ * 2] & (1 << 24)) return
+  const vector = step(firstCode, 1)
+  if ((edges[edge * 2] >>> 16) & bit && (vector & whole) !== 0) add(1)
+  edge = edges[edge * 2 + 1]
+  if (edge === noNode || maxDepth < 2) return
+  const parents = new Int32Array(maxDepth + 1)
+  let depth = 2
+  for (;;) {
+    const value = edges[edge * 2]
+    // No typed prefix within the limit: no longer candidate is (a swap needs one within it a letter before).
+    if (step(value & 0xffff, depth) !== 0) {
+      if ((value >>> 16) & bit && (vectors[(depth + 1) * states + limit] & whole) !== 0) add(depth)
+      const target = edges[edge * 2 + 1]
+      if (target !== noNode && depth < maxDepth) {
+        parents[depth++] = edge
+        edge = target
+        continue
+      }
+    }
+    // The next edge of this node, or of the nearest node above that has one.
+    while (edges[edge * 2] & (1 << 24)) {
+      if (--depth < 2) return
+      edge = parents[depth]
+    }
+    edge++
+  }
+}
+
+/**
+ * The words under `typed`'s first letter within `limit` edits, by a walk of the trie that
+ * fills one column of the distance table per letter and leaves a branch as soon as two
+ * columns in a row exceed the limit, in small integers: for words longer than
+ * `walkByBits` takes.
+ */
+function walkByTable(edges: Uint32Array, typed: string, limit: number, bit: number, found: NearWord[]): void {
   const n = typed.length
   const rows = n + 1
   const maxDepth = n + limit
@@ -242,28 +383,6 @@ export function nearWords(typed: string, lookup: Lookup, limit: number, otherFir
     }
     if (value & (1 << 24)) break
   }
-  // One edit that changes the first letter: a letter before it, instead of it, the first left
-  // out, the first two swapped. Few strings, each looked up in the trie, cost less than a walk.
-  if (otherFirst >= 1) {
-    const check = (first: number, from: number) => {
-      if (first !== firstCode && (flagsAfter(edges, first, typed, from) & bit) !== 0) {
-        const word = (first === -1 ? '' : String.fromCharCode(first)) + typed.slice(from)
-        if (word !== '' && !found.some((near) => near.word === word)) found.push({word, edits: 1})
-      }
-    }
-    for (let edge = 0; edges.length > 0; edge++) {
-      const value = edges[edge * 2]
-      check(value & 0xffff, 0)
-      check(value & 0xffff, 1)
-      if (value & (1 << 24)) break
-    }
-    check(-1, 1)
-    if (n > 1 && typedCodes[1] !== firstCode) {
-      const swapped = typed[1] + typed[0] + typed.slice(2)
-      if ((flagsAfter(edges, -1, swapped, 0) & bit) !== 0 && !found.some((near) => near.word === swapped)) found.push({word: swapped, edits: 1})
-    }
-  }
-  return found
 }
 
 /**
