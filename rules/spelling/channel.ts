@@ -141,6 +141,40 @@ export function channelCost(model: ChannelModel, typed: string, intended: string
   return partitionCost(compile(model), typed, intended, limit, rules)
 }
 
+/** Letter counts of {@link letterBound}, left all zero between calls. */
+const letterCounts = new Int32Array(128)
+
+/**
+ * A lower bound of `channelCost(model, typed, intended, limit, false)` (single-letter slips)
+ * from the letters alone, in time linear in the lengths: each letter `intended` has more of
+ * than `typed` was left out or typed as another, each letter `typed` has more of was typed
+ * extra or for another, at the cheapest cost of each kind (a swap changes no count). 0 for
+ * characters beyond ASCII. It lets the ranking skip the table of a candidate that cannot be
+ * within its limit.
+ */
+export function letterBound(model: ChannelModel, typed: string, intended: string): number {
+  for (let index = 0; index < intended.length; index++) if (intended.charCodeAt(index) >= 128) return 0
+  for (let index = 0; index < typed.length; index++) if (typed.charCodeAt(index) >= 128) return 0
+  const counts = letterCounts
+  for (let index = 0; index < intended.length; index++) counts[intended.charCodeAt(index)]++
+  let extra = 0
+  for (let index = 0; index < typed.length; index++) {
+    const code = typed.charCodeAt(index)
+    if (counts[code] > 0) counts[code]--
+    else extra++
+  }
+  let missing = 0
+  for (let index = 0; index < intended.length; index++) {
+    const code = intended.charCodeAt(index)
+    missing += counts[code]
+    counts[code] = 0
+  }
+  // `both` letters typed as others: the rest left out or extra; the cheapest mix.
+  const {sub, del, ins} = compile(model).cheapest
+  const cost = (both: number) => both * sub + Math.max(0, missing - both) * del + Math.max(0, extra - both) * ins
+  return Math.min(cost(0), cost(Math.min(missing, extra)), cost(Math.max(missing, extra)))
+}
+
 /** The longest side of a substring rule. */
 export const maxRuleLength = 3
 /** Symbols per position of a rule side's code: 0 for none, the letters, `'`, `^`, `$`, other. */
@@ -175,11 +209,19 @@ interface Compiled {
   readonly trans: Float64Array
   readonly delDouble: number
   readonly insDouble: number
-  /** `sides[α]` is 1 when some rule starts from α. */
+  /**
+   * `sides[α]`: which lengths of `β` the rules `α>β` have, as bits (bit `k` for `k` symbols:
+   * bit 0 for `α>`); 0 when no rule starts from α.
+   */
   readonly sides: Uint8Array
-  /** The cost of `α>β` under the key `α × 32³ + β`. */
-  readonly costs: Map<number, number>
+  /** `typedSides[β]` is 1 when some rule ends in β (a typed substring that is no rule's `β` needs no look-up). */
+  readonly typedSides: Uint8Array
+  /** The cost of `α>β` under the key `α × 32³ + β`: open addressing, `ruleKeys` −1 where empty. */
+  readonly ruleKeys: Int32Array
+  readonly ruleCosts: Float64Array
   readonly hasRules: boolean
+  /** The cheapest single-letter slips of each kind: a letter for another, one left out, one extra. */
+  readonly cheapest: {readonly sub: number; readonly del: number; readonly ins: number}
 }
 
 const compiledModels = new WeakMap<ChannelModel, Compiled>()
@@ -206,16 +248,47 @@ function compile(model: ChannelModel): Compiled {
     }
   }
   const sides = new Uint8Array(sideCodes)
-  const costs = new Map<number, number>()
-  for (const [rule, cost] of Object.entries(model.rules ?? {})) {
+  const typedSides = new Uint8Array(sideCodes)
+  const rules = Object.entries(model.rules ?? {})
+  // A table at most a quarter full: a look-up that misses mostly reads one slot.
+  let size = 1 << 10
+  while (size < rules.length * 4) size *= 2
+  const ruleKeys = new Int32Array(size).fill(-1)
+  const ruleCosts = new Float64Array(size)
+  for (const [rule, cost] of rules) {
     const [from, to] = rule.split('>')
     const alpha = sideCode(from)
-    sides[alpha] = 1
-    costs.set(alpha * sideCodes + sideCode(to), cost)
+    const beta = sideCode(to)
+    sides[alpha] |= 1 << to.length
+    typedSides[beta] = 1
+    const key = alpha * sideCodes + beta
+    let slot = ruleSlot(key, size)
+    while (ruleKeys[slot] !== -1 && ruleKeys[slot] !== key) slot = (slot + 1) & (size - 1)
+    ruleKeys[slot] = key
+    ruleCosts[slot] = cost
   }
-  compiled = {sub, del, ins, trans, delDouble: model.delDouble, insDouble: model.insDouble, sides, costs, hasRules: costs.size > 0}
+  let cheapestSub = Infinity
+  for (let a = 1; a < symbolBase; a++) for (let b = 1; b < symbolBase; b++) if (a !== b) cheapestSub = Math.min(cheapestSub, sub[a * symbolBase + b])
+  const cheapest = {sub: cheapestSub, del: Math.min(model.delDouble, ...del), ins: Math.min(model.insDouble, ...ins)}
+  compiled = {sub, del, ins, trans, delDouble: model.delDouble, insDouble: model.insDouble, sides, typedSides, ruleKeys, ruleCosts, hasRules: rules.length > 0, cheapest}
   compiledModels.set(model, compiled)
   return compiled
+}
+
+/** The first slot of a rule's key in a table of `size` slots (a power of two). */
+function ruleSlot(key: number, size: number): number {
+  return (Math.imul(key, 0x9e3779b1) >>> 0) % size
+}
+
+/** The cost of the rule with `key` (`α × 32³ + β`), or `Infinity`. */
+function ruleCost(model: Compiled, key: number): number {
+  const keys = model.ruleKeys
+  const last = keys.length - 1
+  for (let slot = ruleSlot(key, keys.length); ; slot = (slot + 1) & last) {
+    const found = keys[slot]
+    if (found === key) return model.ruleCosts[slot]
+    if (found === -1) return Infinity
+  }
 }
 
 /** Scratch space of the search, grown as needed (one search runs at a time). */
@@ -241,7 +314,7 @@ function partitionCost(model: Compiled, typedWord: string, intendedWord: string,
   intended[0] = startMark
   for (let index = 0; index < intendedWord.length; index++) intended[index + 1] = symbolOf(intendedWord.charCodeAt(index))
   intended[width - 2] = endMark
-  const {sub, del, ins, trans, delDouble, insDouble, sides, costs} = model
+  const {sub, del, ins, trans, delDouble, insDouble, sides, typedSides} = model
   const rules = useRules && model.hasRules
   // Row 0 and column 0: nothing before the start marks.
   for (let j = 0; j < width; j++) table[j] = Infinity
@@ -257,6 +330,8 @@ function partitionCost(model: Compiled, typedWord: string, intendedWord: string,
     const beta1 = b
     const beta2 = i >= 2 ? typed[i - 2] * symbolBase + beta1 : -1
     const beta3 = i >= 3 ? typed[i - 3] * symbolBase * symbolBase + beta2 : -1
+    // The lengths of `β` some rule may have at this row (bit 0: typed as nothing).
+    const lengths = 1 | (typedSides[beta1] << 1) | (beta2 >= 0 ? typedSides[beta2] << 2 : 0) | (beta3 >= 0 ? typedSides[beta3] << 3 : 0)
     table[at] = Infinity
     let best = Infinity
     for (let j = 1; j < width; j++) {
@@ -286,14 +361,17 @@ function partitionCost(model: Compiled, typedWord: string, intendedWord: string,
         let scale = 1
         for (let length = 1; length <= maxRuleLength && length <= j; length++, scale *= symbolBase) {
           alpha += intended[j - length] * scale
-          if (sides[alpha] === 0) continue
+          const kinds = sides[alpha] & lengths
+          if (kinds === 0) continue
           const key = alpha * sideCodes
           const from = at + j - length
-          let cost = costs.get(key)
-          if (cost !== undefined && table[from] + cost < value) value = table[from] + cost
-          if ((cost = costs.get(key + beta1)) !== undefined && table[from - width] + cost < value) value = table[from - width] + cost
-          if (beta2 >= 0 && (cost = costs.get(key + beta2)) !== undefined && table[from - 2 * width] + cost < value) value = table[from - 2 * width] + cost
-          if (beta3 >= 0 && (cost = costs.get(key + beta3)) !== undefined && table[from - 3 * width] + cost < value) value = table[from - 3 * width] + cost
+          // A rule's cost is never negative (−ln of a probability): looked up only from a cell below the value.
+          let source: number
+          let cost: number
+          if (kinds & 1 && (source = table[from]) < value && source + (cost = ruleCost(model, key)) < value) value = source + cost
+          if (kinds & 2 && (source = table[from - width]) < value && source + (cost = ruleCost(model, key + beta1)) < value) value = source + cost
+          if (kinds & 4 && (source = table[from - 2 * width]) < value && source + (cost = ruleCost(model, key + beta2)) < value) value = source + cost
+          if (kinds & 8 && (source = table[from - 3 * width]) < value && source + (cost = ruleCost(model, key + beta3)) < value) value = source + cost
         }
       }
       table[at + j] = value

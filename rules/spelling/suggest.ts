@@ -12,7 +12,7 @@
 import {doubleMetaphone} from 'double-metaphone'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
 import {candidatesWithin, getWordTrie, nearWords, type EditBounds, type TrieHeader} from './candidates.js'
-import {channelCost, rarity, unseenBigrams, unseenTrigrams, type ChannelModel} from './channel.js'
+import {channelCost, letterBound, rarity, unseenBigrams, unseenTrigrams, type ChannelModel} from './channel.js'
 import {model as fittedModel} from './model.js'
 
 /**
@@ -188,6 +188,8 @@ export function suggest(word: string, lookup: Lookup, options: {deep?: boolean; 
     const extra = capitalCost + (spelled.includes("'") && !lower.includes("'") ? apostropheCost : 0)
     const rest = extra + model.frequencyWeight * rarity(model, frequencyOf(lookup, spelled))
     const limit = Math.min(channelLimit, bestScore + suggestionMargin + rescueMargin - rest)
+    // Its letters alone put it past the limit: not measured (most phonetic and three-edit candidates).
+    if ((fixedCost === undefined || fixedCost > limit) && letterBound(model, lower, candidate) > limit) return
     const measured = channelCost(model, lower, candidate, limit, false)
     const slip = Math.min(fixedCost ?? Infinity, measured)
     if (slip > limit) return
