@@ -11,7 +11,7 @@
  */
 import {doubleMetaphone} from 'double-metaphone'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
-import {candidatesWithin, getWordTrie, nearWords, type EditBounds, type TrieHeader} from './candidates.js'
+import {candidatesWithin, getWordTrie, nearWords, wordsUnder, type EditBounds, type TrieHeader} from './candidates.js'
 import {channelCost, letterBound, rarity, unseenBigrams, unseenTrigrams, type ChannelModel} from './channel.js'
 import {model as fittedModel} from './model.js'
 
@@ -256,7 +256,7 @@ function soundsLike(lower: string, lookup: Lookup): string[] {
     const bit = 1 << (trie.header as TrieHeader).packages.indexOf(lookup.package)
     // The words under the first letter only: walking the whole trie for each letter was a
     // tenth of a warm run on a draft dense with unknown names.
-    for (const [candidate, flags] of trie.wordsWithPrefix(first)) {
+    for (const [candidate, flags] of wordsUnder(first)) {
       // Words in use only (a SUBTLEX count): a phonetic guess at a word nobody uses is noise, and
       // the index is built in a quarter of the time.
       if (!(flags & bit) || lookup.frequency(candidate) === 0 || !/^[a-z']+$/.test(candidate) || !lookup.suggestable(candidate)) continue

@@ -4,7 +4,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import {getLookup} from '../../rules/lib/dictionary-lookup.js'
-import {getWordTrie, maxBitLength, nearWords, type TrieHeader} from '../../rules/spelling/candidates.js'
+import {getWordTrie, maxBitLength, nearWords, wordsUnder, type TrieHeader} from '../../rules/spelling/candidates.js'
 import {channelCost, encodeTrigrams, letterBound, unseenBigrams, unseenTrigrams, type ChannelModel} from '../../rules/spelling/channel.js'
 import {model} from '../../rules/spelling/model.js'
 import {random} from '../helpers/equivalence.js'
@@ -209,5 +209,9 @@ describe('spelling candidates', () => {
         for (const near of walked) expect(near.edits, near.word).toBe(channelCost(unit, typed, near.word))
       }
     }
+  })
+
+  it('reads the words under a first letter as the prefix walk of the trie does', () => {
+    for (const letter of ['a', 'q', 'x', 'z', 'é', '1']) expect(wordsUnder(letter), letter).toEqual([...getWordTrie().wordsWithPrefix(letter)])
   })
 })
