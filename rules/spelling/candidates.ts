@@ -163,6 +163,18 @@ export interface NearWord {
  * edit of the first letter makes. Words are in trie order, each once.
  */
 export function nearWords(typed: string, lookup: Lookup, limit: number, otherFirst = Math.min(limit, 1)): NearWord[] {
+  // The spelling rule asks twice of most flagged words, for the same words: whether an easy
+  // slip explains the word (`nearestSlip`), then, for a made-up word, the same one-edit search
+  // for its suggestions.
+  const key = `${lookup.package}\n${limit}\n${otherFirst}\n${typed}`
+  if (lastSearch?.key !== key) lastSearch = {key, found: searchNear(typed, lookup, limit, otherFirst)}
+  return [...lastSearch.found]
+}
+
+/** The arguments and result of the last {@link nearWords} search. */
+let lastSearch: {readonly key: string; readonly found: readonly NearWord[]} | undefined
+
+function searchNear(typed: string, lookup: Lookup, limit: number, otherFirst: number): NearWord[] {
   const words = getWordTrie()
   const bit = 1 << (words.header as TrieHeader).packages.indexOf(lookup.package)
   const found: NearWord[] = []

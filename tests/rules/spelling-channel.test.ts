@@ -214,4 +214,17 @@ describe('spelling candidates', () => {
   it('reads the words under a first letter as the prefix walk of the trie does', () => {
     for (const letter of ['a', 'q', 'x', 'z', 'é', '1']) expect(wordsUnder(letter), letter).toEqual([...getWordTrie().wordsWithPrefix(letter)])
   })
+
+  it('answers a repeated search from the last one, as a fresh list', () => {
+    const lookup = getLookup('dictionary-en')
+    const first = nearWords('goverment', lookup, 1, 1)
+    first.length = 0
+    expect(nearWords('goverment', lookup, 1, 1).map((near) => near.word)).toContain('government')
+    // Another limit, first-letter reach or dictionary is another search.
+    expect(nearWords('goverment', lookup, 2, 1).length).toBeGreaterThan(nearWords('goverment', lookup, 1, 1).length)
+    expect(nearWords('ehre', lookup, 1, 0).map((near) => near.word)).not.toContain('here')
+    expect(nearWords('ehre', lookup, 1, 1).map((near) => near.word)).toContain('here')
+    expect(nearWords('colur', getLookup('dictionary-en-gb'), 1, 1).map((near) => near.word)).toEqual(['colour'])
+    expect(nearWords('colur', lookup, 1, 1).map((near) => near.word)).toEqual(['color'])
+  })
 })
