@@ -20,7 +20,7 @@
 import type {Nodes as MdastNodes, Parents as MdastParents, Root as MdastRoot} from 'mdast'
 import type {Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import type {ParseEnglish} from 'parse-english'
+import {ParseEnglish} from 'parse-english'
 import type {Point} from 'unist'
 import {pointEnd, pointStart} from 'unist-util-position'
 import type {VFile} from 'vfile'
@@ -49,6 +49,8 @@ interface State {
   readonly breaks: Set<WhiteSpace>
   /** {@link keptApart}'s answers, by the text of the tokens it asked about. */
   readonly apart: Map<string, boolean>
+  /** The parser's paragraph plugins, parse-latin's `breakImplicitSentences` made linear ({@link linearParagraphPlugins}). */
+  readonly paragraphPlugins: ReadonlyArray<(paragraph: Paragraph) => void>
 }
 
 /** The nlcst tree of `tree`, as `toNlcst` from `mdast-util-to-nlcst` makes it (see module comment). */
@@ -62,6 +64,7 @@ export function toNlcst(tree: MdastRoot, file: VFile, parser: ParseEnglish, opti
     source: [...defaultSource, ...(options.source ?? [])],
     breaks: new Set(),
     apart: new Map(),
+    paragraphPlugins: linearParagraphPlugins(parser.tokenizeParagraphPlugins),
   }
   const nodes: SentenceContent[] = []
   one(state, tree, nodes)
@@ -123,7 +126,7 @@ function keptApart(state: State, word: SentenceContent, mark: SentenceContent, n
         {type: 'SentenceNode', children: [{type: 'WhiteSpaceNode', value: '\n\n'}, structuredClone(next)]},
       ],
     }
-    for (const plugin of state.parser.tokenizeParagraphPlugins) plugin(paragraph)
+    for (const plugin of state.paragraphPlugins) plugin(paragraph)
     kept = paragraph.children.filter((child) => child.type === 'SentenceNode').length === 2
     // Bounded: the words of a 4 MB draft would otherwise all be kept.
     if (state.apart.size > 10_000) state.apart.clear()
@@ -142,7 +145,7 @@ function stretchToRoot(state: State, nodes: SentenceContent[]): RootContent[] {
 
   const paragraph: Paragraph = {type: 'ParagraphNode', children: splitNode(sentence, 'PunctuationNode', terminalMarker)}
   if (start && start.line && end && end.line) paragraph.position = {start: {...start}, end: {...end}}
-  for (const plugin of state.parser.tokenizeParagraphPlugins) plugin(paragraph)
+  for (const plugin of state.paragraphPlugins) plugin(paragraph)
 
   const root: Root = {type: 'RootNode', children: splitNode(paragraph, 'WhiteSpaceNode', newLine)}
   if (start && start.line && end && end.line) root.position = {start: {...start}, end: {...end}}
@@ -227,4 +230,96 @@ function splitNode<T extends Sentence | Paragraph>(node: T, childType: string, e
     }
   }
   return result as Array<T extends Sentence ? Sentence : Paragraph>
+}
+
+/**
+ * `plugins` with parse-latin's `breakImplicitSentences` swapped for {@link breakImplicitSentences}.
+ * The package's breaks a sentence at its first white space of two or more line ends and goes on
+ * with a copy of the rest, so a sentence with many such breaks (a stretch of list items or quote
+ * lines that no capital letter cuts, `- - - x` a line) cost the square of its length: 256 KB of
+ * nested list markers took 8 s there. Found by its place in parse-english's list (third from the
+ * end) and kept only if it splits a probe sentence as {@link breakImplicitSentences} does;
+ * otherwise the list is left as it is (the same result, slower).
+ */
+export function linearParagraphPlugins(plugins: ReadonlyArray<(paragraph: Paragraph) => void>): Array<(paragraph: Paragraph) => void> {
+  const packaged = packagedBreak()
+  if (!packaged) return [...plugins]
+  return plugins.map((plugin) => (plugin === packaged ? breakImplicitSentences : plugin))
+}
+
+let probed: ((paragraph: Paragraph) => void) | null | undefined
+
+/** parse-latin's `breakImplicitSentences`, when it is where it was and does what it did. */
+function packagedBreak(): ((paragraph: Paragraph) => void) | undefined {
+  if (probed === undefined) {
+    const candidate = (ParseEnglish.prototype.tokenizeParagraphPlugins as Array<(paragraph: Paragraph) => void>).at(-3)
+    const probe = (): Paragraph => ({
+      type: 'ParagraphNode',
+      children: [
+        {
+          type: 'SentenceNode',
+          children: [
+            {type: 'WordNode', children: [{type: 'TextNode', value: 'a'}]},
+            {type: 'WhiteSpaceNode', value: '\n\n'},
+            {type: 'WordNode', children: [{type: 'TextNode', value: 'b'}]},
+            {type: 'WhiteSpaceNode', value: '\n'},
+            {type: 'WordNode', children: [{type: 'TextNode', value: 'c'}]},
+            {type: 'WhiteSpaceNode', value: '\r\n\r\n'},
+            {type: 'WordNode', children: [{type: 'TextNode', value: 'd'}]},
+          ],
+        },
+      ],
+    })
+    const theirs = probe()
+    const ours = probe()
+    candidate?.(theirs)
+    breakImplicitSentences(ours)
+    probed = candidate && theirs.children.length === 5 && JSON.stringify(theirs) === JSON.stringify(ours) ? candidate : null
+  }
+  return probed ?? undefined
+}
+
+/**
+ * parse-latin's `breakImplicitSentences` (7.0.0, MIT, © Titus Wormer) in linear time: break each
+ * sentence of `paragraph` at every white space of two or more line ends that is neither the first
+ * token of the sentence it ends up in nor the last of the sentence, the break between the parts.
+ * The parts get the positions the package gives them (the same point objects).
+ */
+export function breakImplicitSentences(paragraph: Paragraph): void {
+  let out: Paragraph['children'] | undefined
+  paragraph.children.forEach((child, index) => {
+    if (child.type !== 'SentenceNode') {
+      out?.push(child)
+      return
+    }
+    const children = child.children
+    let current: Sentence = child
+    let from = 0
+    for (let position = 1; position < children.length - 1; position++) {
+      const node = children[position]
+      if (node.type !== 'WhiteSpaceNode' || toString(node).split(/\r\n|\r|\n/).length < 3) continue
+      if (!out) out = paragraph.children.slice(0, index)
+      current.children = children.slice(from, position)
+      out.push(current)
+      out.push(node)
+      const insertion: Sentence = {type: 'SentenceNode', children: []}
+      const tail = children[position - 1]
+      const head = children[position + 1]
+      if (current.position && tail.position && head.position) {
+        const end = current.position.end
+        current.position.end = tail.position.end
+        insertion.position = {start: head.position.start, end}
+      }
+      current = insertion
+      from = position + 1
+      // The part after the break starts at its first token, which is never a break itself.
+      position++
+    }
+    if (from > 0) current.children = children.slice(from)
+    out?.push(current)
+  })
+  if (!out) return
+  // In place, as the package splices it.
+  paragraph.children.length = 0
+  for (const node of out) paragraph.children.push(node)
 }

@@ -8,14 +8,16 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import fc from 'fast-check'
 import {toNlcst as packageToNlcst} from 'mdast-util-to-nlcst'
-import type {Sentence} from 'nlcst'
+import type {Paragraph, Sentence, SentenceContent, WhiteSpace} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
+// parse-latin's own plugin, by its file: the package exports only its parser.
+import {breakImplicitSentences as packagedBreak} from '../../node_modules/parse-latin/lib/plugin/break-implicit-sentences.js'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {toNlcst} from '../../src/pipeline/to-nlcst.js'
+import {breakImplicitSentences, linearParagraphPlugins, toNlcst} from '../../src/pipeline/to-nlcst.js'
 
 const seed = Number(process.env.COPYDESK_SEED ?? Date.now() % 2 ** 31)
 const numRuns = Number(process.env.COPYDESK_RUNS ?? 300)
@@ -142,5 +144,75 @@ describe('toNlcst by stretches', () => {
     expect(longest(2)).toBe(longest(1) + 1)
     expect(longest(200)).toBe(longest(2))
     expect(longest(400)).toBe(longest(2))
+  })
+})
+
+describe('breakImplicitSentences in linear time', () => {
+  it('takes the place of parse-latin’s in the paragraph plugins (found and checked)', () => {
+    const plugins = new ParseEnglish().tokenizeParagraphPlugins
+    expect(plugins).toContain(packagedBreak)
+    const linear = linearParagraphPlugins(plugins)
+    expect(linear).toHaveLength(plugins.length)
+    expect(linear).not.toContain(packagedBreak)
+    expect(linear[plugins.indexOf(packagedBreak)]).toBe(breakImplicitSentences)
+    expect(linear.filter((plugin, index) => plugin !== plugins[index])).toEqual([breakImplicitSentences])
+  })
+
+  /** A paragraph of sentences of words and white space (some of two or more line ends), placed or not. */
+  const paragraph = fc
+    .array(fc.array(fc.constantFrom('word', 'other', ' ', '\n', '\n\n', '\r\n\r\n', '\n \n\n', '\r\r'), {maxLength: 12}), {minLength: 1, maxLength: 5})
+    .chain((sentences) => fc.tuple(fc.constant(sentences), fc.boolean(), fc.boolean()))
+    .map(([sentences, placed, gap]): Paragraph => {
+      let offset = 0
+      const at = () => ({line: 1, column: offset + 1, offset})
+      const token = (value: string): SentenceContent => {
+        const start = at()
+        offset += value.length
+        const position = placed ? {start, end: at()} : undefined
+        return /\s/.test(value)
+          ? {type: 'WhiteSpaceNode' as const, value, position}
+          : {type: 'WordNode' as const, children: [{type: 'TextNode' as const, value, position}], position}
+      }
+      const children: Paragraph['children'] = []
+      sentences.forEach((values, index) => {
+        const tokens = values.map(token)
+        const sentence: Sentence = {type: 'SentenceNode', children: tokens}
+        if (placed && tokens.length > 0) sentence.position = {start: tokens[0].position!.start, end: tokens.at(-1)!.position!.end}
+        children.push(sentence)
+        // White space between sentences (not a sentence: left alone).
+        if (gap && index < sentences.length - 1) children.push(token(' ') as WhiteSpace)
+      })
+      return {type: 'ParagraphNode', children}
+    })
+
+  it('splits as parse-latin’s does, positions included, on generated paragraphs', () => {
+    fc.assert(
+      fc.property(paragraph, (input) => {
+        const theirs = structuredClone(input)
+        const ours = structuredClone(input)
+        packagedBreak(theirs)
+        breakImplicitSentences(ours)
+        expect(ours).toEqual(theirs)
+      }),
+      {seed, numRuns},
+    )
+  })
+
+  it('splits a sentence of 200,000 breaks at each of them', () => {
+    // The package copies the rest of the sentence at each break: this took minutes there.
+    const children: Sentence['children'] = []
+    for (let index = 0; index < 200_000; index++) {
+      children.push({type: 'WordNode', children: [{type: 'TextNode', value: 'x'}]}, {type: 'WhiteSpaceNode', value: '\n\n'})
+    }
+    children.push({type: 'WordNode', children: [{type: 'TextNode', value: 'x'}]})
+    const input: Paragraph = {type: 'ParagraphNode', children: [{type: 'SentenceNode', children}]}
+    breakImplicitSentences(input)
+    expect(input.children).toHaveLength(400_001)
+    expect(input.children.every((child, index) => child.type === (index % 2 === 0 ? 'SentenceNode' : 'WhiteSpaceNode'))).toBe(true)
+  })
+
+  it('gives the package’s tree on nested list markers', () => {
+    const {ours, theirs} = both('- - - - x\n'.repeat(50) + '> > x\n> y\n'.repeat(20))
+    expect(ours).toEqual(theirs)
   })
 })
