@@ -33,6 +33,10 @@ import {VFileMessage} from 'vfile-message'
 import {toNlcst} from './to-nlcst.js'
 // micromark's event edits in linear time (nested lists were quadratic).
 import './edit-map.js'
+import {installDocument} from './micromark-document.js'
+
+// micromark's lazy lines in linear time (a long quote of shrinking depth was quadratic).
+await installDocument()
 
 /** The prefix of control comments: `<!-- copydesk-disable rule-id -->`. */
 export const controlName = 'copydesk'
