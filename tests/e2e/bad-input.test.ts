@@ -98,6 +98,21 @@ describe('bad input', () => {
     for (const entry of entries) expect(places(entry).filter((place) => place.includes('repeated-word'))).toEqual(['70001:10-70001:17 repeated-word the the'])
   }, 120_000)
 
+  it('11. Markdown nested past the cap (list markers, quotes of shrinking depth): linted, positions in the file', async () => {
+    // A line's container prefix is read up to column 64; past it the rest of the line is text.
+    const markers = '- '.repeat(300) + 'It ended the the day.\n'
+    // 100 levels down to 1, again and again: every shallower line goes on lazily with the deepest paragraph.
+    const quotes = Array.from({length: 600}, (_, index) => '> '.repeat(100 - (index % 100)) + (index === 450 ? 'It ended the the day.' : 'quoted text') + '\n').join('')
+    const {status, entries, errors} = await lintJson(folder({'markers.md': markers.repeat(200), 'quotes.md': quotes}), ['markers.md', 'quotes.md'])
+    expect(errors).toEqual([])
+    expect(status).toBe(0)
+    const repeated = (entry: Entry) => places(entry).filter((place) => place.includes('repeated-word'))
+    expect(repeated(entries[0])).toHaveLength(200)
+    expect(repeated(entries[0])[199]).toBe('200:610-200:617 repeated-word the the')
+    const column = 2 * (100 - 50) + 'It ended '.length + 1
+    expect(repeated(entries[1])).toEqual([`451:${column}-451:${column + 7} repeated-word the the`])
+  }, 120_000)
+
   it('a 20 MB file: a clear error at once, the run goes on', async () => {
     const cwd = folder({'dump.txt': 'The mayor spoke. '.repeat(1_250_000), 'good.txt': draft})
     const started = Date.now()
