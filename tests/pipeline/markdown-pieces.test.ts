@@ -193,7 +193,8 @@ describe('parsing a long draft in pieces', () => {
       expect(given.length, name).toBeGreaterThan(text.length / pieceLength)
       expect(plain(tree), name).toEqual(plain(whole.parse(text)))
     }
-  })
+    // Five whole parses of 240 KB: about 10 s on a quiet machine, over 30 s on a loaded one.
+  }, 120_000)
 
   it('resolves a reference to a definition pieces later', () => {
     const filler = 'The council met on Monday and voted.\n\n'.repeat(2_000)
