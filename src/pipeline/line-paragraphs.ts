@@ -169,7 +169,7 @@ export function splitChunks(text: string): Chunk[] {
     const tailHasWord: boolean = (mark < 0 && carryHasWord) || wordCharacter.test(tail)
     carryHasText = tailHasText
     carryHasWord = tailHasWord
-    if (runStart > chunkStart && runEnd < text.length && capital.test(text[runEnd]) && endsParagraph(line) && (!tailHasText || tailHasWord)) {
+    if (runStart > chunkStart && runEnd < text.length && startsChunk(text, runStart, runEnd) && endsParagraph(line) && (!tailHasText || tailHasWord)) {
       carryHasText = false
       carryHasWord = false
       const chunkText = text.slice(chunkStart, runStart)
@@ -190,6 +190,17 @@ export function splitChunks(text: string): Chunk[] {
 }
 
 const capital = /\p{Lu}/u
+const letter = /\p{L}/u
+
+/**
+ * Whether the line after the break `[runStart, runEnd)` may start a chunk: it starts with a
+ * capital letter, or with any letter after a line that ends in a letter or digit (no sentence
+ * mark there for parse-latin to join across: `vs.` or `etc.` before a lowercase word joins it).
+ */
+function startsChunk(text: string, runStart: number, runEnd: number): boolean {
+  const next = text[runEnd]
+  return capital.test(next) || (letter.test(next) && wordCharacter.test(text[runStart - 1]))
+}
 /** Characters that end a sentence for parse-latin. */
 const sentenceMark = /[.!?\u2026\u203D]/
 /** Characters of a word for parse-latin (letters and digits at least). */

@@ -11,7 +11,7 @@ import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {defaultConfig} from '../../src/config/defaults.js'
-import {parseInChunks, splitLineParagraphs} from '../../src/pipeline/line-paragraphs.js'
+import {parseInChunks, splitChunks, splitLineParagraphs} from '../../src/pipeline/line-paragraphs.js'
 import {getProcessor} from '../../src/pipeline/processor.js'
 
 const seed = Number(process.env.COPYDESK_SEED ?? Date.now() % 2 ** 31)
@@ -84,6 +84,17 @@ describe('parseInChunks', () => {
     '!',
     '?',
     '…',
+    'a\n',
+    'b.\n',
+    'vs.\n',
+    'e.g. ',
+    'iPhone\n',
+    '5\n',
+    '(',
+    ')',
+    '’',
+    '-',
+    ';\n',
   )
   it('gives the whole text’s tree on generated prose', () => {
     fc.assert(
@@ -94,6 +105,17 @@ describe('parseInChunks', () => {
       }),
       {seed, numRuns},
     )
+  })
+
+  it('cuts before a line of any letter after a line that ends in a word, before a capital only after a mark', () => {
+    const starts = (text: string) => splitChunks(text).map((chunk) => chunk.start)
+    // One letter a line: every line is a chunk (a draft of them is not one parse of a million lines).
+    expect(starts('a\nb\nc\n')).toEqual([0, 1, 3])
+    expect(starts('Talks went on\nthe delegations\n')).toEqual([0, 13])
+    // After a sentence mark a lowercase word may be joined to it (`vs.` `the`): no cut there.
+    expect(starts('Talks went on vs.\nthe delegations\n')).toEqual([0])
+    expect(starts('Talks went on.\nThe delegations\n')).toEqual([0, 14])
+    expect(starts('Talks went on\n5 delegations\n')).toEqual([0])
   })
 
   it('hands the sentence plugins one chunk at a time, however long the draft', () => {

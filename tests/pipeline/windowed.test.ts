@@ -130,6 +130,9 @@ describe('windowed lint', () => {
       'Talks resume in Istanbul\n',
       '  ',
       '—',
+      'a\n',
+      'vs.\n',
+      'iPhone\n',
     )
     await fc.assert(
       fc.asyncProperty(fc.array(piece, {maxLength: 120}), fc.integer({min: 1, max: 200}), async (pieces, size) => {
@@ -198,6 +201,17 @@ describe('windowed lint', () => {
       expect(withFact).not.toEqual(said(await lint(control, {config: settings ?? config, path: 'draft.txt'})))
     })
   }
+
+  it('equals the whole-draft lint on short lowercase lines, many chunks to a parse', async () => {
+    // One chunk a line; a window's chunks are parsed together in runs of up to 2 KB.
+    const text = Array.from({length: 3000}, (_, index) => `${'abcdefghij'[index % 10]}${index % 7 === 0 ? ' the the' : ''}\n`).join('')
+    expect(await isWindowed(text, 4096)).toBe(true)
+    for (const size of [1, 4096]) {
+      const {whole, windowed} = await both(text, size)
+      expect(windowed, `windows of ${size}`).toEqual(whole)
+      expect(whole.length).toBeGreaterThan(100)
+    }
+  }, 60_000)
 
   it('lints a draft of one chunk, and a draft under the threshold, whole', async () => {
     expect(await isWindowed('one paragraph with istanbul and the the', 1)).toBe(false)
