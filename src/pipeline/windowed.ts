@@ -92,7 +92,7 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
   const processors = processorsFor(config)
   if (!processors.isWindowed) return false
   const text = String(file.value ?? '')
-  const chunks = splitChunks(text)
+  const chunks = splitChunks(text, Math.min(chunkSize, size))
   const windows = groupChunks(chunks, size)
   if (windows.length < 2) return false
 
@@ -111,7 +111,7 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
   }
   const nodesOf = ([from, to]: readonly [number, number]) => {
     const nodes: RootContent[] = []
-    for (const unit of parseUnits(chunks, from, to, text)) for (const node of parseChunk(unit, text)) nodes.push(node)
+    for (let index = from; index < to; index++) for (const node of parseChunk(chunks[index], text)) nodes.push(node)
     return nodes
   }
   const bounds = ([from, to]: readonly [number, number]) => ({start: chunks[from].start, end: chunks[to - 1].end})
@@ -164,29 +164,8 @@ function groupChunks(chunks: readonly Chunk[], size: number): Array<readonly [nu
   return windows
 }
 
-/** Consecutive chunks shorter than this together are parsed as one text (see {@link parseUnits}). */
-const unitSize = 2048
-
-/**
- * The chunks `[from, to)` as the texts to parse: runs of consecutive chunks of at most
- * {@link unitSize} characters together, as one chunk. Cut where the draft may be cut, each
- * run still parses alone into the nodes of its chunks (the cuts inside it are cuts of the
- * whole draft too), and a draft of a million one-letter lines is not a million parses.
- */
-function parseUnits(chunks: readonly Chunk[], from: number, to: number, text: string): Chunk[] {
-  const units: Chunk[] = []
-  let first = from
-  for (let index = from; index < to; index++) {
-    const isLast = index === to - 1 || chunks[index + 1].end - chunks[first].start > unitSize
-    if (!isLast) continue
-    const start = chunks[first]
-    units.push(
-      first === index ? start : {start: start.start, end: chunks[index].end, line: start.line, column: start.column, text: text.slice(start.start, chunks[index].end)},
-    )
-    first = index + 1
-  }
-  return units
-}
+/** Characters of a chunk of a window, at least (`splitChunks`' `minimum`: short lines are parsed a run of them at a time). */
+const chunkSize = 2048
 
 /** The chunk being parsed, whose tokens {@link placeTokens} makes at its place. */
 let current: Chunk | undefined

@@ -116,6 +116,13 @@ describe('parseInChunks', () => {
     expect(starts('Talks went on vs.\nthe delegations\n')).toEqual([0])
     expect(starts('Talks went on.\nThe delegations\n')).toEqual([0, 14])
     expect(starts('Talks went on\n5 delegations\n')).toEqual([0])
+    // With a minimum, only once a chunk holds that much: runs of the chunks without one.
+    const lines = 'a\nb\nc\nd\ne\n'
+    expect(splitChunks(lines, 4).map((chunk) => [chunk.start, chunk.text])).toEqual([
+      [0, 'a\nb\nc'],
+      [5, '\nd\ne\n'],
+    ])
+    expect(splitChunks(lines, 4).every((chunk) => starts(lines).includes(chunk.start))).toBe(true)
   })
 
   it('hands the sentence plugins one chunk at a time, however long the draft', () => {
