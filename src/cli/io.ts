@@ -29,4 +29,10 @@ export interface Io {
    * its width, for the progress line of long runs (progress.ts). `undefined`: no progress.
    */
   readonly stderrTerminal?: {readonly columns?: number}
+  /**
+   * A plain-text draft of 1 MiB or more is linted alone in a worker whose heap may hold this
+   * many MB (`lintAll`'s `isolate`; the executable sets it, from `COPYDESK_MAX_HEAP_MB` or
+   * `defaultMaxHeapMb`). `undefined`: every draft is linted as the others (tests in process).
+   */
+  readonly maxHeapMb?: number
 }

@@ -100,11 +100,27 @@ async function lintWithProgress(options: LintArguments, io: Io, progress: Progre
     progress.stage('Checking', jobs.length, jobs.length - toLint.length)
     const linted = await lintAll(
       toLint.map((job) => ({value: job.draft.text, path: job.lintOptions.path, cwd: io.cwd, config: job.lintOptions.config})),
-      {onStart: (index) => progress.start(toLint[index].input.display), onDone: () => progress.done()},
+      {
+        onStart: (index) => progress.start(toLint[index].input.display),
+        onDone: () => progress.done(),
+        isolate: io.maxHeapMb === undefined ? undefined : {maxHeapMb: io.maxHeapMb},
+      },
     )
-    for (const [index, job] of toLint.entries()) job.file.messages = linted[index].messages
-    await cache?.store(toLint)
-    for (const job of jobs) files.push(job.file)
+    // A draft that could not be linted (out of memory) is named on standard error and left
+    // out of the report and the cache; the others are reported.
+    const failures = new Set<VFile>()
+    for (const [index, job] of toLint.entries()) {
+      const failure = linted[index].data.copydeskFailure
+      if (failure === undefined) job.file.messages = linted[index].messages
+      else {
+        failures.add(job.file)
+        failed = true
+        unchecked++
+        io.stderr.write(`copydesk: ${escapeControl(job.input.display)}: ${escapeControl(failure)}\n`)
+      }
+    }
+    await cache?.store(toLint.filter((job) => !failures.has(job.file)))
+    for (const job of jobs) if (!failures.has(job.file)) files.push(job.file)
   }
   const hidden = {warnings: 0, infos: 0}
   if (options.quiet) {

@@ -10,3 +10,11 @@ export const maxDraftBytes = 4 * 1024 * 1024
 export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
+
+/**
+ * The heap of a large draft's worker, in MB (V8's old generation), unless the caller says
+ * otherwise: with the collector's pacing of `pool.ts`, the prose, line, name and repeated-slip drafts
+ * of 4 MiB stay well within it; a draft that needs more fails with a one-line error instead of
+ * taking gigabytes.
+ */
+export const defaultMaxHeapMb = 1536

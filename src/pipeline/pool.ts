@@ -7,13 +7,15 @@
  * only pays off when there is enough text to share.
  */
 import os from 'node:os'
+import v8 from 'node:v8'
 import {threadId, Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields} from '../rule.js'
-import {lint} from './lint.js'
+import {isMarkdownPath, lint} from './lint.js'
 import type {DraftKind} from './processor.js'
+import {windowThreshold} from './windowed.js'
 
 /** One draft to lint. */
 export interface PoolTask {
@@ -28,6 +30,8 @@ declare module 'vfile' {
   interface DataMap {
     /** The id of the thread that linted the draft (`worker_threads.threadId`; 0 is the main thread). */
     copydeskThread: number
+    /** Why the draft could not be linted (it has no messages then): see {@link LintAllOptions.isolate}. */
+    copydeskFailure: string
   }
 }
 
@@ -97,6 +101,60 @@ export interface LintAllOptions {
   readonly onStart?: (index: number) => void
   /** Called when the draft of `tasks[index]` is linted. */
   readonly onDone?: (index: number) => void
+  /**
+   * Lint each plain-text draft of at least `minimumBytes` characters (default {@link isolateBytes}) alone
+   * in a worker of its own whose heap may hold at most `maxHeapMb` MB (V8's old generation),
+   * one such draft at a time and before the others. A draft that needs more fails alone: its
+   * file gets no messages and `data.copydeskFailure` says why. Without it every draft is
+   * linted as the rest are.
+   */
+  readonly isolate?: {readonly maxHeapMb: number; readonly minimumBytes?: number}
+}
+
+/** Default {@link LintAllOptions.isolate} `minimumBytes`: the drafts that are linted a window at a time (`windowed.ts`). */
+export const isolateBytes = windowThreshold
+
+/**
+ * How far V8 lets the heap grow past what the last full collection kept, in percent, while a
+ * large draft is linted. V8's own factor is up to 4×: the live heap of 4 MiB of prose is about
+ * 100 to 250 MB, its peak 0.7 to 1.3 GB. At 20 % the peak stays near the live size, for about
+ * a tenth more CPU time. The flag is the process's; it is set once the first large draft
+ * comes, and kept (drafts after it are linted as before, only collected sooner).
+ */
+export const largeDraftHeapGrowingPercent = 20
+
+/** The one-line reason a draft's worker ran out of its heap. */
+export function outOfMemoryReason(maxHeapMb: number): string {
+  return `out of memory: checking this draft needed more than ${maxHeapMb} MB, the limit for one draft (split it into smaller files)`
+}
+
+let isPaced = false
+
+/**
+ * Lint one draft alone in a new worker whose heap may hold `maxHeapMb` MB; resolves to its
+ * plain messages, or to the reason it failed (out of memory, or the worker's error).
+ */
+export async function lintIsolated(task: PoolTask, maxHeapMb: number): Promise<{messages: PlainMessage[]; thread: number} | {failure: string}> {
+  if (!isPaced) {
+    v8.setFlagsFromString(`--heap-growing-percent=${largeDraftHeapGrowingPercent}`)
+    isPaced = true
+  }
+  const worker = new Worker(new URL('./pool-worker.js', import.meta.url), {resourceLimits: {maxOldGenerationSizeMb: maxHeapMb}})
+  try {
+    return await new Promise((resolve) => {
+      worker.on('message', (reply: {ready?: boolean; thread: number; messages?: PlainMessage[]; error?: string}) => {
+        if (reply.ready) worker.postMessage({index: 0, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
+        else if (reply.error !== undefined) resolve({failure: `internal error: ${reply.error}`})
+        else resolve({messages: reply.messages ?? [], thread: reply.thread})
+      })
+      worker.on('error', (error: Error & {code?: string}) => {
+        resolve({failure: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryReason(maxHeapMb) : `internal error: ${error.stack ?? error.message}`})
+      })
+      worker.on('exit', (code) => resolve({failure: `internal error: the worker stopped (exit status ${code})`}))
+    })
+  } finally {
+    await worker.terminate()
+  }
 }
 
 /** How many threads (this one included) {@link lintAll} uses for `tasks`: 1 below the threshold. */
@@ -112,8 +170,32 @@ export function poolThreads(tasks: readonly PoolTask[], options: LintAllOptions 
  * this thread only.
  */
 export async function lintAll(tasks: readonly PoolTask[], options: LintAllOptions = {}): Promise<VFile[]> {
-  const threads = poolThreads(tasks, options)
   const files = tasks.map((task) => new VFile({value: task.value, path: task.path, cwd: task.cwd}))
+  if (options.isolate) {
+    // The large drafts first, one at a time, each in a worker of its own; then the others.
+    const {maxHeapMb, minimumBytes = isolateBytes} = options.isolate
+    // Plain text only: a Markdown draft is linted whole (see `windowed.ts`), in the pool.
+    const isLarge = (task: PoolTask) => task.value.length >= minimumBytes && (task.kind ?? (isMarkdownPath(task.path) ? 'markdown' : 'text')) === 'text'
+    for (const [index, task] of tasks.entries()) {
+      if (!isLarge(task)) continue
+      options.onStart?.(index)
+      const result = await lintIsolated(task, maxHeapMb)
+      if ('failure' in result) files[index].data.copydeskFailure = result.failure
+      else {
+        for (const plain of result.messages) fromPlain(files[index], plain)
+        files[index].data.copydeskThread = result.thread
+      }
+      options.onDone?.(index)
+    }
+    const rest = tasks.map((task, index) => ({task, index})).filter(({task}) => !isLarge(task))
+    const linted = await lintAll(
+      rest.map(({task}) => task),
+      {...options, isolate: undefined, onStart: (at) => options.onStart?.(rest[at].index), onDone: (at) => options.onDone?.(rest[at].index)},
+    )
+    for (const [at, {index}] of rest.entries()) files[index] = linted[at]
+    return files
+  }
+  const threads = poolThreads(tasks, options)
   if (threads <= 1) {
     for (const [index, task] of tasks.entries()) {
       options.onStart?.(index)

@@ -43,6 +43,20 @@ describe('bad input', () => {
     expect(entries[0].messages.length).toBe(2)
   })
 
+  it('a large draft that needs more memory than one draft may have: one line naming it, the others linted, exit 2', async () => {
+    // A plain-text draft of 1 MiB or more is linted alone in a worker with a bounded heap
+    // (`COPYDESK_MAX_HEAP_MB`, default 1,536 MB); here a bound no draft of that size fits in.
+    const large = 'The delegations talked for hours in Istanbul on Monday.\n'.repeat(20_000)
+    expect(large.length).toBeGreaterThan(1024 * 1024)
+    const cwd = folder({'large.txt': large, 'good.txt': draft})
+    const result = await run(cwd, ['lint', '--format', 'json', 'large.txt', 'good.txt'], {env: {COPYDESK_MAX_HEAP_MB: '24'}})
+    expect(result.status).toBe(2)
+    expect(result.errors).toEqual(['copydesk: large.txt: out of memory: checking this draft needed more than 24 MB, the limit for one draft (split it into smaller files)'])
+    const entries = JSON.parse(result.stdout) as Entry[]
+    expect(entries.map((entry) => entry.file)).toEqual(['good.txt'])
+    expect(entries[0].messages.length).toBe(2)
+  }, 60_000)
+
   it('an empty file has no messages', async () => {
     const {status, entries} = await lintJson(folder({'empty.txt': '', 'empty.md': ''}), ['empty.txt', 'empty.md'])
     expect(status).toBe(0)
@@ -177,12 +191,12 @@ const limitMs = 15_000
  * Run the CLI with a time limit (a process still running after 30 s is killed: status null).
  * Asynchronous, so that a slow run never blocks the test worker.
  */
-function run(cwd: string, args: readonly string[], options: {input?: string | Buffer; unprivileged?: boolean} = {}) {
+function run(cwd: string, args: readonly string[], options: {input?: string | Buffer; unprivileged?: boolean; env?: Record<string, string>} = {}) {
   const started = Date.now()
   return new Promise<{status: number | null; stdout: string; errors: string[]; ms: number}>((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd,
-      env: {...process.env, NO_COLOR: '1'},
+      env: {...process.env, NO_COLOR: '1', ...options.env},
       ...(options.unprivileged && isRoot ? {uid: nobody!.uid, gid: nobody!.gid} : {}),
     })
     let stdout = ''

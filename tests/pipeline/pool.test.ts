@@ -8,7 +8,9 @@ import {threadId} from 'node:worker_threads'
 import {describe, expect, it} from 'vitest'
 
 const dist = new URL('../../dist/src/', import.meta.url)
-const {lintAll, toPlain, minimumPoolBytes, poolThreads} = (await import(new URL('pipeline/pool.js', dist).href)) as typeof import('../../src/pipeline/pool.js')
+const {lintAll, toPlain, minimumPoolBytes, poolThreads, outOfMemoryReason} = (await import(
+  new URL('pipeline/pool.js', dist).href
+)) as typeof import('../../src/pipeline/pool.js')
 const {lint} = (await import(new URL('pipeline/lint.js', dist).href)) as typeof import('../../src/pipeline/lint.js')
 const {defaultConfig} = (await import(new URL('config/defaults.js', dist).href)) as typeof import('../../src/config/defaults.js')
 
@@ -56,6 +58,24 @@ describe('lintAll', () => {
     expect(poolThreads(list(minimumPoolBytes), {threads: 4})).toBe(2) // never more threads than drafts
     expect(poolThreads(list(100), {threads: 2, minimumBytes: 0})).toBe(2)
   })
+
+  it('lints a large plain-text draft alone in a worker with a bounded heap: the same messages, or a failure when it does not fit', async () => {
+    const list = tasks(drafts.length)
+    const isolated = await lintAll(list, {threads: 1, isolate: {maxHeapMb: 512, minimumBytes: 0}})
+    for (const [index, task] of list.entries()) {
+      const alone = await lint(task.value, {config: task.config, path: task.path})
+      expect(isolated[index].messages.map(toPlain), task.path).toEqual(alone.messages.map(toPlain))
+      expect(isolated[index].data.copydeskFailure).toBeUndefined()
+      // Plain text in a worker of its own; Markdown (linted whole) in this thread.
+      expect(isolated[index].data.copydeskThread === threadId, task.path).toBe(task.path.endsWith('.md'))
+    }
+    expect(isolated.some((file) => file.messages.length > 0)).toBe(true)
+
+    const [text] = list.filter((task) => task.path.endsWith('.txt'))
+    const [tight] = await lintAll([{...text, value: text.value.repeat(200)}], {isolate: {maxHeapMb: 16, minimumBytes: 0}})
+    expect(tight.data.copydeskFailure).toBe(outOfMemoryReason(16))
+    expect(tight.messages).toEqual([])
+  }, 120_000)
 
   it('lints a small run, or one thread, in this thread', async () => {
     const small = tasks(3)
