@@ -28,6 +28,11 @@ export function isMarkdownPath(path: string | undefined): boolean {
   return path !== undefined && /\.(md|markdown)$/i.test(path)
 }
 
+/** The kind of a draft: the one asked for, else Markdown by its path's extension, else plain text. */
+export function draftKind(path: string | undefined, kind?: DraftKind): DraftKind {
+  return kind ?? (isMarkdownPath(path) ? 'markdown' : 'text')
+}
+
 // The configuration of a call without one, once per folder: the processor, its rules' caches
 // and their word lists are built per configuration, so a fresh one per call rebuilt them all
 // for every draft (about half of the warm time on short drafts).
@@ -43,7 +48,7 @@ function defaultConfigFor(cwd: string): ResolvedConfig {
 export async function lint(input: string | VFile, options: LintOptions = {}): Promise<VFile> {
   const file = typeof input === 'string' ? new VFile({value: input, path: options.path}) : input
   const config = options.config ?? defaultConfigFor(file.cwd)
-  const kind = options.kind ?? (isMarkdownPath(file.path) ? 'markdown' : 'text')
+  const kind = draftKind(file.path, options.kind)
   if (kind === 'markdown') await loadMarkdownSupport()
   // A large plain-text draft a window at a time: the same messages, a window's tree in memory.
   const isLarge = kind === 'text' && String(file.value ?? '').length >= (options.window?.threshold ?? windowThreshold)
