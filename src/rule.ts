@@ -208,3 +208,72 @@ export interface MessageFields {
   expected?: string[]
   fix?: boolean
 }
+
+/*
+ * A draft's message limit, as a rule with costly messages sees it (`maxMessages`).
+ *
+ * A draft's report is cut after its first `maxMessages` messages (see `limitMessages` in
+ * `src/pipeline/lint.ts`). A rule whose every message costs much (a search for
+ * suggestions per unknown word) asks before each message whether it may still report one;
+ * once it has reported `max` in the draft, the answer is no, and the place of its last
+ * message is kept: the report ends there at the latest. Up to that place the rule has
+ * reported every message it would have, in the draft's order; so the messages kept are
+ * exactly the first ones of an unlimited run. The count is per draft, kept on the file
+ * across the windows of a large draft (which run in the draft's order).
+ */
+
+/** A draft's message limit and what the rules have spent of it. */
+export interface MessageBudget {
+  /** Messages a draft's report may hold. */
+  readonly max: number
+  /** Per rule id: the messages reported so far, and the start offset of the last. */
+  readonly spent: Map<string, {count: number; offset: number}>
+  /** Per rule id: where a rule that reached the limit stopped (the start offset of its last message). */
+  readonly stops: Map<string, number>
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** See {@link MessageBudget}; absent: no limit. */
+    copydeskBudget: MessageBudget
+  }
+}
+
+/** A fresh budget of `max` messages. */
+export function createBudget(max: number): MessageBudget {
+  return {max, spent: new Map(), stops: new Map()}
+}
+
+/**
+ * Whether rule `ruleId` may report one more message, starting at `offset`, in `file`'s draft
+ * (counted when it may). `false` once it has reported the draft's limit: the rule should stop
+ * looking (its messages are in the draft's order), and the report ends at its last message.
+ */
+export function mayReport(file: VFile, ruleId: string, offset: number): boolean {
+  const budget = file.data.copydeskBudget
+  if (!budget) return true
+  if (budget.stops.has(ruleId)) return false
+  const spent = budget.spent.get(ruleId)
+  if (!spent) {
+    budget.spent.set(ruleId, {count: 1, offset})
+    return true
+  }
+  if (spent.count >= budget.max) {
+    budget.stops.set(ruleId, spent.offset)
+    return false
+  }
+  spent.count++
+  spent.offset = offset
+  return true
+}
+
+/** Whether rule `ruleId` has stopped in `file`'s draft (see {@link mayReport}). */
+export function hasStopped(file: VFile, ruleId: string): boolean {
+  return file.data.copydeskBudget?.stops.has(ruleId) ?? false
+}
+
+/** The offset at which the report of `file`'s draft ends at the latest: the first place a rule stopped. */
+export function budgetCut(budget: MessageBudget | undefined): number | undefined {
+  if (!budget || budget.stops.size === 0) return undefined
+  return Math.min(...budget.stops.values())
+}

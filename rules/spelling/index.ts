@@ -16,11 +16,12 @@ import {pointEnd, pointStart} from 'unist-util-position'
 import {walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
-import {defineRule, type DraftFact, type MessageFields, type RuleContext} from '../../src/rule.js'
+import {defineRule, hasStopped, mayReport, type DraftFact, type MessageFields, type RuleContext} from '../../src/rule.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {nameParticles} from '../lib/name-particles.js'
 import {isLikelyName} from '../lib/names.js'
 import {surveyNames} from '../lib/proper-nouns.js'
+
 import {closedUpExceptions as closedUpList, compoundPrefixes, derivationPrefixes, foreignPhrases, interjections, newsWords} from './data.js'
 import {dictionaryPackages, getLookup, isInWordList, type Lookup} from '../lib/dictionary-lookup.js'
 import {easySlip, frequencyOf, likelierWord, maxSuggestions, type LikelierWordLimits, maxWordLength, nearestSlip, suggest} from './suggest.js'
@@ -95,13 +96,16 @@ export default defineRule({
     return (tree, file) => {
       // Windowed lint: the name index that `isLikelyName` reads is summed in the survey.
       if (file.data.copydeskWindow?.pass === 'survey') return surveyNames(tree, file)
+      // The draft's message limit reached in an earlier window: its report ends before this one.
+      if (hasStopped(file, 'spelling')) return
       const words = getWords()
       const isInNotProse = (start: number, end: number) => notProseRanges(file).some(([from, to]) => start < to && end > from)
 
       // The incremental engine (`file.data.copydeskPartial`) may ask for some chunks only.
       const parts = file.data.copydeskPartial?.parts ?? [{nodes: [tree], read: undefined}]
       for (const part of parts)
-        for (const root of part.nodes)
+        for (const root of part.nodes) {
+          if (hasStopped(file, 'spelling')) return
           visit(root, 'WordNode', (node, index, parent) => {
             if (!parent || index === undefined) return
             const whole = toString(node)
@@ -129,9 +133,12 @@ export default defineRule({
               if (isInForeignPhrase(unit.text, parent, index)) continue
               if (start.offset !== undefined && end.offset !== undefined && isInNotProse(start.offset, end.offset)) continue
               if (isHandle(parent, index)) return
+              // Suggestions cost a search: past the draft's message limit, stop looking (`mayReport`).
+              if (!mayReport(file, 'spelling', start.offset ?? 0)) return false
               report(file, node, parent, unit, {start, end}, verdict, suggestFor)
             }
           })
+        }
     }
   },
 })

@@ -14,6 +14,8 @@ export interface LintArguments {
   readonly quiet: boolean
   /** The most warnings allowed (exit 1 past it); `undefined`: no limit. */
   readonly maxWarnings?: number
+  /** `--max-messages N`: the messages a draft's report holds at most, over the configuration's `maxMessages` (-1: no limit). */
+  readonly maxMessages?: number
   readonly stdinFilename?: string
   readonly color?: boolean
   readonly followSymlinks: boolean
@@ -46,6 +48,7 @@ export const lintOptions: readonly LintOption[] = [
   {name: 'config', short: 'c', type: 'string', value: 'FILE', description: 'use this configuration file for every draft instead of searching'},
   {name: 'quiet', short: 'q', type: 'boolean', description: 'report errors only (hide warnings and info)'},
   {name: 'max-warnings', type: 'string', value: 'N', description: 'exit 1 when there are more than N warnings (-1: no limit, the default)'},
+  {name: 'max-messages', type: 'string', value: 'N', description: "report a draft's first N messages at most (default 10,000, or maxMessages; -1: all)"},
   {name: 'stdin-filename', type: 'string', value: 'NAME', description: 'the name of standard input in reports (NAME.md reads it as Markdown)'},
   {name: 'cache', type: 'boolean', description: 'skip drafts unchanged since the last run (results kept in .copydeskcache)'},
   {name: 'cache-location', type: 'string', value: 'FILE|FOLDER/', description: 'where the cache file is (a folder holds .copydeskcache)'},
@@ -136,6 +139,12 @@ export function parseLintArguments(args: readonly string[]): LintArguments {
     if (!/^(\d+|-1)$/.test(max)) throw new RunError(`Invalid \`--max-warnings ${max}\`, expected a whole number ≥ 0, or -1 for no limit`)
     maxWarnings = max === '-1' ? undefined : Number(max)
   }
+  let maxMessages: number | undefined
+  const most = text('max-messages')
+  if (most !== undefined) {
+    if (!/^([1-9]\d*|-1)$/.test(most)) throw new RunError(`Invalid \`--max-messages ${most}\`, expected a whole number ≥ 1, or -1 for no limit`)
+    maxMessages = Number(most)
+  }
   return {
     paths: positionals,
     format,
@@ -144,6 +153,7 @@ export function parseLintArguments(args: readonly string[]): LintArguments {
     config: text('config'),
     quiet: flag('quiet'),
     maxWarnings,
+    maxMessages,
     stdinFilename: text('stdin-filename'),
     // The last of `--color` and `--no-color` wins (a script may add one to a command line).
     color: tokens.reduce<boolean | undefined>((color, token) => (token.kind === 'option' && token.name.endsWith('color') ? token.name === 'color' : color), undefined),

@@ -21,6 +21,7 @@ import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
+import type {StoppedAt} from '../pipeline/lint.js'
 import {fromPlain, toPlain, type PlainMessage} from '../pipeline/pool.js'
 import {ReadError, formatBytes, readBoundedFileSync, readBoundedText, type ReadLimits} from '../io/read-bounded.js'
 import {copydeskVersion} from '../version.js'
@@ -53,6 +54,8 @@ interface CacheEntry {
   /** Hash of the text, the configuration, the lint path and copydesk's version. */
   readonly key: string
   readonly messages: readonly PlainMessage[]
+  /** Where the report stopped, for a draft with more messages than its limit. */
+  readonly stopped?: StoppedAt
 }
 
 interface CacheData {
@@ -68,8 +71,10 @@ export interface LintCache {
   readonly location: string
   /** The cached messages of the draft at `file`, when its key is unchanged. */
   get(file: string, key: string): readonly PlainMessage[] | undefined
-  /** Remember the messages of the draft at `file` under `key`. */
-  set(file: string, key: string, messages: readonly PlainMessage[]): void
+  /** Where the cached report of the draft at `file` stopped (`limitMessages`), when its key is unchanged and it did. */
+  stoppedAt(file: string, key: string): StoppedAt | undefined
+  /** Remember the messages of the draft at `file` under `key` (and where its report stopped). */
+  set(file: string, key: string, messages: readonly PlainMessage[], stopped?: StoppedAt): void
   /** Write the cache (atomically), if anything changed; a failure is a warning. */
   save(): Promise<void>
 }
@@ -121,8 +126,12 @@ export async function loadCache(location: string, warn: (text: string) => void, 
       const entry = Object.hasOwn(files, file) ? files[file] : undefined
       return entry?.key === key ? entry.messages : undefined
     },
-    set(file, key, messages) {
-      files[file] = {key, messages}
+    stoppedAt(file, key) {
+      const entry = Object.hasOwn(files, file) ? files[file] : undefined
+      return entry?.key === key ? entry.stopped : undefined
+    },
+    set(file, key, messages, stopped) {
+      files[file] = stopped ? {key, messages, stopped} : {key, messages}
       changed = true
     },
     async save() {
@@ -238,12 +247,14 @@ export async function openLintCache(location: string | undefined, io: Io): Promi
       const messages = entry && cache.get(entry.file, entry.key)
       if (!messages) return false
       for (const plain of messages) fromPlain(job.file, plain)
+      const stopped = cache.stoppedAt(entry.file, entry.key)
+      if (stopped) job.file.data.copydeskStopped = stopped
       return true
     },
     async store(jobs) {
       for (const job of jobs) {
         const entry = keyOf(job)
-        if (entry) cache.set(entry.file, entry.key, job.file.messages.map(toPlain))
+        if (entry) cache.set(entry.file, entry.key, job.file.messages.map(toPlain), job.file.data.copydeskStopped)
       }
       await cache.save()
     },

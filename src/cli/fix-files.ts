@@ -13,6 +13,7 @@
  * - `--fix-dry-run` with a machine format (json, sarif, github, lsp, html): standard output stays
  *   exactly that document (of what would remain), the diff goes to standard error.
  */
+import type {StoppedAt} from '../pipeline/lint.js'
 import {realpath} from 'node:fs/promises'
 import path from 'node:path'
 import {createTwoFilesPatch, FILE_HEADERS_ONLY} from 'diff'
@@ -84,7 +85,7 @@ export function createFixer(flags: FixFlags, io: Pick<Io, 'stdout' | 'stderr'>):
   const diffSink = flags.format === 'stylish' ? io.stdout : io.stderr
   // Files written in this run, by real path: a draft reached twice (through a symlinked
   // folder and directly) is fixed once, and its second entry reports the same result.
-  const written = new Map<string, {original: string; output: string; messages: VFile['messages']}>()
+  const written = new Map<string, {original: string; output: string; messages: VFile['messages']; stopped?: StoppedAt}>()
   const cleaned = new Set<string>()
   const say = (display: string, applied: number) => {
     if (applied > 0) io.stderr.write(`copydesk: ${escapeControl(display)}: ${applied} ${applied === 1 ? 'problem' : 'problems'} fixed\n`)
@@ -112,12 +113,14 @@ export function createFixer(flags: FixFlags, io: Pick<Io, 'stdout' | 'stderr'>):
       if (done && done.original === draft.text) {
         file.value = done.output
         file.messages = done.messages
+        if (done.stopped) file.data.copydeskStopped = done.stopped
         return
       }
       const result = await fix(draft.text, options)
       const output = keepLineEndings(draft.text, result.output)
       file.value = output
       file.messages = result.file.messages
+      if (result.file.data.copydeskStopped) file.data.copydeskStopped = result.file.data.copydeskStopped
       if (dryRun) {
         if (output !== draft.text) {
           // The patch is of the bytes on disk, byte order mark included, or `patch` finds no match.
@@ -146,7 +149,7 @@ export function createFixer(flags: FixFlags, io: Pick<Io, 'stdout' | 'stderr'>):
       }
       const name = input.display
       if (outcome.status === 'written') {
-        written.set(real, {original: draft.text, output, messages: result.file.messages})
+        written.set(real, {original: draft.text, output, messages: result.file.messages, stopped: result.file.data.copydeskStopped})
         if (!outcome.settle) say(name, result.applied)
         else pending.push({file, name, applied: result.applied, settle: outcome.settle})
         while (pending.length > maxPending) await settleOldest()
@@ -156,6 +159,8 @@ export function createFixer(flags: FixFlags, io: Pick<Io, 'stdout' | 'stderr'>):
         // Not written: the report shows the draft as it is.
         file.value = draft.text
         file.messages = result.initial.messages
+        if (result.initial.data.copydeskStopped) file.data.copydeskStopped = result.initial.data.copydeskStopped
+        else delete file.data.copydeskStopped
       }
       throw notFixed(name, outcome)
     },

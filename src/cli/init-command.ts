@@ -1,4 +1,5 @@
 /** `copydesk init [FOLDER]`: start a configuration with a commented `.copydeskrc.yaml`. */
+import {defaultMaxMessages} from '../pipeline/limits.js'
 import {constants} from 'node:fs'
 import {access, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -41,6 +42,9 @@ export function initialConfig(): string {
     '',
     '# Style packs: a built-in pack (ap) or a path to a YAML pack',
     'styles: []',
+    '',
+    "# The messages a draft's report holds at most (-1: no limit)",
+    `maxMessages: ${defaultMaxMessages}`,
     '',
   ].join('\n')
 }

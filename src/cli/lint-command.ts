@@ -12,9 +12,21 @@ import {RunError} from './errors.js'
 import {expandInputs} from './files.js'
 import {createFixer, NotFixedError} from './fix-files.js'
 import {escapeControl} from '../formatters/stylish.js'
+import {stoppedReason} from '../formatters/message.js'
 import {createProgress, showsProgress, type Progress} from './progress.js'
 import {decodeDraft, readDraft, readStream, type Draft} from './read.js'
 import {writePieces, type Io} from './io.js'
+
+// `--max-messages` over each configuration's `maxMessages`: one copy per configuration, so that
+// what is built per configuration (processors, cache keys) is built once.
+const limited = new WeakMap<ResolvedConfig, ResolvedConfig>()
+
+function withMaxMessages(config: ResolvedConfig, maxMessages: number | undefined): ResolvedConfig {
+  if (maxMessages === undefined || config.maxMessages === maxMessages) return config
+  let copy = limited.get(config)
+  if (!copy) limited.set(config, (copy = {...config, maxMessages}))
+  return copy
+}
 
 /** Run `copydesk lint ARGS`; resolves to the exit status. */
 export async function lintCommand(args: readonly string[], terminalIo: Io): Promise<number> {
@@ -57,7 +69,7 @@ async function lintWithProgress(options: LintArguments, io: Io, progress: Progre
       if (input.kind === 'stdin') draft = decodeDraft(await readStream(io.stdin), input.display)
       else draft = await readDraft(input.path, input.display)
       const filePath = input.kind === 'file' ? input.path : undefined
-      const config = await loadConfigFor(filePath, configOptions)
+      const config = withMaxMessages(await loadConfigFor(filePath, configOptions), options.maxMessages)
       const file = new VFile({value: draft.text, path: input.display, cwd: io.cwd})
       jobs.push({file, draft, input, lintOptions: {config, path: input.kind === 'stdin' ? options.stdinFilename : input.display}})
     } catch (error) {
@@ -111,8 +123,10 @@ async function lintWithProgress(options: LintArguments, io: Io, progress: Progre
     const failures = new Set<VFile>()
     for (const [index, job] of toLint.entries()) {
       const failure = linted[index].data.copydeskFailure
-      if (failure === undefined) job.file.messages = linted[index].messages
-      else {
+      if (failure === undefined) {
+        job.file.messages = linted[index].messages
+        if (linted[index].data.copydeskStopped) job.file.data.copydeskStopped = linted[index].data.copydeskStopped
+      } else {
         failures.add(job.file)
         failed = true
         unchecked++
@@ -121,6 +135,15 @@ async function lintWithProgress(options: LintArguments, io: Io, progress: Progre
     }
     await cache?.store(toLint.filter((job) => !failures.has(job.file)))
     for (const job of jobs) if (!failures.has(job.file)) files.push(job.file)
+  }
+  // A draft with more messages than its limit: the default report says where it stops; with
+  // another format, standard error says it too (the formats that can hold it also do), so
+  // that a CI log shows it.
+  if (options.format !== 'stylish') {
+    for (const file of files) {
+      const stopped = file.data.copydeskStopped
+      if (stopped) io.stderr.write(`copydesk: warning: ${escapeControl(file.path || '<stdin>')}: ${stoppedReason(stopped)}\n`)
+    }
   }
   const hidden = {warnings: 0, infos: 0}
   if (options.quiet) {

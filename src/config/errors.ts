@@ -49,6 +49,7 @@ export function describeIssue(issue: ZodIssue, data: unknown): string {
   if (key === 'language') {
     return `language: Unexpected ${show(actual)}, expected ${oneOf(languages, typeof actual === 'string' ? actual : undefined)}`
   }
+  if (key === 'maxMessages') return `maxMessages: Unexpected ${show(actual)}, expected a whole number ≥ 1, or -1 for no limit`
   if (path.length === 1) return `${keyPath(path)}: Unexpected ${show(actual)}, expected a list of strings`
   return `${keyPath(path)}: Unexpected ${show(actual)}, expected a non-empty string`
 }

@@ -177,6 +177,7 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
     language: config.language ?? 'en-US',
     styles,
     cwd: folder,
+    ...(config.maxMessages === undefined ? {} : {maxMessages: config.maxMessages}),
   }
   // The rules read their files now (a known pack, valid YAML, safe patterns), so that a bad
   // one is a configuration error (exit 2) and not a failure in the middle of a run.

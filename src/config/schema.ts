@@ -26,6 +26,8 @@ export const configKeys = {
   ignore: 'Globs of drafts to skip, relative to this file (`archive/**`).',
   language: '`en-US` (default) or `en-GB`.',
   styles: 'Style packs of the rules that read them: a built-in pack name (`ap`) or a path to a YAML file, relative to this file.',
+  maxMessages:
+    "The messages a draft's report holds at most (default 10,000; -1: no limit). A draft with more is reported up to its 10,000th message, and the run says where it stopped.",
 } as const
 
 /** A configuration as written in the file. */
@@ -38,6 +40,7 @@ export interface ConfigFile {
   ignore?: string[]
   language?: (typeof languages)[number]
   styles?: string[]
+  maxMessages?: number
 }
 
 const strings = z.array(z.string().min(1, 'Unexpected empty string, expected text'))
@@ -59,6 +62,12 @@ export function configSchema(ruleIds: readonly string[]) {
       ignore: strings.optional(),
       language: z.enum(languages).optional(),
       styles: strings.optional(),
+      maxMessages: z
+        .number()
+        .int()
+        .min(-1)
+        .refine((value) => value !== 0, 'Unexpected `0`, expected a whole number ≥ 1, or -1 for no limit')
+        .optional(),
     })
     .strict()
     .superRefine((value, context) => {
@@ -136,6 +145,7 @@ export function configJsonSchema(
       ignore: stringList('ignore'),
       language: {description: configKeys.language, enum: [...languages]},
       styles: stringList('styles'),
+      maxMessages: {description: configKeys.maxMessages, type: 'integer', anyOf: [{const: -1}, {minimum: 1}]},
     },
   }
 }

@@ -20,6 +20,8 @@ export interface ResolvedConfig {
   readonly language: Language
   /** Style packs (names, or absolute paths), for the rules that read them. */
   readonly styles: readonly string[]
+  /** The messages a draft's report holds at most (`-1`: no limit; unset: `defaultMaxMessages`). */
+  readonly maxMessages?: number
   /** Per rule id with a `resources` hook: the data it read for this configuration (plain JSON). */
   readonly resources: Readonly<Record<string, unknown>>
   /** Folder the configuration was found in (or the working folder). */

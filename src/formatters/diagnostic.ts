@@ -6,7 +6,8 @@ import type {Diagnostic} from 'vscode-languageserver-types'
 import {DiagnosticSeverity} from 'vscode-languageserver-types'
 import type {VFileMessage} from 'vfile-message'
 import type {MessageFields} from '../rule.js'
-import {messagePoints, severityOf} from './message.js'
+import type {StoppedAt} from '../pipeline/lint.js'
+import {messagePoints, severityOf, stoppedReason} from './message.js'
 
 /** What a diagnostic carries in `data`: the replacements, to build quick fixes from. */
 export interface DiagnosticData {
@@ -36,4 +37,10 @@ export function toDiagnostic(message: VFileMessage, isCertain: (message: VFileMe
   }
   if (message.url) diagnostic.codeDescription = {href: message.url}
   return diagnostic
+}
+
+/** After the last diagnostic of a document cut at its message limit (`maxMessages`): where and why it stops. */
+export function stoppedDiagnostic(stopped: StoppedAt): Diagnostic {
+  const position = {line: stopped.line - 1, character: stopped.column - 1}
+  return {range: {start: position, end: position}, severity: DiagnosticSeverity.Information, source: 'copydesk', message: stoppedReason(stopped)}
 }

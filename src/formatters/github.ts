@@ -4,7 +4,7 @@
  * `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=<rule>::<message>`.
  */
 import type {VFile} from 'vfile'
-import {messagePoints, severityOf} from './message.js'
+import {messagePoints, severityOf, stoppedReason} from './message.js'
 import {isStdin, relativePath} from './paths.js'
 import type {Formatter} from './types.js'
 
@@ -38,6 +38,9 @@ export const github: Formatter = (files, context) => {
       const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')
       lines.push(`::${commands[severityOf(message)]} ${list}::${escapeData(message.reason)}`)
     }
+    // A report cut at the draft's message limit: a warning at its last message's line.
+    const stopped = file.data.copydeskStopped
+    if (stopped) lines.push(`::warning file=${escapeProperty(name)},line=${stopped.line},title=copydesk::${escapeData(stoppedReason(stopped))}`)
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : ''
 }

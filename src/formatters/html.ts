@@ -12,7 +12,7 @@ import {isCertain} from '../fix/certain.js'
 import type {MessageFields, Severity} from '../rule.js'
 import {location} from 'vfile-location'
 import {renderMarkdownRows, type MarkdownSpan} from './html-markdown.js'
-import {fileName, messagePoints, severityOf} from './message.js'
+import {fileName, messagePoints, severityOf, stoppedReason} from './message.js'
 import type {Formatter} from './types.js'
 
 /** Escape text for HTML content and attribute values. */
@@ -121,7 +121,9 @@ function renderFile(file: VFile, position: number, ruleClass: (id: string) => st
       })
   const count = file.messages.length
   const heading = `<span class="name">${escapeHtml(fileName(file))}</span> <span class="count${count === 0 ? ' clean' : ''}">${count === 0 ? 'no problems' : `${count} problem${count === 1 ? '' : 's'}`}</span>`
-  const proof = `<div class="proof">\n${rows.join('\n')}\n</div>`
+  // A draft cut at its message limit says where, above its text.
+  const stopped = file.data.copydeskStopped ? `<p class="stopped">${escapeHtml(stoppedReason(file.data.copydeskStopped))}</p>\n` : ''
+  const proof = `${stopped}<div class="proof">\n${rows.join('\n')}\n</div>`
   // A clean draft is folded away (a click opens it): the page is for the drafts that need work.
   if (count === 0) return `<section class="file" id="file-${position}"><details><summary><h2>${heading}</h2></summary>\n${proof}\n</details></section>`
   return `<section class="file" id="file-${position}">\n<h2>${heading}</h2>\n${proof}\n</section>`
@@ -256,6 +258,7 @@ h1{font-size:22px;margin:0 0 4px;letter-spacing:.2px}h1 span{color:var(--muted);
 .index ol{margin:0;padding-left:22px;columns:2}.index a{color:var(--ink)}
 .count{font-size:12.5px;color:#fff;background:var(--warning);border-radius:999px;padding:1px 8px;font-weight:400;white-space:nowrap}
 .count.clean{background:#2e8b57}
+.stopped{margin:0 0 8px;padding:6px 10px;border-left:3px solid var(--warning);background:#fff8e6;font-size:13.5px}
 main{max-width:1240px;margin:0 auto;padding:0 28px 20px}
 .file{background:var(--paper);border:1px solid var(--rule-line);border-radius:10px;margin:14px 0 22px;box-shadow:0 1px 3px rgba(0,0,0,.06)}
 .file summary{list-style:none;cursor:pointer}.file summary::-webkit-details-marker{display:none}.file summary h2::after{content:"show";margin-left:auto;font-size:12px;font-weight:400;color:var(--muted)}.file details[open] summary h2::after{content:"hide"}

@@ -9,7 +9,8 @@ function* pieces(files: Parameters<Formatter>[0], _context?: FormatterContext): 
   yield* arrayOfPieces(
     files.map((file) =>
       stringifyWithLastArray(
-        {file: fileName(file), messages: []},
+        // A report cut at the draft's message limit says where (`limitMessages`).
+        file.data.copydeskStopped ? {file: fileName(file), stopped: file.data.copydeskStopped, messages: []} : {file: fileName(file), messages: []},
         (function* () {
           for (const message of file.messages) yield toJsonMessage(message, isCertain)
         })(),

@@ -3,7 +3,7 @@
  * tools that speak LSP without running the server.
  */
 import {isCertain} from '../fix/certain.js'
-import {toDiagnostic} from './diagnostic.js'
+import {stoppedDiagnostic, toDiagnostic} from './diagnostic.js'
 import {fileUri, isStdin} from './paths.js'
 import type {Formatter} from './types.js'
 
@@ -13,7 +13,11 @@ export const lsp: Formatter = (files, context) =>
     files.map((file) => ({
       // Standard input has no file: LSP names unsaved buffers with the `untitled:` scheme.
       uri: isStdin(file) ? 'untitled:stdin' : fileUri(file, context.cwd),
-      diagnostics: file.messages.map((message) => toDiagnostic(message, isCertain)),
+      diagnostics: [
+        ...file.messages.map((message) => toDiagnostic(message, isCertain)),
+        // A draft cut at its message limit, as the server shows it.
+        ...(file.data.copydeskStopped ? [stoppedDiagnostic(file.data.copydeskStopped)] : []),
+      ],
     })),
     null,
     2,

@@ -1,6 +1,7 @@
 /** The contract's view of a message (`--format json`), shared by the formatters. */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import type {StoppedAt} from '../pipeline/lint.js'
 import type {MessageFields, Severity} from '../rule.js'
 
 /** One message as the contract's JSON shows it. */
@@ -62,4 +63,13 @@ export function toJsonMessage(message: VFileMessage, isCertain: (message: VFileM
   if (message.url) result.ruleUrl = message.url
   if (message.note) result.note = message.note
   return result
+}
+
+/**
+ * Why a draft's report stops short (`file.data.copydeskStopped`, see `limitMessages`), in one
+ * sentence: where, and how to have them all.
+ */
+export function stoppedReason(stopped: StoppedAt): string {
+  const count = stopped.messages.toLocaleString('en-US')
+  return `stopped after ${count} ${stopped.messages === 1 ? 'message' : 'messages'}, at line ${stopped.line.toLocaleString('en-US')}: the rest of the draft is not reported (the limit is \`maxMessages\` in the configuration, or \`--max-messages\`; -1 reports every message)`
 }

@@ -12,7 +12,7 @@ import {messageRange} from '../fix/range.js'
 import {homepage, ruleUrl} from '../pipeline/rule-url.js'
 import type {MessageFields, Rule, Severity} from '../rule.js'
 import {copydeskVersion} from '../version.js'
-import {messagePoints, severityOf} from './message.js'
+import {messagePoints, severityOf, stoppedReason} from './message.js'
 import {fileUri, isStdin, relativePath, relativeUri} from './paths.js'
 import {stringifyWithLastArray} from './pieces.js'
 import type {FormatterContext, StreamingFormatter} from './types.js'
@@ -44,6 +44,7 @@ function* pieces(files: readonly VFile[], context: FormatterContext): Generator<
           },
         },
         originalUriBaseIds: {[sourceRoot]: {uri: directoryUri(context.cwd)}},
+        ...invocationsOf(files, context.cwd),
         columnKind: 'utf16CodeUnits',
         // The last value of the log: the results come in its place, one at a time.
         results: [],
@@ -107,6 +108,25 @@ function toResult(file: VFile, message: VFileMessage, cwd: string, ruleIndex: Re
 function regionOf(message: VFileMessage) {
   const {start, end} = messagePoints(message)
   return {startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column}
+}
+
+/**
+ * A draft whose report stops at its message limit (`limitMessages`) is a warning of the run
+ * (SARIF's tool execution notification), at the line of its last result.
+ */
+function invocationsOf(files: readonly VFile[], cwd: string): {invocations?: unknown[]} {
+  const notifications = files.flatMap((file) => {
+    const stopped = file.data.copydeskStopped
+    if (!stopped) return []
+    return [
+      {
+        level: 'warning',
+        message: {text: stoppedReason(stopped)},
+        locations: [{physicalLocation: {artifactLocation: artifactLocationOf(file, cwd), region: {startLine: stopped.line, startColumn: stopped.column}}}],
+      },
+    ]
+  })
+  return notifications.length === 0 ? {} : {invocations: [{executionSuccessful: true, toolExecutionNotifications: notifications}]}
 }
 
 function artifactLocationOf(file: VFile, cwd: string): {uri: string; uriBaseId?: string} {

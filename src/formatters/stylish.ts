@@ -5,7 +5,7 @@
 import pc from 'picocolors'
 import type {VFile} from 'vfile'
 import {statistics} from 'vfile-statistics'
-import {fileName, messagePoints, severityOf} from './message.js'
+import {fileName, messagePoints, severityOf, stoppedReason} from './message.js'
 import type {Formatter} from './types.js'
 
 /** Characters of context shown on each side of the flagged text. */
@@ -47,6 +47,8 @@ export const stylish: Formatter = (files, context) => {
       const excerpt = contextOf(lines, row.message, c)
       if (excerpt) out.push(...excerpt.map((line) => ' '.repeat(placeWidth + 4) + line))
     }
+    const stopped = file.data.copydeskStopped
+    if (stopped) out.push(`  ${c.yellow(stoppedReason(stopped))}`)
     out.push('')
   }
   out.push(summary(files, context, c))

@@ -14,7 +14,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import {isCertain} from '../fix/certain.js'
-import {toDiagnostic} from '../formatters/diagnostic.js'
+import {stoppedDiagnostic, toDiagnostic} from '../formatters/diagnostic.js'
 import {IncrementalLinter} from '../pipeline/incremental.js'
 import {maxDraftBytes, megabytes} from '../pipeline/limits.js'
 import {lint} from '../pipeline/lint.js'
@@ -141,7 +141,10 @@ export class Diagnostics {
       file = await state.engine.linter.lint(text, {path: setup.path, cwd: setup.root, isStale})
     }
     if (!file) return undefined
-    return {version, messages: file.messages, diagnostics: file.messages.map((message) => toDiagnostic(message, isCertain))}
+    const diagnostics = file.messages.map((message) => toDiagnostic(message, isCertain))
+    const stopped = file.data.copydeskStopped
+    if (stopped) diagnostics.push(stoppedDiagnostic(stopped))
+    return {version, messages: file.messages, diagnostics}
   }
 }
 

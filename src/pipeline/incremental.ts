@@ -32,7 +32,7 @@ import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {DraftFact, Rule} from '../rule.js'
 import {splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
-import {settle} from './lint.js'
+import {limitMessages, maxMessagesOf, settle} from './lint.js'
 import {createProcessor, enabledRules} from './processor.js'
 
 export {splitChunks, type Chunk} from './line-paragraphs.js'
@@ -217,6 +217,9 @@ export class IncrementalLinter {
     file.messages = messages
     file.data.copydeskRuleOrder = processors.enabled.map((rule) => rule.id)
     settle(file)
+    // The draft's message limit: the first messages only (the engine keeps them all per chunk).
+    const max = maxMessagesOf(this.config)
+    if (max !== undefined) limitMessages(file, max)
     this.forgetUnused(generation)
     return file
   }

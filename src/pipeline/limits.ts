@@ -18,3 +18,12 @@ export function megabytes(bytes: number): string {
  * taking gigabytes.
  */
 export const defaultMaxHeapMb = 1536
+
+/**
+ * The messages a draft's report holds at most, unless the configuration says otherwise
+ * (`maxMessages`; `--max-messages`): as cspell's `maxNumberOfProblems`. Edited copy has a few
+ * per page; a draft with more is not prose that an editor reads message by message (codes,
+ * another language, a file that is not a draft), and its messages past this many would cost
+ * minutes to find. See `limitMessages` in `lint.ts`.
+ */
+export const defaultMaxMessages = 10_000

@@ -4,12 +4,36 @@
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
-import {compareMessage} from 'vfile-sort'
 import {defaultConfig} from '../config/defaults.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields} from '../rule.js'
+import {budgetCut, createBudget} from '../rule.js'
+import {defaultMaxMessages} from './limits.js'
+import {offsets, settle} from './settle.js'
 import {getProcessor, loadMarkdownSupport, type DraftKind} from './processor.js'
 import {lintInWindows, windowThreshold, type WindowOptions} from './windowed.js'
+
+/** Where the report of a draft with more messages than its limit (`maxMessages`) ends. */
+export interface StoppedAt {
+  /** The messages reported: the draft's first ones. */
+  readonly messages: number
+  /** Line and column (1-based) of the last message reported: the draft after it is not reported. */
+  readonly line: number
+  readonly column: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Set when the draft has more messages than its limit: see {@link limitMessages}. */
+    copydeskStopped: StoppedAt
+  }
+}
+
+/** The message limit of a configuration: `maxMessages`, the default when unset; `undefined` for none (`-1`). */
+export function maxMessagesOf(config: ResolvedConfig): number | undefined {
+  const max = config.maxMessages ?? defaultMaxMessages
+  return max < 0 ? undefined : max
+}
 
 /** Options of {@link lint}. */
 export interface LintOptions {
@@ -50,6 +74,10 @@ export async function lint(input: string | VFile, options: LintOptions = {}): Pr
   const config = options.config ?? defaultConfigFor(file.cwd)
   const kind = draftKind(file.path, options.kind)
   if (kind === 'markdown') await loadMarkdownSupport()
+  const max = maxMessagesOf(config)
+  delete file.data.copydeskStopped
+  if (max === undefined) delete file.data.copydeskBudget
+  else file.data.copydeskBudget = createBudget(max)
   // A large plain-text draft a window at a time: the same messages, a window's tree in memory.
   const isLarge = kind === 'text' && String(file.value ?? '').length >= (options.window?.threshold ?? windowThreshold)
   if (!isLarge || !(await lintInWindows(file, config, options.window?.size))) {
@@ -58,8 +86,40 @@ export async function lint(input: string | VFile, options: LintOptions = {}): Pr
     await processor.run(tree, file)
   }
   settle(file)
+  if (max !== undefined) limitMessages(file, max)
+  delete file.data.copydeskBudget
   guardRanges(file)
   return file
+}
+
+/**
+ * Keep the first `max` messages of a settled draft, and no message past the place where a
+ * rule stopped at the limit (`mayReport` in `src/rule.ts`): the report is then exactly the start of
+ * an unlimited run's. When messages are left out, `file.data.copydeskStopped` says where the
+ * report ends. A draft every word of which is a message (a list of codes, a language that is not
+ * English) would otherwise cost minutes and gigabytes, to print what no one reads (cspell and
+ * editors cut a file's problems the same way).
+ */
+export function limitMessages(file: VFile, max: number): void {
+  const cut = budgetCut(file.data.copydeskBudget)
+  let messages = file.messages
+  let isCut = false
+  if (cut !== undefined) {
+    isCut = true
+    messages = messages.filter((message) => {
+      const place = message.place
+      const offset = place && 'start' in place ? place.start.offset : place?.offset
+      return offset === undefined || offset <= cut
+    })
+  }
+  if (messages.length > max) {
+    isCut = true
+    messages = messages.slice(0, max)
+  }
+  if (!isCut) return
+  file.messages = messages
+  const last = messages.at(-1)
+  file.data.copydeskStopped = {messages: messages.length, line: last?.line ?? 1, column: last?.column ?? 1}
 }
 
 /**
@@ -83,109 +143,4 @@ export function guardRanges(file: VFile): void {
   }
 }
 
-/**
- * A problem is reported by one rule only: where two rules flag the same text — the same
- * range, or one word and a part of it (`norway` by the proper-noun rule, `norway’s` by the
- * sentence-start rule) — the rule that runs first (registry order: the more specific rule)
- * keeps it. A word-for-word correction of a phrase (`new york` → `New York`) counts as a word
- * for the words inside it: a fix changes the whole name or nothing. Messages over longer
- * stretches (a repeated sentence) do not hide the words inside them. Then sort by position.
- */
-export function settle(file: VFile): void {
-  const order = file.data.copydeskRuleOrder ?? []
-  const ranks = new Map<string, number>()
-  order.forEach((ruleId, index) => {
-    if (!ranks.has(ruleId)) ranks.set(ruleId, index)
-  })
-  const text = String(file.value ?? '')
-  const points = location(text)
-  type Kept = {message: VFileMessage; start: number; end: number}
-  const kept: VFileMessage[] = []
-  const rest: VFileMessage[] = []
-  // Looked up by range, and the words by the blocks of text they touch, so that settling is
-  // linear in the messages (a draft of 4 MB can have 400,000; comparing each pair took hours).
-  // A range's key is `start * span + end`, one number, for an end within the text (any other
-  // range, or a text too long for the product to stay exact, a string).
-  const span = text.length + 1
-  const isNumeric = span <= 2 ** 26
-  const rulesByRange = new Map<number | string, Array<string | undefined>>()
-  const wordsByBlock = new Map<number, Kept[]>()
-  // Stable by position within a rule; more specific rules first (each rank looked up once).
-  const byRank = file.messages.map((message, index) => ({message, index, rank: ranks.get(message.ruleId ?? '') ?? order.length}))
-  byRank.sort((a, b) => a.rank - b.rank || a.index - b.index)
-  for (const {message} of byRank) {
-    const range = offsets(message, points)
-    if (!range) {
-      rest.push(message)
-      continue
-    }
-    const {start, end} = range
-    const actual = text.slice(start, end)
-    const isWord = !/\s/.test(actual) || isPhraseCorrection(message, actual)
-    const key = isNumeric && end >= 0 && end < span && Number.isInteger(start) && Number.isInteger(end) ? start * span + end : `${start}:${end}`
-    const sameRange = rulesByRange.get(key)
-    let taken = sameRange !== undefined && sameRange.some((ruleId) => ruleId !== message.ruleId)
-    const first = Math.floor(start / settleBlock)
-    const last = Math.floor(Math.max(start, end - 1) / settleBlock)
-    if (!taken && isWord) {
-      // Overlapping words share a character, and so a block.
-      for (let block = first; block <= last && !taken; block++) {
-        const words = wordsByBlock.get(block)
-        if (!words) continue
-        for (const other of words) {
-          if (
-            other.message.ruleId !== message.ruleId &&
-            other.start < end &&
-            start < other.end &&
-            (other.start === start || (other.start <= start && end <= other.end) || (start <= other.start && other.end <= end))
-          ) {
-            taken = true
-            break
-          }
-        }
-      }
-    }
-    if (taken) continue
-    kept.push(message)
-    if (sameRange) {
-      if (!sameRange.includes(message.ruleId)) sameRange.push(message.ruleId)
-    } else rulesByRange.set(key, [message.ruleId])
-    if (isWord) {
-      const entry: Kept = {message, start, end}
-      for (let block = first; block <= last; block++) {
-        const list = wordsByBlock.get(block)
-        if (list) list.push(entry)
-        else wordsByBlock.set(block, [entry])
-      }
-    }
-  }
-  for (const message of rest) kept.push(message)
-  file.messages = kept.sort(compareMessage)
-}
-
-/** Characters per block of {@link settle}'s index of words. */
-const settleBlock = 256
-
-/** `new york` → `New York`: a few words on one line, each replaced by one word. */
-function isPhraseCorrection(message: VFileMessage, actual: string): boolean {
-  const expected = (message as VFileMessage & {expected?: unknown}).expected
-  const words = actual.split(/[ \u00a0]+/)
-  return (
-    !/[\r\n]/.test(actual) &&
-    words.length <= 4 &&
-    Array.isArray(expected) &&
-    expected.length > 0 &&
-    expected.every((item) => typeof item === 'string' && item.split(/[ \u00a0]+/).length === words.length)
-  )
-}
-
-function offsets(message: VFileMessage, points: ReturnType<typeof location>): {start: number; end: number} | undefined {
-  const place = message.place
-  if (!place) return undefined
-  const start = 'start' in place ? place.start : place
-  const end = 'end' in place ? place.end : place
-  const from = start.offset ?? points.toOffset(start)
-  const to = end.offset ?? points.toOffset(end)
-  if (from === undefined || to === undefined) return undefined
-  return {start: from, end: to}
-}
+export {settle, settleMessages} from './settle.js'

@@ -35,7 +35,7 @@ async function run(task: Task): Promise<void> {
     if (!config) configs.set(key, (config = task.config))
     const file = new VFile({value: task.value, path: task.path, cwd: task.cwd})
     await lint(file, {config, kind: task.kind, path: task.path})
-    parentPort?.postMessage({index: task.index, thread: threadId, messages: file.messages.map(toPlain)})
+    parentPort?.postMessage({index: task.index, thread: threadId, messages: file.messages.map(toPlain), stopped: file.data.copydeskStopped})
   } catch (error) {
     parentPort?.postMessage({index: task.index, thread: threadId, error: error instanceof Error ? (error.stack ?? error.message) : String(error)})
   }

@@ -13,7 +13,7 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields} from '../rule.js'
-import {draftKind, lint} from './lint.js'
+import {draftKind, lint, type StoppedAt} from './lint.js'
 import type {DraftKind} from './processor.js'
 import {windowThreshold} from './windowed.js'
 
@@ -58,6 +58,16 @@ export interface PlainMessage {
  * when loading gets cheaper.
  */
 export const minimumPoolBytes = 2 * 1024 * 1024
+
+/** A worker's reply (`pool-worker.ts`): ready for work, or a draft's messages or error. */
+interface Reply {
+  readonly ready?: boolean
+  readonly index: number
+  readonly thread: number
+  readonly messages?: PlainMessage[]
+  readonly stopped?: StoppedAt
+  readonly error?: string
+}
 
 /** Turn a message into plain data. */
 export function toPlain(message: VFileMessage): PlainMessage {
@@ -135,7 +145,7 @@ let isPaced = false
  * Lint one draft alone in a new worker whose heap may hold `maxHeapMb` MB; resolves to its
  * plain messages, or to the reason it failed (out of memory, or the worker's error).
  */
-export async function lintIsolated(task: PoolTask, maxHeapMb: number): Promise<{messages: PlainMessage[]; thread: number} | {failure: string}> {
+export async function lintIsolated(task: PoolTask, maxHeapMb: number): Promise<{messages: PlainMessage[]; thread: number; stopped?: StoppedAt} | {failure: string}> {
   if (!isPaced) {
     v8.setFlagsFromString(`--heap-growing-percent=${largeDraftHeapGrowingPercent}`)
     isPaced = true
@@ -143,10 +153,10 @@ export async function lintIsolated(task: PoolTask, maxHeapMb: number): Promise<{
   const worker = new Worker(new URL('./pool-worker.js', import.meta.url), {resourceLimits: {maxOldGenerationSizeMb: maxHeapMb}})
   try {
     return await new Promise((resolve) => {
-      worker.on('message', (reply: {ready?: boolean; thread: number; messages?: PlainMessage[]; error?: string}) => {
+      worker.on('message', (reply: Reply) => {
         if (reply.ready) worker.postMessage({index: 0, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
         else if (reply.error !== undefined) resolve({failure: `internal error: ${reply.error}`})
-        else resolve({messages: reply.messages ?? [], thread: reply.thread})
+        else resolve({messages: reply.messages ?? [], thread: reply.thread, stopped: reply.stopped})
       })
       worker.on('error', (error: Error & {code?: string}) => {
         resolve({failure: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryReason(maxHeapMb) : `internal error: ${error.stack ?? error.message}`})
@@ -185,6 +195,7 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
       else {
         for (const plain of result.messages) fromPlain(files[index], plain)
         files[index].data.copydeskThread = result.thread
+        if (result.stopped) files[index].data.copydeskStopped = result.stopped
       }
       options.onDone?.(index)
     }
@@ -228,7 +239,7 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
         options.onStart?.(index)
         worker.postMessage({index, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
       }
-      worker.on('message', (reply: {ready?: boolean; index: number; thread: number; messages?: PlainMessage[]; error?: string}) => {
+      worker.on('message', (reply: Reply) => {
         if (reply.ready) {
           send()
           send()
@@ -239,6 +250,7 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
         if (reply.error) return reject(new Error(reply.error))
         for (const plain of reply.messages ?? []) fromPlain(files[reply.index], plain)
         files[reply.index].data.copydeskThread = reply.thread
+        if (reply.stopped) files[reply.index].data.copydeskStopped = reply.stopped
         options.onDone?.(reply.index)
         send()
         if (inFlight === 0) resolve()

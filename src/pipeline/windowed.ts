@@ -26,10 +26,12 @@ import type {Root, RootContent, Sentence} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
+import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Rule, WindowRun} from '../rule.js'
 import {placeTokens, splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
+import {settleMessages} from './settle.js'
 import {createProcessor, enabledRules} from './processor.js'
 
 /** Options of the windowed lint (tests force tiny windows). */
@@ -100,6 +102,9 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
   // One file for every run, so that what a rule keeps per file (the draft's runs of letters)
   // is worked out once; each run's messages are taken off it.
   const runFile = new VFile({value: text, path: file.path, cwd: file.cwd})
+  // The draft's message limit (`limitMessages` in lint.ts), spent across the windows.
+  const budget = file.data.copydeskBudget
+  if (budget) runFile.data.copydeskBudget = budget
   const run = async (processor: Processor<Root, Root, Root>, window: WindowRun, context: readonly RootContent[]) => {
     const tree: Root = {type: 'RootNode', children: [...context, ...window.nodes]}
     runFile.data.copydeskWindow = window
@@ -125,21 +130,33 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
     await run(processors.survey, {pass: 'survey', nodes, ...bounds(window), state, firstParagraph}, [])
   }
 
-  // Report: each window after the paragraph before it.
+  // Report: each window after the paragraph before it; with a message limit, until the
+  // report is known to end (a rule stopped at the limit, or more messages than it allows:
+  // messages that start in different windows are settled apart, see `settleMessages`).
   const byRule = new Map<string, VFileMessage[]>(processors.enabled.map((rule) => [rule.id, []]))
+  const order = processors.enabled.map((rule) => rule.id)
+  const points = budget ? location(text) : undefined
+  let settled = 0
   let previous: RootContent[] = []
   for (const window of windows) {
     const nodes = nodesOf(window)
     const {start, end} = bounds(window)
+    const inWindow: VFileMessage[] = []
     for (const message of await run(processors.report, {pass: 'report', nodes, start, end, state, firstParagraph}, previous)) {
       const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset
       if (offset === undefined || offset < start || offset >= end) continue
       byRule.get(message.ruleId ?? '')?.push(message)
+      inWindow.push(message)
     }
     previous = nodes.slice(lastParagraphStart(nodes))
+    if (budget && points) {
+      if (budget.stops.size > 0) break
+      settled += settleMessages(inWindow, text, points, order).length
+      if (settled > budget.max) break
+    }
   }
   file.messages = processors.enabled.flatMap((rule) => byRule.get(rule.id)!)
-  file.data.copydeskRuleOrder = processors.enabled.map((rule) => rule.id)
+  file.data.copydeskRuleOrder = order
   return true
 }
 

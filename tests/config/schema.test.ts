@@ -26,9 +26,22 @@ describe('schema/copydeskrc.schema.json', () => {
     expect(zod.safeParse({rules: {'no-such-rule': 'off'}}).success).toBe(false)
     expect(zod.safeParse({extra: true}).success).toBe(false)
     for (const key of Object.keys(configKeys)) {
-      const value = key === 'rules' ? {} : key === 'language' ? 'en-GB' : key === '$schema' ? 'x.json' : ['x']
+      const value = key === 'rules' ? {} : key === 'language' ? 'en-GB' : key === '$schema' ? 'x.json' : key === 'maxMessages' ? 500 : ['x']
       expect(zod.safeParse({[key]: value}).success).toBe(true)
     }
+    // maxMessages: a whole number from 1, or -1 for no limit.
+    for (const [value, valid] of [
+      [1, true],
+      [-1, true],
+      [10_000, true],
+      [0, false],
+      [-2, false],
+      [2.5, false],
+      ['10', false],
+    ] as const) {
+      expect(zod.safeParse({maxMessages: value}).success, String(value)).toBe(valid)
+    }
+    expect(shipped.properties.maxMessages).toMatchObject({type: 'integer', anyOf: [{const: -1}, {minimum: 1}]})
   })
 
   it("describes each rule's options as its zod schema does (the same keys, no others)", () => {

@@ -138,6 +138,32 @@ describe('Diagnostics', () => {
     expect(diagnostics.current('untitled:a')).toBe(pulled)
   })
 
+  it.each(['text', 'markdown'] as const)('%s: a document with more messages than `maxMessages` shows the first ones, then where it stopped', async (kind) => {
+    const limited = {...config, maxMessages: 3}
+    const text = 'It is is late.\nWe we left.\nThey they came.\nShe she went.\nHe he ran.\n'
+    const document = TextDocument.create('untitled:many', kind === 'text' ? 'plaintext' : 'markdown', 1, text)
+    const diagnostics = new Diagnostics({
+      document: () => document,
+      setup: () => Promise.resolve({config: limited, kind, path: undefined, root: '/'}),
+      error: (error) => {
+        throw new Error(error)
+      },
+    })
+    diagnostics.changed('untitled:many')
+    const results = await diagnostics.pull('untitled:many')
+    expect(results?.messages).toHaveLength(3)
+    expect(results?.diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.severity, diagnostic.message])).toEqual([
+      [0, 2, '`is` is repeated'],
+      [1, 2, '`We` is repeated'],
+      [2, 2, '`They` is repeated'],
+      [
+        2,
+        3,
+        'stopped after 3 messages, at line 3: the rest of the draft is not reported (the limit is `maxMessages` in the configuration, or `--max-messages`; -1 reports every message)',
+      ],
+    ])
+  })
+
   it('reports a document over 4 MiB instead of linting it', async () => {
     const document = TextDocument.create('untitled:big', 'plaintext', 1, 'x'.repeat(4 * 1024 * 1024 + 1))
     const diagnostics = new Diagnostics({document: () => document, setup, error: () => undefined})
