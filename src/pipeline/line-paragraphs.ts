@@ -131,6 +131,24 @@ export interface Chunk {
   readonly line: number
   readonly column: number
   readonly text: string
+  /**
+   * The chunk ends with a sentence mark and the next line goes on in lowercase: parse-latin,
+   * given both, joins them into one sentence, which makes a full stop at the end of this chunk
+   * part of the word before it (`week.` in `…a week.` / `following this, …`). Parsed alone,
+   * the chunk gets that join from {@link joinFinalStop}.
+   */
+  readonly joinsNext?: boolean
+}
+
+/** Options of {@link splitChunks}. */
+export interface ChunkOptions {
+  /**
+   * Also cut where a line that ends with a sentence mark is followed by one in lowercase; the
+   * chunk before such a cut must then be parsed with {@link parseChunkText} (or have
+   * {@link joinFinalStop} applied). Without it, such lines stay in one chunk (the language
+   * server's engine keeps its chunks by text alone).
+   */
+  readonly afterSentenceMark?: boolean
 }
 
 /**
@@ -141,11 +159,19 @@ export interface Chunk {
  * digit or with punctuation, and it joins a sentence that ends in an abbreviation (`et al.`)
  * to the next, which changes nothing in the chunk before (the point joins the word either way).
  *
+ * With `afterSentenceMark`, a chunk also ends where a line that ends with a sentence mark is
+ * followed by one that starts in lowercase (made-up words a line, a machine translation's
+ * `…a week.` / `following this, …`): parse-latin joins the two into one sentence, which changes
+ * only the chunk's final full stop (part of the word before it then, see {@link joinFinalStop}),
+ * and such a chunk says so (`joinsNext`). Without it, a draft of such lines was one chunk: one
+ * sentence for parse-latin, whose merges splice it at every full stop (4 MiB: over a minute),
+ * and one window (the whole tree in memory).
+ *
  * With `minimum`, a chunk is cut only once it holds that many characters: consecutive chunks
  * together parse into their nodes as well, and a draft of a million one-letter lines is then
  * not a million chunks (each a parse and an object with its text: 200 MB at 4 MiB).
  */
-export function splitChunks(text: string, minimum = 0): Chunk[] {
+export function splitChunks(text: string, minimum = 0, options: ChunkOptions = {}): Chunk[] {
   const chunks: Chunk[] = []
   let chunkStart = 0
   let chunkLine = 1
@@ -173,18 +199,23 @@ export function splitChunks(text: string, minimum = 0): Chunk[] {
     const tailHasWord: boolean = (mark < 0 && carryHasWord) || wordCharacter.test(tail)
     carryHasText = tailHasText
     carryHasWord = tailHasWord
+    const joinsNext = options.afterSentenceMark === true && continuesSentence(text, runStart, runEnd)
     if (
       runStart > chunkStart &&
       runStart - chunkStart >= minimum &&
       runEnd < text.length &&
-      startsChunk(text, runStart, runEnd) &&
+      (joinsNext || startsChunk(text, runStart, runEnd)) &&
       endsParagraph(line) &&
       (!tailHasText || tailHasWord)
     ) {
       carryHasText = false
       carryHasWord = false
       const chunkText = text.slice(chunkStart, runStart)
-      chunks.push({start: chunkStart, end: runStart, line: chunkLine, column: chunkColumn, text: chunkText})
+      chunks.push(
+        joinsNext
+          ? {start: chunkStart, end: runStart, line: chunkLine, column: chunkColumn, text: chunkText, joinsNext}
+          : {start: chunkStart, end: runStart, line: chunkLine, column: chunkColumn, text: chunkText},
+      )
       chunkStart = runStart
       chunkLine += lineBreaks(chunkText)
       // The column after the last line break before the cut: a search back within this line
@@ -212,6 +243,45 @@ function startsChunk(text: string, runStart: number, runEnd: number): boolean {
   const next = text[runEnd]
   return capital.test(next) || (letter.test(next) && wordCharacter.test(text[runStart - 1]))
 }
+const lowercase = /\p{Ll}/u
+
+/**
+ * Whether the line after the break `[runStart, runEnd)` goes on with the sentence before it
+ * for parse-latin: the line before ends with a sentence mark, and this one starts with a
+ * lowercase letter (a line of made-up words, a machine translation's `following this, …`).
+ */
+function continuesSentence(text: string, runStart: number, runEnd: number): boolean {
+  return sentenceMark.test(text[runStart - 1]) && lowercase.test(text[runEnd])
+}
+
+/**
+ * A chunk that ends where the sentence goes on in lowercase on the next line (`joinsNext`),
+ * as the whole draft's parse gives it: parse-latin's last merge of full stops
+ * (`mergeRemainingFullStops`) makes a full stop that ends a sentence which goes on part of
+ * the word before it. Its other merges across such a line break join the next line's
+ * sentence to this one, and the line paragraphs split them again ({@link splitLineParagraphs}).
+ * Applied to the tree of the chunk alone, before the line paragraphs.
+ */
+export function joinFinalStop(tree: Root): void {
+  const paragraph = tree.children.at(-1)
+  if (paragraph?.type !== 'ParagraphNode') return
+  const sentence = paragraph.children.at(-1)
+  if (sentence?.type !== 'SentenceNode') return
+  const stop = sentence.children.at(-1)
+  const word = sentence.children.at(-2)
+  if (stop?.type !== 'PunctuationNode' || stop.value !== '.' || word?.type !== 'WordNode') return
+  sentence.children.pop()
+  word.children.push(stop)
+  if (stop.position && word.position) word.position.end = stop.position.end
+}
+
+/** Parse a chunk's text with `parse` as the whole draft's parse has it (see {@link joinFinalStop}). */
+export function parseChunkText(chunk: Chunk, parse: (text: string) => Root): Root {
+  const tree = parse(chunk.text)
+  if (chunk.joinsNext) joinFinalStop(tree)
+  return tree
+}
+
 /** Characters that end a sentence for parse-latin. */
 const sentenceMark = /[.!?\u2026\u203D]/
 /** Characters of a word for parse-latin (letters and digits at least). */
@@ -243,11 +313,11 @@ function lineBreaks(text: string): number {
  * parsed at the start of the text is moved there.
  */
 export function parseInChunks(text: string, parse: (text: string, chunk: Chunk) => Root): Root {
-  const chunks = splitChunks(text)
+  const chunks = splitChunks(text, 0, {afterSentenceMark: true})
   if (chunks.length === 1) return parse(text, chunks[0])
   const children: RootContent[] = []
   for (const chunk of chunks) {
-    const tree = parse(chunk.text, chunk)
+    const tree = parseChunkText(chunk, (chunkText) => parse(chunkText, chunk))
     // Placed already, or parsed at the start of the text (every chunk but the first starts later).
     const isPlaced = tree.children[0]?.position?.start.offset === chunk.start
     const shift = {offset: chunk.start, lines: chunk.line - 1, columns: chunk.column - 1}

@@ -30,7 +30,7 @@ import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Rule, WindowRun} from '../rule.js'
-import {placeTokens, splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
+import {parseChunkText, placeTokens, splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
 import {settleMessages} from './settle.js'
 import {createProcessor, enabledRules} from './processor.js'
 
@@ -94,7 +94,7 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
   const processors = processorsFor(config)
   if (!processors.isWindowed) return false
   const text = String(file.value ?? '')
-  const chunks = splitChunks(text, Math.min(chunkSize, size))
+  const chunks = splitChunks(text, Math.min(chunkSize, size), {afterSentenceMark: true})
   const windows = groupChunks(chunks, size)
   if (windows.length < 2) return false
 
@@ -192,7 +192,7 @@ function parseChunk(chunk: Chunk, text: string): RootContent[] {
   current = chunk
   let tree: Root
   try {
-    tree = parser.parse(chunk.text)
+    tree = parseChunkText(chunk, (chunkText) => parser.parse(chunkText))
   } finally {
     current = undefined
   }

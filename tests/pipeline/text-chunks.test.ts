@@ -86,6 +86,13 @@ describe('parseInChunks', () => {
     '…',
     'a\n',
     'b.\n',
+    'talks.\n',
+    'went.\nfollowing ',
+    '!\nthe ',
+    'U.S.\nofficials ',
+    'Mr.\nsmith ',
+    '..\n',
+    ').\nand ',
     'vs.\n',
     'e.g. ',
     'iPhone\n',
@@ -125,6 +132,37 @@ describe('parseInChunks', () => {
     expect(splitChunks(lines, 4).every((chunk) => starts(lines).includes(chunk.start))).toBe(true)
   })
 
+  it('with `afterSentenceMark`, cuts where a sentence goes on in lowercase on the next line too, and says so', () => {
+    const cut = (text: string) => splitChunks(text, 0, {afterSentenceMark: true}).map((chunk) => [chunk.start, chunk.joinsNext ?? false])
+    expect(cut('Talks went on.\nfollowing this, they met.\nthe end.\n')).toEqual([
+      [0, true],
+      [14, true],
+      [40, false],
+    ])
+    expect(cut('Talks went on vs.\nthe delegations\n')).toEqual([
+      [0, true],
+      [17, false],
+    ])
+    expect(cut('Talks went on!\nthe delegations\nThey met.\n')).toEqual([
+      [0, true],
+      [14, false],
+      [30, false],
+    ])
+    // Not after a closing quote (a sentence of no words would be joined to the next line's).
+    expect(cut('He said “no.”\nthe delegations\n')).toEqual([[0, false]])
+  })
+
+  it('gives a chunk cut before a lowercase line the full stop the whole parse joins to its last word', () => {
+    const text = 'They met for a week.\nfollowing this, Trump spoke.\n'
+    const {chunked, whole} = both(text)
+    expect(chunked).toEqual(whole)
+    const first = whole.children[0]
+    const sentence = first.type === 'ParagraphNode' ? first.children[0] : undefined
+    const week = sentence?.type === 'SentenceNode' ? sentence.children.at(-1) : undefined
+    expect(week?.type).toBe('WordNode')
+    expect(week && 'children' in week ? week.children.map((child) => child.type) : []).toEqual(['TextNode', 'PunctuationNode'])
+  })
+
   it('hands the sentence plugins one chunk at a time, however long the draft', () => {
     // The plugins splice the sentence they get: their work grows with its length times the merges in it.
     const line = 'The U.S. envoy didn’t say which well-known talks were next, and Peskov said so.\n'
@@ -141,6 +179,22 @@ describe('parseInChunks', () => {
     expect(longest(1)).toBeGreaterThan(20)
     expect(longest(2)).toBe(longest(1) + 1)
     expect(longest(500)).toBe(longest(2))
+    expect(longest(1000)).toBe(longest(2))
+  })
+
+  it('keeps lines that go on in lowercase after a full stop from making one sentence of the draft', () => {
+    const line = 'the envoy did not say which talks were next, and peskov said so.\n'
+    const longest = (copies: number) => {
+      let most = 0
+      const measured = (text: string) => {
+        const parser = new ParseEnglish()
+        parser.tokenizeParagraphPlugins = [(paragraph) => void (most = Math.max(most, paragraph.children.length)), ...parser.tokenizeParagraphPlugins]
+        return parser.parse(text)
+      }
+      parseInChunks(`The start.\n${line.repeat(copies)}`, measured)
+      return most
+    }
+    expect(longest(2)).toBeGreaterThan(0)
     expect(longest(1000)).toBe(longest(2))
   })
 })
