@@ -298,6 +298,13 @@ function lineBreaks(text: string): number {
 }
 
 /**
+ * Characters of a chunk that {@link parseInChunks} parses, at least: a parse of each line of a
+ * draft of 100,000 one-letter lines cost more in parser calls than in parsing (and the chunks'
+ * texts), and a few kilobytes keep parse-latin's merges within a chunk cheap.
+ */
+const parseChunkSize = 2048
+
+/**
  * Parse a plain-text draft chunk by chunk ({@link splitChunks}) with `parse` (the processor's
  * parser) and lay the chunks' nodes side by side at their places in the draft.
  *
@@ -313,7 +320,7 @@ function lineBreaks(text: string): number {
  * parsed at the start of the text is moved there.
  */
 export function parseInChunks(text: string, parse: (text: string, chunk: Chunk) => Root): Root {
-  const chunks = splitChunks(text, 0, {afterSentenceMark: true})
+  const chunks = splitChunks(text, parseChunkSize, {afterSentenceMark: true})
   if (chunks.length === 1) return parse(text, chunks[0])
   const children: RootContent[] = []
   for (const chunk of chunks) {
