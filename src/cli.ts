@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `copydesk` executable: the only module that touches `process`. */
 import {main} from './cli/main.js'
-import {defaultMaxHeapMb} from './pipeline/limits.js'
+import {maxHeapMbFrom} from './pipeline/limits.js'
 
 const env = process.env
 // A terminal a person watches, as `is-interactive` (ora) decides: not a dumb one (Emacs's
@@ -16,7 +16,7 @@ main(process.argv.slice(2), {
   isTTY: Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env),
   stderrTerminal: isInteractive ? process.stderr : undefined,
   // The heap one large draft may use: a positive whole number of MB, or the default.
-  maxHeapMb: /^[1-9]\d*$/.test(env.COPYDESK_MAX_HEAP_MB ?? '') ? Number(env.COPYDESK_MAX_HEAP_MB) : defaultMaxHeapMb,
+  maxHeapMb: maxHeapMbFrom(env.COPYDESK_MAX_HEAP_MB),
 }).then(
   (code) => {
     process.exitCode = code

@@ -14,6 +14,7 @@ export function lspCommand(args: readonly string[], io: Io): Promise<number> {
     stdin: io.stdin as unknown as NodeJS.ReadableStream,
     stdout: io.stdout as unknown as NodeJS.WritableStream,
     stderr: io.stderr,
+    maxHeapMb: io.maxHeapMb,
   }).then((code) => {
     // The protocol library watches the client's process on a timer and the client may keep
     // its end of the pipe open: end the process, as the library itself does on `exit`.

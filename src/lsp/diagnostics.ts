@@ -18,6 +18,7 @@ import {stoppedDiagnostic, toDiagnostic} from '../formatters/diagnostic.js'
 import {IncrementalLinter} from '../pipeline/incremental.js'
 import {maxDraftBytes, megabytes} from '../pipeline/limits.js'
 import {lint} from '../pipeline/lint.js'
+import {fromPlain, isolateBytes, lintIsolated} from '../pipeline/pool.js'
 import type {DocumentSetup} from './configuration.js'
 
 /** The results of one lint of one version of a document. */
@@ -25,6 +26,8 @@ export interface Results {
   readonly version: number
   readonly messages: readonly VFileMessage[]
   readonly diagnostics: readonly Diagnostic[]
+  /** The worker thread that linted it (a large document, see `DiagnosticsHost.maxHeapMb`); absent: the server's thread. */
+  readonly thread?: number
 }
 
 /** What the linting loop needs from the server. */
@@ -37,6 +40,13 @@ export interface DiagnosticsHost {
   publish?(uri: string, results: Results): void
   /** Log a lint that failed. */
   error(text: string): void
+  /**
+   * A document of 1 MiB or more is linted in a worker thread whose heap may hold this many MB,
+   * as the command line lints such a draft (a window at a time, the heap's growth paced): the
+   * server's thread stays free for the other documents, and a document that needs more gets
+   * one diagnostic saying so. Without it, such a document is linted in the server's thread.
+   */
+  readonly maxHeapMb?: number
 }
 
 interface State {
@@ -134,7 +144,17 @@ export class Diagnostics {
     if (isStale()) return undefined
     if (setup.skip) return {version, messages: [], diagnostics: []}
     let file: VFile | undefined
-    if (setup.kind === 'markdown') {
+    if (this.host.maxHeapMb !== undefined && text.length >= isolateBytes) {
+      // A large document: linted whole each time, in a worker (see `maxHeapMb`); a result for
+      // a version that is no longer the newest is dropped by the loop.
+      const task = {value: text, path: setup.path, cwd: setup.root, config: setup.config, kind: setup.kind}
+      const result = await lintIsolated(task, this.host.maxHeapMb)
+      if ('failure' in result) return {version, messages: [], diagnostics: [failed(result.failure)]}
+      file = new VFile({value: text, path: setup.path, cwd: setup.root})
+      for (const plain of result.messages) fromPlain(file, plain)
+      if (result.stopped) file.data.copydeskStopped = result.stopped
+      file.data.copydeskThread = result.thread
+    } else if (setup.kind === 'markdown') {
       file = await lint(new VFile({value: text, path: setup.path, cwd: setup.root}), {config: setup.config, kind: 'markdown'})
     } else {
       if (state.engine?.config !== setup.config) state.engine = {config: setup.config, linter: new IncrementalLinter(setup.config)}
@@ -144,7 +164,17 @@ export class Diagnostics {
     const diagnostics = file.messages.map((message) => toDiagnostic(message, isCertain))
     const stopped = file.data.copydeskStopped
     if (stopped) diagnostics.push(stoppedDiagnostic(stopped))
-    return {version, messages: file.messages, diagnostics}
+    return {version, messages: file.messages, diagnostics, thread: file.data.copydeskThread}
+  }
+}
+
+/** The one diagnostic of a document that could not be linted (its worker ran out of memory). */
+function failed(reason: string): Diagnostic {
+  return {
+    range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+    severity: DiagnosticSeverity.Error,
+    source: 'copydesk',
+    message: `Cannot proofread this document: ${reason}`,
   }
 }
 

@@ -37,6 +37,8 @@ export interface ServerOptions {
   readonly cwd: string
   /** How often the server polls the files a configuration was read from (ms; default 500). */
   readonly watchIntervalMs?: number
+  /** The heap of a large document's worker (MB; see `Diagnostics`): without it, large documents are linted in the server's thread. */
+  readonly maxHeapMb?: number
 }
 
 /** What the client can do, from `initialize`. */
@@ -109,6 +111,7 @@ export function startServer(connection: Connection, options: ServerOptions): Run
       void watchSources()
     },
     error: (text) => connection.console.error(text),
+    maxHeapMb: options.maxHeapMb,
   })
   const watcher = new ConfigWatcher(() => configChanged(), options.watchIntervalMs)
 

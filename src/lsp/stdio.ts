@@ -15,6 +15,8 @@ export interface StdioOptions {
   readonly stdin: NodeJS.ReadableStream
   readonly stdout: NodeJS.WritableStream
   readonly stderr: {write(text: string): unknown}
+  /** See `ServerOptions.maxHeapMb`. */
+  readonly maxHeapMb?: number
   /** How long a message may stay incomplete before the frame is taken as bad (ms; default 5000). */
   readonly frameTimeoutMs?: number
 }
@@ -55,7 +57,7 @@ export function serveStdio(options: StdioOptions): Promise<number> {
       finish(1)
     })
     reader.onClose(() => finish(server.hasShutdown ? 0 : 1))
-    const server = startServer(connection, {cwd: options.cwd})
+    const server = startServer(connection, {cwd: options.cwd, maxHeapMb: options.maxHeapMb})
     connection.onExit(() => finish(server.hasShutdown ? 0 : 1))
   })
 }

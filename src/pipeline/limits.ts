@@ -19,6 +19,11 @@ export function megabytes(bytes: number): string {
  */
 export const defaultMaxHeapMb = 1536
 
+/** `COPYDESK_MAX_HEAP_MB` read: a positive whole number of MB, or {@link defaultMaxHeapMb}. */
+export function maxHeapMbFrom(value: string | undefined): number {
+  return /^[1-9]\d*$/.test(value ?? '') ? Number(value) : defaultMaxHeapMb
+}
+
 /**
  * The messages a draft's report holds at most, unless the configuration says otherwise
  * (`maxMessages`; `--max-messages`): as cspell's `maxNumberOfProblems`. Edited copy has a few
