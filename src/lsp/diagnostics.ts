@@ -55,6 +55,8 @@ interface State {
   isForced: boolean
   engine?: {readonly config: ResolvedConfig; readonly linter: IncrementalLinter}
   latest?: Results
+  /** Ends the worker of a large document's lint in flight (see `DiagnosticsHost.maxHeapMb`) once its version is not the newest. */
+  abort?: AbortController
   readonly waiters: Array<{readonly version: number; readonly resolve: (results: Results | undefined) => void}>
 }
 
@@ -68,6 +70,7 @@ export class Diagnostics {
   changed(uri: string): void {
     let state = this.states.get(uri)
     if (!state) this.states.set(uri, (state = {running: false, isForced: false, waiters: []}))
+    state.abort?.abort()
     void this.run(uri, state)
   }
 
@@ -75,6 +78,7 @@ export class Diagnostics {
   closed(uri: string): void {
     const state = this.states.get(uri)
     this.states.delete(uri)
+    state?.abort?.abort()
     for (const waiter of state?.waiters.splice(0) ?? []) waiter.resolve(undefined)
   }
 
@@ -83,6 +87,7 @@ export class Diagnostics {
     for (const [uri, state] of this.states) {
       state.isForced = true
       state.engine = undefined
+      state.abort?.abort()
       void this.run(uri, state)
     }
   }
@@ -148,7 +153,10 @@ export class Diagnostics {
       // A large document: linted whole each time, in a worker (see `maxHeapMb`); a result for
       // a version that is no longer the newest is dropped by the loop.
       const task = {value: text, path: setup.path, cwd: setup.root, config: setup.config, kind: setup.kind}
-      const result = await lintIsolated(task, this.host.maxHeapMb)
+      const abort = (state.abort = new AbortController())
+      const result = await lintIsolated(task, this.host.maxHeapMb, {signal: abort.signal})
+      if (state.abort === abort) state.abort = undefined
+      if ('aborted' in result) return undefined
       if ('failure' in result) return {version, messages: [], diagnostics: [failed(result.failure)]}
       file = new VFile({value: text, path: setup.path, cwd: setup.root})
       for (const plain of result.messages) fromPlain(file, plain)

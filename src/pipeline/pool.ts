@@ -143,9 +143,16 @@ let isPaced = false
 
 /**
  * Lint one draft alone in a new worker whose heap may hold `maxHeapMb` MB; resolves to its
- * plain messages, or to the reason it failed (out of memory, or the worker's error).
+ * plain messages, or to the reason it failed (out of memory, or the worker's error). With a
+ * `signal`, aborting it ends the worker at once and resolves to `{aborted: true}` (the language
+ * server's document changed meanwhile).
  */
-export async function lintIsolated(task: PoolTask, maxHeapMb: number): Promise<{messages: PlainMessage[]; thread: number; stopped?: StoppedAt} | {failure: string}> {
+export async function lintIsolated(
+  task: PoolTask,
+  maxHeapMb: number,
+  options: {readonly signal?: AbortSignal} = {},
+): Promise<{messages: PlainMessage[]; thread: number; stopped?: StoppedAt} | {failure: string} | {aborted: true}> {
+  if (options.signal?.aborted) return {aborted: true}
   if (!isPaced) {
     v8.setFlagsFromString(`--heap-growing-percent=${largeDraftHeapGrowingPercent}`)
     isPaced = true
@@ -153,6 +160,7 @@ export async function lintIsolated(task: PoolTask, maxHeapMb: number): Promise<{
   const worker = new Worker(new URL('./pool-worker.js', import.meta.url), {resourceLimits: {maxOldGenerationSizeMb: maxHeapMb}})
   try {
     return await new Promise((resolve) => {
+      options.signal?.addEventListener('abort', () => resolve({aborted: true}), {once: true})
       worker.on('message', (reply: Reply) => {
         if (reply.ready) worker.postMessage({index: 0, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
         else if (reply.error !== undefined) resolve({failure: `internal error: ${reply.error}`})
@@ -191,6 +199,7 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
       if (!isLarge(task)) continue
       options.onStart?.(index)
       const result = await lintIsolated(task, maxHeapMb)
+      if ('aborted' in result) throw new Error('a lint without a signal was aborted')
       if ('failure' in result) files[index].data.copydeskFailure = result.failure
       else {
         for (const plain of result.messages) fromPlain(files[index], plain)

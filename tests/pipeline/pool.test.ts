@@ -8,7 +8,7 @@ import {threadId} from 'node:worker_threads'
 import {describe, expect, it} from 'vitest'
 
 const dist = new URL('../../dist/src/', import.meta.url)
-const {lintAll, toPlain, minimumPoolBytes, poolThreads, outOfMemoryReason} = (await import(
+const {lintAll, lintIsolated, toPlain, minimumPoolBytes, poolThreads, outOfMemoryReason} = (await import(
   new URL('pipeline/pool.js', dist).href
 )) as typeof import('../../src/pipeline/pool.js')
 const {lint} = (await import(new URL('pipeline/lint.js', dist).href)) as typeof import('../../src/pipeline/lint.js')
@@ -76,6 +76,19 @@ describe('lintAll', () => {
     expect(tight.data.copydeskFailure).toBe(outOfMemoryReason(16))
     expect(tight.messages).toEqual([])
   }, 120_000)
+
+  it("ends a large draft's worker when its lint is aborted (the language server's document changed)", async () => {
+    const [text] = tasks(drafts.length).filter((task) => task.path.endsWith('.txt'))
+    const task = {...text, value: text.value.repeat(Math.ceil((2 * 1024 * 1024) / text.value.length))}
+    expect(await lintIsolated(task, 512, {signal: AbortSignal.abort()})).toEqual({aborted: true})
+    const controller = new AbortController()
+    const started = Date.now()
+    const pending = lintIsolated(task, 512, {signal: controller.signal})
+    setTimeout(() => controller.abort(), 300)
+    expect(await pending).toEqual({aborted: true})
+    // Long before a lint of 2 MB could end (seconds), and the worker is gone (the test's process would hang on it otherwise).
+    expect(Date.now() - started).toBeLessThan(5_000)
+  }, 60_000)
 
   it('lints a small run, or one thread, in this thread', async () => {
     const small = tasks(3)
