@@ -19,6 +19,9 @@ import path from 'node:path'
 import {createTwoFilesPatch, FILE_HEADERS_ONLY} from 'diff'
 import type {VFile} from 'vfile'
 import {fix} from '../fix/apply.js'
+import {fixIsolated} from '../fix/isolated.js'
+import {defaultConfig} from '../config/defaults.js'
+import {isolateBytes} from '../pipeline/pool.js'
 import {escapeControl} from '../formatters/stylish.js'
 import type {LintOptions} from '../pipeline/lint.js'
 import {RunError} from './errors.js'
@@ -76,7 +79,7 @@ export interface FixFlags {
 }
 
 /** The fixer for these flags, or `undefined` when neither `--fix` nor `--fix-dry-run` is given. */
-export function createFixer(flags: FixFlags, io: Pick<Io, 'stdout' | 'stderr'>): Fixer | undefined {
+export function createFixer(flags: FixFlags, io: Pick<Io, 'stdout' | 'stderr' | 'maxHeapMb'>): Fixer | undefined {
   if (!flags.fix && !flags.fixDryRun) return undefined
   const dryRun = flags.fixDryRun
   // The fixed text of standard input takes standard output; so does a diff in the default format.
@@ -116,7 +119,12 @@ export function createFixer(flags: FixFlags, io: Pick<Io, 'stdout' | 'stderr'>):
         if (done.stopped) file.data.copydeskStopped = done.stopped
         return
       }
-      const result = await fix(draft.text, options)
+      // A large draft is fixed in a worker with a bounded heap, as it is linted (see fix/isolated.ts).
+      const result =
+        io.maxHeapMb !== undefined && draft.text.length >= isolateBytes
+          ? await fixIsolated({value: draft.text, path: options.path, cwd: file.cwd, config: options.config ?? defaultConfig(file.cwd)}, io.maxHeapMb)
+          : await fix(draft.text, options)
+      if ('failure' in result) throw new NotFixedError(`${input.display}: ${result.failure}`, false)
       const output = keepLineEndings(draft.text, result.output)
       file.value = output
       file.messages = result.file.messages

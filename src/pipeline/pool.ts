@@ -141,6 +141,13 @@ export function outOfMemoryReason(maxHeapMb: number): string {
 
 let isPaced = false
 
+/** Pace V8's heap growth for large drafts (see {@link largeDraftHeapGrowingPercent}), once per process. */
+export function paceLargeDraftHeap(): void {
+  if (isPaced) return
+  v8.setFlagsFromString(`--heap-growing-percent=${largeDraftHeapGrowingPercent}`)
+  isPaced = true
+}
+
 /**
  * Lint one draft alone in a new worker whose heap may hold `maxHeapMb` MB; resolves to its
  * plain messages, or to the reason it failed (out of memory, or the worker's error). With a
@@ -153,10 +160,7 @@ export async function lintIsolated(
   options: {readonly signal?: AbortSignal} = {},
 ): Promise<{messages: PlainMessage[]; thread: number; stopped?: StoppedAt} | {failure: string} | {aborted: true}> {
   if (options.signal?.aborted) return {aborted: true}
-  if (!isPaced) {
-    v8.setFlagsFromString(`--heap-growing-percent=${largeDraftHeapGrowingPercent}`)
-    isPaced = true
-  }
+  paceLargeDraftHeap()
   const worker = new Worker(new URL('./pool-worker.js', import.meta.url), {resourceLimits: {maxOldGenerationSizeMb: maxHeapMb}})
   try {
     return await new Promise((resolve) => {

@@ -1,0 +1,53 @@
+/**
+ * End to end: `--fix` of a draft of 1 MiB or more runs in a worker with a bounded heap
+ * (`src/fix/isolated.ts`), with the result `fix()` gives in this thread; a draft that needs
+ * more than the heap allows is left as it is, with one line naming it, exit 2.
+ */
+import {execFile} from 'node:child_process'
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {fix} from '../../src/fix/apply.js'
+import {cliPath} from '../helpers/cli.js'
+
+const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-e2e-fix-large-'))
+afterAll(() => rmSync(folder, {recursive: true, force: true}))
+
+function run(args: readonly string[], env: Record<string, string> = {}): Promise<{status: number | null; stdout: string; stderr: string}> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cliPath, ...args],
+      {cwd: folder, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', ...env}, timeout: 240_000, maxBuffer: 64 * 1024 * 1024},
+      (error, stdout, stderr) => {
+        resolve({status: error ? ((error as {code?: number}).code ?? null) : 0, stdout, stderr})
+      },
+    )
+  })
+}
+
+const paragraph = 'The delegation met the the press in Istanbul on Monday,stating that talks would go on.\n'
+const text = Array.from({length: Math.ceil((1.05 * 1024 * 1024) / paragraph.length)}, (_, index) => paragraph.replace('Monday', `Monday ${index}`)).join('')
+
+describe('copydesk lint --fix on a draft of 1 MiB or more', () => {
+  it('fixes it in a worker as fix() does in this thread', async () => {
+    const file = path.join(folder, 'big.txt')
+    writeFileSync(file, text)
+    const result = await run(['lint', '--fix', '--format', 'json', 'big.txt'])
+    const expected = await fix(text, {path: 'big.txt'})
+    expect(expected.applied).toBeGreaterThan(1000)
+    expect(readFileSync(file, 'utf8')).toBe(expected.output)
+    expect(result.stderr).toBe(`copydesk: big.txt: ${expected.applied} problems fixed\n`)
+    expect(JSON.parse(result.stdout)[0].messages).toHaveLength(expected.file.messages.length)
+  }, 300_000)
+
+  it('leaves a draft that needs more memory than a draft may have as it is: one line, exit 2', async () => {
+    const file = path.join(folder, 'tight.txt')
+    writeFileSync(file, text)
+    const result = await run(['lint', '--fix', 'tight.txt'], {COPYDESK_MAX_HEAP_MB: '16'})
+    expect(result.stderr).toBe('copydesk: tight.txt: out of memory: checking this draft needed more than 16 MB, the limit for one draft (split it into smaller files)\n')
+    expect(result.status).toBe(2)
+    expect(readFileSync(file, 'utf8')).toBe(text)
+  }, 300_000)
+})
