@@ -26,7 +26,9 @@ export function walk(tree: Nodes, typeOrVisitor: string | Visitor<Nodes>, maybeV
       result = visitor(node, index, parent)
       if (result === false) return false
     }
-    if (result !== SKIP && 'children' in node) {
+    // A word holds no word (only text, punctuation, symbols and sources): a walk of words
+    // need not enter one (a third of the nodes of prose).
+    if (result !== SKIP && !(type === 'WordNode' && node.type === 'WordNode') && 'children' in node) {
       const children = node.children
       for (let at = 0; at < children.length; at++) if (!one(children[at], at, node)) return false
     }

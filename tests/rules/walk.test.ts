@@ -48,6 +48,19 @@ describe('walk', () => {
     expect(ours.every(([node, index], at) => node === theirs[at][0] && index === theirs[at][1])).toBe(true)
   })
 
+  it.each(drafts)('visits the nodes of one type that unist-util-visit visits, with their index and parent, on %s', (_name, text) => {
+    const tree = new ParseEnglish().parse(text)
+    for (const type of ['WordNode', 'TextNode', 'PunctuationNode', 'SentenceNode'] as const) {
+      const ours: Array<[Nodes, number | undefined, Nodes | undefined]> = []
+      const theirs: Array<[Nodes, number | undefined, Nodes | undefined]> = []
+      walk(tree, type, (node, index, parent) => void ours.push([node, index, parent]))
+      visit(tree, type, (node, index, parent) => void theirs.push([node, index, parent]))
+      expect(ours.length).toBe(theirs.length)
+      expect(ours.length).toBeGreaterThan(0)
+      expect(ours.every(([node, index, parent], at) => node === theirs[at][0] && index === theirs[at][1] && parent === theirs[at][2])).toBe(true)
+    }
+  })
+
   it('skips the children of a node on SKIP and stops on false', () => {
     const tree = new ParseEnglish().parse('One two. Three four.')
     const types: string[] = []
