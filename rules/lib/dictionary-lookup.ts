@@ -11,7 +11,7 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {LRUCache} from 'lru-cache'
+import {Memo} from './memo.js'
 import {getDataFolder} from './data-folder.js'
 import {WordTable} from './word-table.js'
 
@@ -149,7 +149,7 @@ function createLookup(header: DictionaryHeader, words: WordTable, extra?: Readon
     const lower = normal.toLowerCase()
     return lower !== normal && exact(lower)
   }
-  const verdicts = new LRUCache<string, boolean>({max: verdictLimit})
+  const verdicts = new Memo<string, boolean>(verdictLimit)
   const lookup: Lookup = {
     correct(word) {
       let verdict = verdicts.get(word)

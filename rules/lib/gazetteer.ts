@@ -6,6 +6,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {LRUCache} from 'lru-cache'
+import {Memo} from './memo.js'
 import path from 'node:path'
 import {getDataFolder} from './data-folder.js'
 import {dictionaryPackages, getLookup, type Lookup} from './dictionary-lookup.js'
@@ -94,7 +95,7 @@ export function fold(word: string): string {
 }
 
 /** Folded spellings already computed (names repeat: a draft, a list, a draft again), bounded. */
-const folds = new LRUCache<string, string>({max: 200_000})
+const folds = new Memo<string, string>(200_000)
 
 function foldNow(word: string): string {
   return word
@@ -233,7 +234,7 @@ export function getDictionary(language: 'en-US' | 'en-GB' = 'en-US'): Lookup {
  */
 export function isCommonWord(word: string, dictionary: Lookup): boolean {
   let answers = commonWords.get(dictionary)
-  if (!answers) commonWords.set(dictionary, (answers = new LRUCache({max: 100_000})))
+  if (!answers) commonWords.set(dictionary, (answers = new Memo(100_000)))
   let answer = answers.get(word)
   if (answer === undefined) {
     const plain = word.replace(/’/g, "'")
@@ -245,7 +246,7 @@ export function isCommonWord(word: string, dictionary: Lookup): boolean {
 }
 
 /** Answers per dictionary (a run's lookup with its house words), bounded. */
-const commonWords = new WeakMap<Lookup, LRUCache<string, boolean>>()
+const commonWords = new WeakMap<Lookup, Memo<string, boolean>>()
 
 /**
  * A rough sound key for comparing names: folded, with `c` before a back vowel and `ck` as
