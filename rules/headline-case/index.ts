@@ -6,9 +6,8 @@
  * writer capitalized (only words the document itself writes in lowercase, so names pass).
  */
 import {LRUCache} from 'lru-cache'
-import {toString} from 'nlcst-to-string'
 import {z} from 'zod'
-import {walk as visit} from '../lib/walk.js'
+import {textOf, walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import type {Root} from 'nlcst'
 import {defineRule, minorWords, type WindowRun} from '../../src/rule.js'
@@ -209,7 +208,7 @@ function headlineWords(paragraph: DocParagraph): HeadlineWord[] {
     if (node.type === 'WordNode') {
       const start = node.position?.start.offset
       const end = node.position?.end.offset
-      if (start !== undefined && end !== undefined) words.push({value: toString(node), start, end, isStart, isQuoted: quotes % 2 === 1})
+      if (start !== undefined && end !== undefined) words.push({value: textOf(node), start, end, isStart, isQuoted: quotes % 2 === 1})
       isStart = false
       return 'skip'
     }
@@ -269,7 +268,7 @@ function paragraphWords(paragraph: DocParagraph): ParagraphWords {
     let index = 0
     for (const node of sentence.node.children) {
       if (node.type !== 'WordNode') continue
-      const value = toString(node)
+      const value = textOf(node)
       if (isPlainLowercase(value)) lowercase.add(value)
       else if (index > 0 && /^\p{Lu}/u.test(value)) names.add(value.toLowerCase())
       index++

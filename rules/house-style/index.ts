@@ -124,7 +124,9 @@ export default defineRule<HouseStyleOptions, readonly PackData[]>({
 function proofreadText(node: Root['children'][number], from: number, to: number, source: string): string {
   // The literals of a tree come in text order without overlap: join their slices and the
   // masked gaps between them. Anything else takes the character-by-character way below.
+  // Literals that touch are one slice (`run` to `at`): in prose, the paragraph's text at once.
   let text = ''
+  let run = from
   let at = from
   let isInOrder = true
   visit(node, (child) => {
@@ -139,10 +141,13 @@ function proofreadText(node: Root['children'][number], from: number, to: number,
       isInOrder = false
       return false
     }
-    text += masked.repeat(first - at) + source.slice(first, last)
+    if (first > at) {
+      text += source.slice(run, at) + masked.repeat(first - at)
+      run = first
+    }
     at = last
   })
-  return isInOrder ? text + masked.repeat(to - at) : proofreadTextByCharacter(node, from, to, source)
+  return isInOrder ? text + source.slice(run, at) + masked.repeat(to - at) : proofreadTextByCharacter(node, from, to, source)
 }
 
 function proofreadTextByCharacter(node: Root['children'][number], from: number, to: number, source: string): string {

@@ -5,8 +5,7 @@
  * (a draft's first line, Markdown headings, and short title-like lines between paragraphs).
  */
 import type {Paragraph, Root, RootContent, Sentence} from 'nlcst'
-import {toString} from 'nlcst-to-string'
-import {SKIP, walk as visit} from './walk.js'
+import {textOf, SKIP, walk as visit} from './walk.js'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 // `file.data.headingRanges` (Markdown headings) is the engine's data, typed in `src/rule.ts`.
@@ -126,7 +125,7 @@ function buildDocument(roots: ReadonlyArray<Root | RootContent>, first: Paragrap
         const sentenceEnd = child.position?.end.offset ?? sentenceStart
         const sentence: DocSentence = {
           node: child,
-          text: text.slice(sentenceStart, sentenceEnd) || toString(child),
+          text: text.slice(sentenceStart, sentenceEnd) || textOf(child),
           start: sentenceStart,
           end: sentenceEnd,
           line: child.position?.start.line ?? paragraph.line,

@@ -9,11 +9,11 @@
 import {LRUCache} from 'lru-cache'
 import type {Paragraph, Root, RootContent, Word} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
-import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {getDocument, getPartDocument, type DocParagraph, type DocSentence} from './document.js'
 import {nameParticles} from './gazetteer.js'
 import {isTitleCase, type WindowRun} from '../../src/rule.js'
+import {textOf} from './walk.js'
 
 /** One word of the draft (a word node splits at points and hyphens, not at apostrophes). */
 export interface NameToken {
@@ -277,19 +277,26 @@ function append<V>(map: Map<string, V[]>, key: string, values: readonly V[]): vo
   else map.set(key, [...values])
 }
 
+/** The word before and the word after. */
+const steps = [-1, 1] as const
+
 /** One paragraph's {@link NameSummary}, from its tokens as the name model has them. */
 function summarize(model: NameModel): NameSummary {
-  const count = (map: ReadonlyMap<string, readonly NameToken[]>) => new Map([...map].map(([key, tokens]) => [key, tokens.length]))
+  const count = (map: ReadonlyMap<string, readonly NameToken[]>) => {
+    const counts = new Map<string, number>()
+    for (const [key, tokens] of map) counts.set(key, tokens.length)
+    return counts
+  }
   const neighbours = new Map<string, Neighbour[]>()
   for (const [form, tokens] of model.allCapitalized) {
     const seen = new Set<string>()
     const list: Neighbour[] = []
     for (const token of tokens) {
-      for (const step of [-1, 1] as const) {
+      for (const step of steps) {
         const other = model.tokens[token.index + step]
         if (!other || other.sentence !== token.sentence) continue
         const gap = step === 1 ? other.gap : token.gap
-        if (gap !== '-' && !/^[ \u00a0]$|^\.[ \u00a0]$/u.test(gap)) continue
+        if (gap !== '-' && gap !== ' ' && gap !== '\u00a0' && !isPointSpace(gap)) continue
         const key = `${step}${gap}${Number(other.isCapitalized)}${Number(other.isMeaningful)}${other.text}`
         if (seen.has(key)) continue
         seen.add(key)
@@ -303,7 +310,7 @@ function summarize(model: NameModel): NameSummary {
     const list = new Set<string>()
     for (const token of tokens) {
       const before = model.tokens[token.index - 1]
-      if (before && before.sentence === token.sentence && before.isCapitalized && /^[ \u00a0]$/u.test(token.gap)) list.add(before.text)
+      if (before && before.sentence === token.sentence && before.isCapitalized && (token.gap === ' ' || token.gap === '\u00a0')) list.add(before.text)
     }
     if (list.size > 0) capitalizedAfter.set(form, [...list])
   }
@@ -320,12 +327,15 @@ export const titleAbbreviations: ReadonlySet<string> = new Set(['Adm', 'Capt', '
 const restartsSentence = /[.!?:;“"‘([«…—–]|(?:^|\s)['’]/u
 /** `example.com`, `news@example.org`: a point followed by a lowercase letter, or a symbol. */
 const isAddressLike = (node: Word) =>
-  node.children.some((child) => child.type === 'SymbolNode') ||
-  node.children.some(
-    (child, index) => child.type === 'PunctuationNode' && child.value === '.' && /^\p{Ll}/u.test(toString(node.children[index + 1] ?? {type: 'TextNode', value: ''})),
-  )
+  // A word of one node is text alone (most words): no symbol, no point.
+  (node.children.length > 1 && node.children.some((child) => child.type === 'SymbolNode')) ||
+  (node.children.length > 1 &&
+    node.children.some(
+      (child, index) => child.type === 'PunctuationNode' && child.value === '.' && /^\p{Ll}/u.test(textOf(node.children[index + 1] ?? {type: 'TextNode', value: ''})),
+    ))
 
 function buildModel(paragraphs: readonly DocParagraph[], text: string): BuiltModel {
+  const wordUnits: number[] = []
   const tokens: NameToken[] = []
   const capitalized = new Map<string, NameToken[]>()
   const allCapitalized = new Map<string, NameToken[]>()
@@ -347,7 +357,10 @@ function buildModel(paragraphs: readonly DocParagraph[], text: string): BuiltMod
         const node = children[nodeIndex]
         if (node.type !== 'WordNode') continue
         const literal = isLiteral(sentence.node, nodeIndex) || isAddressLike(node)
-        for (const [start, end] of units(node)) {
+        units(node, wordUnits)
+        for (let unit = 0; unit < wordUnits.length; unit += 2) {
+          const start = wordUnits[unit]
+          const end = wordUnits[unit + 1]
           // `Zelensky’s` → `Zelensky`.
           const unitEnd = end - start > 2 && text.charCodeAt(end - 1) === 115 && (text[end - 2] === "'" || text[end - 2] === '’') ? end - 2 : end
           const value = text.slice(start, unitEnd)
@@ -357,9 +370,9 @@ function buildModel(paragraphs: readonly DocParagraph[], text: string): BuiltMod
           const cases = letterCase(value)
           const isCapitalized = (cases & capitalizedBit) !== 0
           const isLowercase = (cases & lowercaseBit) !== 0
-          const previous = sentenceTokens.at(-1)
+          const previous = sentenceTokens.length > 0 ? sentenceTokens[sentenceTokens.length - 1] : undefined
           // `Dr. Salha`, `George W. Bush`: a point after a title or an initial ends no sentence.
-          const isAfterAbbreviation = previous !== undefined && /^\.[ \u00a0]$/u.test(gap) && (previous.isInitial || titleAbbreviations.has(previous.text))
+          const isAfterAbbreviation = previous !== undefined && isPointSpace(gap) && (previous.isInitial || titleAbbreviations.has(previous.text))
           const token: NameToken = {
             text: value,
             start,
@@ -372,7 +385,7 @@ function buildModel(paragraphs: readonly DocParagraph[], text: string): BuiltMod
             isLowercase,
             isMeaningful: !isTitle && !isSentenceStart && (gap === ' ' || isAfterAbbreviation || !restartsSentence.test(gap)),
             isLiteral: literal,
-            isInitial: value.length === 1 && /^\p{Lu}$/u.test(value) && text[unitEnd] === '.',
+            isInitial: value.length === 1 && text.charCodeAt(unitEnd) === 46 && /^\p{Lu}$/u.test(value),
           }
           tokens.push(token)
           sentenceTokens.push(token)
@@ -389,6 +402,11 @@ function buildModel(paragraphs: readonly DocParagraph[], text: string): BuiltMod
   tokenStarts.push(tokens.length)
   runStarts.push(runs.length)
   return {model, paragraphs, tokenStarts, runStarts}
+}
+
+/** `. ` or a point and a no-break space: the gap after an abbreviation or an initial. */
+function isPointSpace(gap: string): boolean {
+  return gap.length === 2 && gap.charCodeAt(0) === 46 && (gap.charCodeAt(1) === 32 || gap.charCodeAt(1) === 0xa0)
 }
 
 /** {@link letterCase}: capitalized. */
@@ -425,13 +443,17 @@ function collectRuns(tokens: readonly NameToken[], runs: NameToken[][]): void {
   const before = runs.length
   let run: NameToken[] = []
   const flush = () => {
+    if (run.length === 0) return // most words: nothing to flush, no new array
     // A particle or an initial cannot end a name: `Talks in Paris de` is not one.
-    while (run.length > 0 && !run.at(-1)!.isCapitalized) run.pop()
-    if (run.filter((token) => token.isCapitalized || token.isInitial).length >= 2) runs.push(run)
+    while (run.length > 0 && !run[run.length - 1].isCapitalized) run.pop()
+    let names = 0
+    for (const token of run) if (token.isCapitalized || token.isInitial) names++
+    if (names >= 2) runs.push(run)
     run = []
   }
   for (const token of tokens) {
-    const isJoined = run.length > 0 && (/^[ \u00a0]$/u.test(token.gap) || (run.at(-1)!.isInitial && /^\.[ \u00a0]?$/u.test(token.gap)))
+    const gap = token.gap
+    const isJoined = run.length > 0 && (gap === ' ' || gap === '\u00a0' || (run[run.length - 1].isInitial && (gap === '.' || isPointSpace(gap))))
     if (!isJoined) flush()
     if (token.isLiteral) continue
     if (token.isCapitalized || token.isInitial || (run.length > 0 && nameParticles.has(token.text))) run.push(token)
@@ -443,15 +465,22 @@ function collectRuns(tokens: readonly NameToken[], runs: NameToken[][]): void {
   flush()
   // Drop runs that start with particles not followed by a capital (already handled by flush).
   // Only this sentence's runs: going over the document's at each sentence was quadratic.
-  for (const item of runs.slice(before)) while (item.length > 0 && !item[0].isCapitalized && !item[0].isInitial && !nameParticles.has(item[0].text)) item.shift()
+  for (let at = before; at < runs.length; at++) {
+    const item = runs[at]
+    while (item.length > 0 && !item[0].isCapitalized && !item[0].isInitial && !nameParticles.has(item[0].text)) item.shift()
+  }
 }
 
-/** Offsets `[start, end)` of the words of a word node: text joined by apostrophes, apart at other punctuation. */
-function units(node: Word): Array<[number, number]> {
-  const result: Array<[number, number]> = []
+/**
+ * Offsets of the words of a word node (text joined by apostrophes, apart at other
+ * punctuation), written to `result` (emptied first): start and end of each, one after the
+ * other (`[start, end, start, end…]`). One array for every word, not one per word.
+ */
+function units(node: Word, result: number[]): void {
+  result.length = 0
+  const children = node.children
   let start: number | undefined
   let end = 0
-  const children = node.children
   for (let index = 0; index < children.length; index++) {
     const child = children[index]
     const joins =
@@ -461,11 +490,10 @@ function units(node: Word): Array<[number, number]> {
       end = child.position?.end.offset ?? end
       continue
     }
-    if (start !== undefined) result.push([start, end])
+    if (start !== undefined) result.push(start, end)
     start = undefined
   }
-  if (start !== undefined) result.push([start, end])
-  return result
+  if (start !== undefined) result.push(start, end)
 }
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -11,12 +11,11 @@
  * against the source text around it. Numbers, initials, domains, file names, URLs, e-mail
  * addresses, handles, emoticons and ellipses pass.
  */
-import type {Root} from 'nlcst'
+import type {Punctuation, Root, Symbol as SymbolNode, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
 import {fileLocation} from '../lib/document.js'
-import {walk as visit} from '../lib/walk.js'
-import {toString} from 'nlcst-to-string'
+import {textOf, walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
@@ -71,30 +70,41 @@ export default defineRule({
         const message = file.message(slip.reason, {place: {start: place.toPoint(slip.start)!, end: place.toPoint(slip.end)!}})
         Object.assign(message, {actual: text.slice(slip.start, slip.end), expected: slip.expected})
       }
-      // Marks other than the six: brackets, hyphens, doubled marks (`,,` is one node).
+      // One walk collects what the three passes below read, in the order each used to walk.
+      const others: Array<Punctuation | SymbolNode> = []
+      const words: Word[] = []
+      const punctuation: Punctuation[] = []
       visit(tree, (node) => {
-        if (node.type !== 'PunctuationNode' && node.type !== 'SymbolNode') return
+        if (node.type === 'PunctuationNode') {
+          others.push(node)
+          punctuation.push(node)
+        } else if (node.type === 'SymbolNode') others.push(node)
+        else if (node.type === 'WordNode') words.push(node)
+      })
+      // Marks other than the six: brackets, hyphens, doubled marks (`,,` is one node).
+      for (const node of others) {
         const start = node.position?.start.offset
-        if (start === undefined) return
+        if (start === undefined) continue
         for (let at = start; at < start + node.value.length; at++) {
-          if (text[at] !== node.value[at - start]) return
+          if (text[at] !== node.value[at - start]) break
           const slip = markSlip(text, at, lookup)
           if (slip) report(slip)
         }
-      })
+      }
       // `9 a.m,`, `the U.S`: an abbreviation that lost its last period.
-      visit(tree, 'WordNode', (node) => {
+      for (const node of words) {
         const end = node.position?.end.offset
-        if (end === undefined) return
-        const expected = truncated.get(toString(node))
-        if (expected === undefined || /[.\p{L}\p{N}'’-]/u.test(text[end] ?? '') || isAddress(tokenAround(text, end - 1))) return
+        // Every abbreviation there has a point inside: a word of one or two nodes has none.
+        if (end === undefined || node.children.length < 3) continue
+        const expected = truncated.get(textOf(node))
+        if (expected === undefined || /[.\p{L}\p{N}'’-]/u.test(text[end] ?? '') || isAddress(tokenAround(text, end - 1))) continue
         const start = end - expected.length + 1
         report({start, end, reason: `Missing \`.\` after \`${text.slice(start, end)}\``, expected: [expected]})
-      })
-      visit(tree, 'PunctuationNode', (node) => {
-        if (!marks.has(node.value)) return
+      }
+      for (const node of punctuation) {
+        if (!marks.has(node.value)) continue
         const at = node.position?.start.offset
-        if (at === undefined || text[at] !== node.value) return
+        if (at === undefined || text[at] !== node.value) continue
         if (isMissingSpace(text, at)) {
           const actual = node.value
           const expected = `${actual} `
@@ -102,7 +112,7 @@ export default defineRule({
             place: {start: node.position!.start, end: node.position!.end},
           })
           Object.assign(message, {actual, expected: [expected]})
-          return
+          continue
         }
         const from = strayStart(text, at)
         if (from !== undefined) {
@@ -113,7 +123,7 @@ export default defineRule({
           })
           Object.assign(message, {actual, expected: [node.value]})
         }
-      })
+      }
     }
   },
 })

@@ -7,8 +7,7 @@
  */
 import type {Root, Sentence} from 'nlcst'
 import {LRUCache} from 'lru-cache'
-import {toString} from 'nlcst-to-string'
-import {walk as visit} from '../lib/walk.js'
+import {textOf, walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
 import {defineRule, type WindowRun} from '../../src/rule.js'
@@ -338,7 +337,7 @@ function isSubordinate(nodes: Sentence['children'], index: number): boolean {
   for (let at = index - 1; at >= 0; at--) {
     const node = nodes[at]
     if (node.type === 'PunctuationNode' && /[,;:—–(]/.test(node.value)) return false
-    if (node.type === 'WordNode' && subordinators.has(toString(node).toLowerCase())) return true
+    if (node.type === 'WordNode' && subordinators.has(textOf(node).toLowerCase())) return true
   }
   return false
 }
@@ -357,7 +356,7 @@ function runIn(
   const nodes = sentence.children
   for (const [index, node] of nodes.entries()) {
     // As written, in lowercase: “the United States, I…” is no speech verb.
-    if (node.type !== 'WordNode' || !verbs.has(toString(node))) continue
+    if (node.type !== 'WordNode' || !verbs.has(textOf(node))) continue
     // “As I told the Speaker this summer, I'm prepared to…”: the comma ends a clause of the
     // writer's own (`as`, `when`, `after`…), and what follows is the main clause, not a quote.
     if (isSubordinate(nodes, index)) continue
@@ -367,7 +366,7 @@ function runIn(
     while (at < nodes.length && words <= 4) {
       const child = nodes[at]
       if (child.type === 'WhiteSpaceNode') at++
-      else if (child.type === 'WordNode' && !indirect.has(toString(child).toLowerCase())) {
+      else if (child.type === 'WordNode' && !indirect.has(textOf(child).toLowerCase())) {
         words++
         at++
       } else break
@@ -378,8 +377,8 @@ function runIn(
     const word = nodes[at + 2]
     const gap = nodes[at + 3]
     const following = nodes[at + 4]
-    if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode' || !starters.has(toString(word))) continue
-    if (gap?.type !== 'WhiteSpaceNode' || following?.type !== 'WordNode' || !/^\p{Ll}/u.test(toString(following))) continue
+    if (space?.type !== 'WhiteSpaceNode' || word?.type !== 'WordNode' || !starters.has(textOf(word))) continue
+    if (gap?.type !== 'WhiteSpaceNode' || following?.type !== 'WordNode' || !/^\p{Ll}/u.test(textOf(following))) continue
     const start = word.position?.start.offset
     const end = word.position?.end.offset
     const from = node.position?.start.offset

@@ -57,7 +57,9 @@ export default defineRule({
     const lookup = () => (words ??= getLookup(dictionaryPackages[context.language]))
     return (tree: Root, file: VFile) => {
       const document = getDocument(tree, file)
-      document.paragraphs.forEach((paragraph, index) => {
+      const paragraphs = document.paragraphs
+      for (let index = 0; index < paragraphs.length; index++) {
+        const paragraph = paragraphs[index]
         // The nodes of its sentences in order (of its one sentence, mostly, as they are).
         const sentences = paragraph.sentences
         const nodes: readonly Node[] = sentences.length === 1 ? sentences[0].node.children : sentences.flatMap((sentence) => sentence.node.children)
@@ -68,15 +70,15 @@ export default defineRule({
         let afterColon = false
         // Whether the period before is a figure's (`in 2026.`): only some words start a sentence.
         let afterFigure = false
-        nodes.forEach((node, at) => {
+        for (let at = 0; at < nodes.length; at++) {
+          const node = nodes[at]
           if (node.type === 'WhiteSpaceNode') {
             if (afterPeriod) isStart = true
-            return
+            continue
           }
           if (node.type === 'WordNode') {
             // “in 2026. the court”, not “by 1835. and the debt” (a stray period).
             if (afterFigure && !sentenceOpenerSet.has(textOf(node))) isStart = false
-            afterFigure = false
             if (isStart && startsLowercase(document.text, node)) report(file, node)
             else if (!paragraph.isHeadline) checkMidSentence(file, nodes, at, lookup)
             afterPeriod = endsSentence(node, at > 0) && !isAbbreviationAt(nodes, at)
@@ -88,7 +90,7 @@ export default defineRule({
             afterPeriod = false
             afterColon = false
             isStart = isQuotedClause(nodes, at)
-            return
+            continue
           } else {
             afterColon = node.type === 'PunctuationNode' && node.value === ':'
             // “(the)”, “"the”, “@user”, “— the”: not a word to capitalize.
@@ -96,8 +98,8 @@ export default defineRule({
             afterPeriod = node.type === 'PunctuationNode' && node.value === '.' && before?.type === 'WordNode' && isSentenceEnd(before) && !isAbbreviationAt(nodes, at - 1)
           }
           isStart = false
-        })
-      })
+        }
+      }
     }
   },
 })
@@ -160,16 +162,20 @@ function startsLowercase(text: string, word: Word): boolean {
  * abbreviation; a figure only in mid-paragraph (`1. the first` is a list).
  */
 function endsSentence(word: Word, isInside: boolean): boolean {
-  const last = word.children.at(-1)
+  const children = word.children
+  const last = children[children.length - 1]
   if (last?.type !== 'PunctuationNode' || last.value !== '.') return false
-  const stem = {...word, children: word.children.slice(0, -1)}
-  return isSentenceEnd(stem) || (isInside && isFigure(stem))
+  const stem = textOf(children.slice(0, -1))
+  return isSentenceEndText(stem) || (isInside && isFigure(stem))
 }
 
 /** Whether the word before a period makes the period end a sentence. */
 function isSentenceEnd(word: Word | undefined): boolean {
-  if (!word) return false
-  const value = textOf(word)
+  return word !== undefined && isSentenceEndText(textOf(word))
+}
+
+/** {@link isSentenceEnd} of a word's text. */
+function isSentenceEndText(value: string): boolean {
   // “a.m.”, “U.S.”, “D.C.”, “e.g.”: periods inside; “J.”: an initial; “1.”: a list number.
   if (!/^\p{L}[\p{L}'’-]+$/u.test(value)) return false
   if (abbreviationSet.has(value)) return false
@@ -214,8 +220,8 @@ function isQuotedClause(nodes: readonly Node[], at: number): boolean {
 }
 
 /** Whether a word is a figure that may end a sentence (`in 2026.`), not a list number (`1.`). */
-function isFigure(word: Word): boolean {
-  return /^(?:\d{2,}|\d{1,3}(?:,\d{3})+)$/.test(textOf(word))
+function isFigure(value: string): boolean {
+  return /^(?:\d{2,}|\d{1,3}(?:,\d{3})+)$/.test(value)
 }
 
 /**
@@ -228,8 +234,9 @@ function checkMidSentence(file: VFile, nodes: readonly Node[], at: number, looku
   const value = textOf(word)
   // Only these words are checked (every other word of the draft comes here too).
   const lower = lowercaseWords.get(value)
-  const isPastTense = /^\p{Lu}\p{Ll}{3,}ed$/u.test(value)
-  const pronoun = /^i(?:['’](?:m|ve|ll|d))?$/.exec(value)
+  // Cheap tests first: every word of the draft comes here.
+  const isPastTense = value.length >= 6 && value.endsWith('ed') && /^\p{Lu}\p{Ll}{3,}ed$/u.test(value)
+  const pronoun = value.charCodeAt(0) === 105 && /^i(?:['’](?:m|ve|ll|d))?$/.test(value)
   if (lower === undefined && !isPastTense && !pronoun) return
   const space = nodes[at - 1]
   const previous = nodes[at - 2]

@@ -11,9 +11,8 @@
 import {LRUCache} from 'lru-cache'
 import type {Parent, Root, Word} from 'nlcst'
 import {isLiteral} from 'nlcst-is-literal'
-import {toString} from 'nlcst-to-string'
 import {pointEnd, pointStart} from 'unist-util-position'
-import {walk as visit} from '../lib/walk.js'
+import {textOf, walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
 import {defineRule, hasStopped, mayReport, type DraftFact, type MessageFields, type RuleContext} from '../../src/rule.js'
@@ -108,9 +107,9 @@ export default defineRule({
           if (hasStopped(file, 'spelling')) return
           visit(root, 'WordNode', (node, index, parent) => {
             if (!parent || index === undefined) return
-            const whole = toString(node)
+            const whole = textOf(node)
             // retext-spell's first question: the whole word, smart apostrophes as straight.
-            if (words.correct(whole.replace(/’/g, "'"))) return
+            if (words.correct(whole.includes('’') ? whole.replace(/’/g, "'") : whole)) return
             const units = split(node)
             // `example.com`, `report.pdf`, `e.g.`, `a.m.`, `2.1.3`: a point inside a word followed
             // by a lowercase letter is an address, a file name or an abbreviation, not a sentence.
@@ -147,7 +146,7 @@ export default defineRule({
 function isInLowercaseName(parent: Parent, index: number): boolean {
   const word = (offset: number) => {
     const node = parent.children[index + offset]
-    return node?.type === 'WordNode' ? toString(node) : undefined
+    return node?.type === 'WordNode' ? textOf(node) : undefined
   }
   const pairs = [
     [word(-2), word(0)],
@@ -169,12 +168,12 @@ function split(node: Word): Unit[] {
       nodes.push(child)
       continue
     }
-    const value = toString(child)
-    if (nodes.length > 0) units.push({text: nodes.map((n) => toString(n)).join(''), nodes, before, after: value})
+    const value = textOf(child)
+    if (nodes.length > 0) units.push({text: nodes.map((n) => textOf(n)).join(''), nodes, before, after: value})
     nodes = []
     before = value
   }
-  if (nodes.length > 0) units.push({text: nodes.map((n) => toString(n)).join(''), nodes, before, after: undefined})
+  if (nodes.length > 0) units.push({text: nodes.map((n) => textOf(n)).join(''), nodes, before, after: undefined})
   return units
 }
 
@@ -405,7 +404,7 @@ function isInForeignPhrase(word: string, parent: Parent, index: number): boolean
     const found: string[] = []
     for (let at = index + step; at >= 0 && at < parent.children.length && found.length < count; at += step) {
       const child = parent.children[at]
-      if (child.type === 'WordNode') found.push(toString(child).toLowerCase().replace(/\.$/, ''))
+      if (child.type === 'WordNode') found.push(textOf(child).toLowerCase().replace(/\.$/, ''))
       else if (child.type !== 'WhiteSpaceNode') break
     }
     return step < 0 ? found.reverse() : found
