@@ -270,7 +270,7 @@ function paragraphWords(paragraph: DocParagraph): ParagraphWords {
       if (node.type !== 'WordNode') continue
       const value = textOf(node)
       if (isPlainLowercase(value)) lowercase.add(value)
-      else if (index > 0 && /^\p{Lu}/u.test(value)) names.add(value.toLowerCase())
+      else if (index > 0 && startsCapitalized(value)) names.add(value.toLowerCase())
       index++
     }
   }
@@ -284,7 +284,23 @@ function isCapitalized(word: string): boolean {
 
 /** `mediate`: letters, all lowercase (not `iPhone`, not `3D`, not `e.g`). */
 function isPlainLowercase(word: string): boolean {
-  return /^\p{Ll}[\p{Ll}’'-]*$/u.test(word) && /\p{Ll}$/u.test(word)
+  // By character codes for plain ASCII words (every word of the body comes here), by Unicode classes for the rest.
+  const length = word.length
+  if (length === 0) return false
+  for (let at = 0; at < length; at++) {
+    const code = word.charCodeAt(at)
+    if (code >= 97 && code <= 122) continue
+    if (code >= 128) return /^\p{Ll}[\p{Ll}’'-]*$/u.test(word) && /\p{Ll}$/u.test(word)
+    // `'` and `-` inside only.
+    if ((code !== 39 && code !== 45) || at === 0 || at === length - 1) return false
+  }
+  return true
+}
+
+/** Whether a word starts with a capital letter. */
+function startsCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0)
+  return code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(word)
 }
 
 function capitalize(word: string): string {

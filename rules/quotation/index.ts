@@ -252,7 +252,8 @@ function paragraphQuotes(paragraph: DocParagraph, text: string, file: VFile): Pa
     if (!paragraph.isHeadline) {
       for (const sentence of paragraph.sentences) runIn(sentence.node, text, (start, end, reason) => runIns.push({start, end, reason}))
     }
-    const found = {isRelative: false, marks: quoteMarks(paragraph, text), apostrophes: apostrophes(paragraph, text), runIns}
+    const {marks, apostrophes} = marksOf(paragraph, text)
+    const found = {isRelative: false, marks, apostrophes, runIns}
     if (key === undefined) return found
     // Kept relative to the paragraph, to serve it wherever it moves.
     const start = paragraph.start
@@ -267,20 +268,28 @@ function paragraphQuotes(paragraph: DocParagraph, text: string, file: VFile): Pa
   return quotes
 }
 
-/** The double quotation marks of a paragraph (only those the tree proofreads: not code). */
-function quoteMarks(paragraph: DocParagraph, text: string): Mark[] {
+/**
+ * The double quotation marks of a paragraph and its false apostrophes (see
+ * {@link isFalseApostrophe}), in one walk: only those the tree proofreads (not code).
+ */
+function marksOf(paragraph: DocParagraph, text: string): {marks: Mark[]; apostrophes: FalseApostrophe[]} {
   const marks: Mark[] = []
+  const apostrophes: FalseApostrophe[] = []
   visit(paragraph.node, (node) => {
     if (node.type !== 'PunctuationNode' && node.type !== 'SymbolNode') return
     const start = node.position?.start.offset
     if (start === undefined) return
-    for (const [index, char] of [...node.value].entries()) {
-      if (char !== '"' && char !== '“' && char !== '”') continue
-      const offset = start + index
-      marks.push({value: char, offset, isOpening: isOpeningPlace(offset, text), isClosing: isClosingPlace(offset, text)})
-    }
+    const value = node.value
+    // Most marks are no quotation mark: no characters to list.
+    if (value.includes('"') || value.includes('“') || value.includes('”'))
+      for (const [index, char] of [...value].entries()) {
+        if (char !== '"' && char !== '“' && char !== '”') continue
+        const offset = start + index
+        marks.push({value: char, offset, isOpening: isOpeningPlace(offset, text), isClosing: isClosingPlace(offset, text)})
+      }
+    if ((value === '`' || value === '´') && isFalseApostrophe(value, start, text)) apostrophes.push({value, offset: start})
   })
-  return marks
+  return {marks, apostrophes}
 }
 
 /** Pair `“` with `”` in order: the openings left unclosed, and closings with no opening. */
@@ -354,7 +363,8 @@ function runIn(
   say: (start: number, end: number, reason: string) => void,
 ): void {
   const nodes = sentence.children
-  for (const [index, node] of nodes.entries()) {
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]
     // As written, in lowercase: “the United States, I…” is no speech verb.
     if (node.type !== 'WordNode' || !verbs.has(textOf(node))) continue
     // “As I told the Speaker this summer, I'm prepared to…”: the comma ends a clause of the
@@ -401,22 +411,13 @@ interface FalseApostrophe {
 }
 
 /**
- * Backticks and acute accents between a word and the ending of a contraction or possessive
- * (`Iran`s`, `Iran´s`, `don´t`, `they´re`): only those the tree proofreads (Markdown code spans
- * are not in it).
+ * Whether a backtick or an acute accent at `offset` stands between a word and the ending of a
+ * contraction or possessive (`Iran`s`, `Iran´s`, `don´t`, `they´re`).
  */
-function apostrophes(paragraph: DocParagraph, text: string): FalseApostrophe[] {
-  const found: FalseApostrophe[] = []
-  visit(paragraph.node, (node) => {
-    if (node.type !== 'PunctuationNode' && node.type !== 'SymbolNode') return
-    if (node.value !== '`' && node.value !== '´') return
-    const offset = node.position?.start.offset
-    if (offset === undefined || text[offset] !== node.value) return
-    if (!/\p{L}$/u.test(text.slice(Math.max(0, offset - 1), offset))) return
-    // “`code`s” in plain text: the backtick closes a pair opened in the same word.
-    if (/\S*$/u.exec(text.slice(Math.max(0, offset - 40), offset))![0].includes(node.value)) return
-    if (!/^(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}`´])/u.test(text.slice(offset + 1, offset + 4))) return
-    found.push({value: node.value, offset})
-  })
-  return found
+function isFalseApostrophe(value: '`' | '´', offset: number, text: string): boolean {
+  if (text[offset] !== value) return false
+  if (!/\p{L}$/u.test(text.slice(Math.max(0, offset - 1), offset))) return false
+  // “`code`s” in plain text: the backtick closes a pair opened in the same word.
+  if (/\S*$/u.exec(text.slice(Math.max(0, offset - 40), offset))![0].includes(value)) return false
+  return /^(?:s|t|re|ve|ll|d|m)(?![\p{L}\p{N}`´])/u.test(text.slice(offset + 1, offset + 4))
 }
