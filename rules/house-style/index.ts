@@ -11,7 +11,7 @@ import type {VFile} from 'vfile'
 import type {location} from 'vfile-location'
 import {z} from 'zod'
 import {defineRule, ResourceError, type MessageFields} from '../../src/rule.js'
-import {fileLocation, getDocument} from '../lib/document.js'
+import {checkedFrom, fileLocation, getDocument} from '../lib/document.js'
 import {builtInPacks, compileTerms, readPack, resolvePack, type CompiledTerm, type PackData} from './packs.js'
 
 const words = z.union([z.string().min(1), z.array(z.string().min(1))])
@@ -101,7 +101,9 @@ export default defineRule<HouseStyleOptions, readonly PackData[]>({
       const document = getDocument(tree, file)
       // Shared by the rules (a windowed lint runs them once per window over the same draft).
       const place = fileLocation(file)
+      const from = checkedFrom(file)
       for (const paragraph of document.paragraphs) {
+        if (paragraph.end <= from) continue // the paragraph before a window (see `checkedFrom`)
         const text = proofreadText(paragraph.node, paragraph.start, paragraph.end, document.text)
         const taken: Array<readonly [number, number]> = []
         for (const term of terms) {

@@ -155,6 +155,25 @@ function buildDocument(roots: ReadonlyArray<Root | RootContent>, first: Paragrap
 const locations = new WeakMap<VFile, {text: string; place: ReturnType<typeof location>}>()
 
 /**
+ * Where a paragraph rule's checking starts. In the report pass of a windowed lint the tree
+ * holds, before the window, the paragraph before it: there to be read (does this paragraph
+ * go on from it?), but its messages are the previous window's and the lint drops them. A
+ * paragraph rule need not check nodes that end by the window's start (in prose whose
+ * paragraphs are whole speeches, that paragraph was half the tree). Elsewhere 0: everything.
+ */
+export function checkedFrom(file: VFile): number {
+  const window = file.data.copydeskWindow
+  return window?.pass === 'report' ? window.start : 0
+}
+
+/** The nodes a paragraph rule checks (see {@link checkedFrom}): the tree, or the root's children after the paragraph before the window. */
+export function checkedNodes(tree: Root, file: VFile): readonly (Root | RootContent)[] {
+  const from = checkedFrom(file)
+  if (from === 0) return [tree]
+  return tree.children.filter((node) => (node.position?.end.offset ?? from + 1) > from)
+}
+
+/**
  * `location(file)` of vfile-location, shared by the rules while the file's text is the same:
  * a windowed lint runs each rule once per window, and each fresh index read the draft again
  * up to the window.

@@ -14,7 +14,7 @@
 import type {Punctuation, Root, Symbol as SymbolNode, Word} from 'nlcst'
 import type {Point} from 'unist'
 import {dictionaryPackages, getLookup, type Lookup} from '../lib/dictionary-lookup.js'
-import {fileLocation} from '../lib/document.js'
+import {checkedNodes, fileLocation} from '../lib/document.js'
 import {textOf, walk as visit} from '../lib/walk.js'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
@@ -74,13 +74,15 @@ export default defineRule({
       const others: Array<Punctuation | SymbolNode> = []
       const words: Word[] = []
       const punctuation: Punctuation[] = []
-      visit(tree, (node) => {
-        if (node.type === 'PunctuationNode') {
-          others.push(node)
-          punctuation.push(node)
-        } else if (node.type === 'SymbolNode') others.push(node)
-        else if (node.type === 'WordNode') words.push(node)
-      })
+      // Not the paragraph before a window (see `checkedFrom`).
+      for (const root of checkedNodes(tree, file))
+        visit(root, (node) => {
+          if (node.type === 'PunctuationNode') {
+            others.push(node)
+            punctuation.push(node)
+          } else if (node.type === 'SymbolNode') others.push(node)
+          else if (node.type === 'WordNode') words.push(node)
+        })
       // Marks other than the six: brackets, hyphens, doubled marks (`,,` is one node).
       for (const node of others) {
         const start = node.position?.start.offset

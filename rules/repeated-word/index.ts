@@ -15,6 +15,7 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule, type MessageFields} from '../../src/rule.js'
+import {checkedNodes} from '../lib/document.js'
 import {SKIP, textOf, walk} from '../lib/walk.js'
 import {functionWords, legitimateDoubles, notAfterThat} from './data.js'
 
@@ -38,13 +39,15 @@ export default defineRule({
   plugin() {
     return (tree, file) => {
       const before = file.messages.length
-      walk(tree, 'SentenceNode', (sentence) => {
-        checkRepeats(sentence, file)
-        // The doubles retext-repeated-words lets pass (`that`, `can`): repeated only by context.
-        checkGrammaticalDoubles(sentence, file)
-        // A sentence holds no sentence.
-        return SKIP
-      })
+      // Not the paragraph before a window (see `checkedFrom`).
+      for (const root of checkedNodes(tree, file))
+        walk(root, 'SentenceNode', (sentence) => {
+          checkRepeats(sentence, file)
+          // The doubles retext-repeated-words lets pass (`that`, `can`): repeated only by context.
+          checkGrammaticalDoubles(sentence, file)
+          // A sentence holds no sentence.
+          return SKIP
+        })
       // In text order, whichever pass found them.
       const ours = file.messages.splice(before)
       const offset = (message: (typeof ours)[number]) => (message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0)

@@ -17,7 +17,7 @@ import type {Root, Word} from 'nlcst'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
-import {getDocument, type DocParagraph, type Document} from '../lib/document.js'
+import {checkedFrom, getDocument, type DocParagraph, type Document} from '../lib/document.js'
 import {lowercaseNames} from '../lib/lowercase-names.js'
 import {textOf} from '../lib/walk.js'
 import {nameParticles} from '../lib/name-particles.js'
@@ -58,8 +58,10 @@ export default defineRule({
     return (tree: Root, file: VFile) => {
       const document = getDocument(tree, file)
       const paragraphs = document.paragraphs
+      const from = checkedFrom(file)
       for (let index = 0; index < paragraphs.length; index++) {
         const paragraph = paragraphs[index]
+        if (paragraph.end <= from) continue // the paragraph before a window (see `checkedFrom`)
         // The nodes of its sentences in order (of its one sentence, mostly, as they are).
         const sentences = paragraph.sentences
         const nodes: readonly Node[] = sentences.length === 1 ? sentences[0].node.children : sentences.flatMap((sentence) => sentence.node.children)
