@@ -109,8 +109,9 @@ export interface PartialRun {
  * - `survey`: report nothing; add what the rule needs to know of the whole draft from the
  *   window's `nodes` to `state` (counts, sets, per-paragraph summaries summed).
  * - `report`: report on the window's `nodes` only, as the whole-draft run would, answering
- *   draft-wide questions from `state` (every window has been surveyed by then). A rule that
- *   reads the draft in order (repeated lines) keeps what it read of earlier windows there.
+ *   draft-wide questions from `state` (every window has been surveyed by then). The report
+ *   may start at any window (a share of them, see `reportEnd`): what a rule reads there of
+ *   earlier windows must come from the survey, never from the report of earlier windows.
  */
 export interface WindowRun {
   readonly pass: 'survey' | 'report'
@@ -123,6 +124,13 @@ export interface WindowRun {
   readonly state: Map<string, unknown>
   /** Where the draft's first paragraph starts (it may be a headline for that alone), in this tree or not. */
   readonly firstParagraph: number | undefined
+  /**
+   * Where the last window reported on ends: the draft's end, or the end of a share of the
+   * windows that one worker thread reports on (the survey still reads every window). A rule
+   * whose report compares a window with earlier text (repeated lines) must answer from the
+   * survey, where it needs to keep only what starts before this offset.
+   */
+  readonly reportEnd: number
 }
 
 declare module 'vfile' {

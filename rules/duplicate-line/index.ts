@@ -6,12 +6,19 @@
  * repeats by shared word trigrams (rare ones only: common trigrams such as `said in a` are
  * dropped from the index) and then verified by a token-level longest common subsequence.
  * This keeps long articles near linear instead of comparing every pair of sentences.
+ *
+ * A large draft linted a window at a time (`WindowRun`) is indexed in the survey, every
+ * sentence that starts before the windows reported on end; the report compares each sentence
+ * with the indexed ones before it only, so that any run of windows reported alone (a worker
+ * thread's share) gives the messages the whole draft gives there.
  */
 import {LRUCache} from 'lru-cache'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {defineRule} from '../../src/rule.js'
-import type {MessageFields} from '../../src/rule.js'
+import type {MessageFields, WindowRun} from '../../src/rule.js'
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
 import type {Position} from 'unist'
 import {getDocument, getPartDocument} from '../lib/document.js'
 import type {DocLine, DocSentence} from '../lib/document.js'
@@ -53,14 +60,18 @@ interface Earlier {
 }
 
 /**
- * The sentences read so far, indexed: the draft's, or in a windowed lint the earlier windows'
- * too (see `WindowRun`). A trigram's postings are one id until it has two (most have one).
+ * The sentences read so far, indexed, in the draft's order (an id is an index in `units`): the
+ * draft's, or in a windowed lint those the survey read (see `WindowRun`). A trigram's postings
+ * are one id until it has two (most have one), ascending, at most `maxPostings + 1`.
  */
 interface Index {
   readonly units: Earlier[]
   readonly exact: Map<string, number>
-  readonly postings: Map<string, number | number[]>
+  readonly postings: Map<Gram, number | number[]>
 }
+
+/** A word trigram: its text, or in a windowed lint its words' ids as one number (see {@link numberedTrigrams}). */
+type Gram = string | number
 
 function emptyIndex(): Index {
   return {units: [], exact: new Map(), postings: new Map()}
@@ -190,19 +201,18 @@ export default defineRule<DuplicateLineOptions>({
   plugin(options) {
     const minWords = options.minWords
     return (tree, file) => {
-      // A windowed lint reads the windows in order, keeping the index of the earlier ones.
+      // A windowed lint indexes the draft in the survey and compares each sentence with those before it.
       const window = file.data.copydeskWindow
-      if (window?.pass === 'survey') return
-      let state = window?.state.get('duplicate-line') as Index | undefined
-      if (window && !state) window.state.set('duplicate-line', (state = emptyIndex()))
+      if (window?.pass === 'survey') return survey(window, tree, file, minWords)
+      const state = window ? windowIndex(window) : emptyIndex()
       const document = window ? getPartDocument(tree, window.nodes, file) : getDocument(tree, file)
-      const {units, exact, postings} = state ?? emptyIndex()
+      const units = state.units
       const found: Array<{later: Unit; earlier: Earlier}> = []
       // The first copy's message and note, once per copy for all its repeats (a line repeated
       // 100,000 times made 100,000 of each).
       const copies = new Map<Earlier, {cause: VFileMessage; note: string}>()
-      // A windowed lint keeps no trigrams per sentence: the draft's would outlive its windows.
-      const gramsOf = window ? wordTrigrams : trigrams
+      // A windowed lint keeps no tokens or trigrams per sentence: the draft's would outlive its windows.
+      const gramsOf = window ? numberedTrigrams(windowIndex(window)) : trigrams
       // In a window, each line once, around its first sentence (not all the draft's lines per window).
       const lines = new Map<number, DocLine | undefined>()
       const lineOf = (sentence: DocSentence) => {
@@ -213,44 +223,13 @@ export default defineRule<DuplicateLineOptions>({
 
       for (const sentence of document.sentences) {
         if (sentence.paragraph.isHeadline) continue
-        const tokens = tokensOf(sentence.text)
+        const tokens = window ? tokenize(sentence.text) : tokensOf(sentence.text)
         if (tokens.length < minWords) continue
         const unit: Unit = {sentence, tokens, key: tokens.join(' ')}
-        const earlier = findEarlier(unit)
+        // The sentences before this one: in a windowed lint, those the survey indexed before it.
+        const earlier = findEarlier(state, unit, gramsOf, window ? firstAtOrAfter(units, startOf(sentence)) : units.length)
         if (earlier !== undefined) found.push({later: unit, earlier: units[earlier]})
-        index(unit)
-      }
-
-      function findEarlier(unit: Unit): number | undefined {
-        const same = exact.get(unit.key)
-        if (same !== undefined) return same
-        const hits = new Map<number, number>()
-        for (const gram of gramsOf(unit.tokens)) {
-          const list = postings.get(gram)
-          if (list === undefined) continue
-          if (typeof list === 'number') hits.set(list, (hits.get(list) ?? 0) + 1)
-          else if (list.length <= maxPostings) for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1)
-        }
-        const candidates = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxCandidates)
-        const matches = candidates
-          .filter(([id]) => {
-            const other = units[id]
-            return other.tokens ? isNearDuplicateOf(other.tokens, unit.tokens) : isNearDuplicate(other.key.split(' '), unit.tokens)
-          })
-          .map(([id]) => id)
-        return matches.length > 0 ? Math.min(...matches) : undefined
-      }
-
-      function index({sentence, tokens, key}: Unit) {
-        const unit: Earlier = {tokens: window ? undefined : tokens, key, line: sentence.line, position: sentence.node.position, text: sentence.text}
-        const id = units.push(unit) - 1
-        if (!exact.has(unit.key)) exact.set(unit.key, id)
-        for (const gram of new Set(gramsOf(tokens))) {
-          const list = postings.get(gram)
-          if (list === undefined) postings.set(gram, id)
-          else if (typeof list === 'number') postings.set(gram, [list, id])
-          else if (list.length <= maxPostings) list.push(id)
-        }
+        if (!window) index(state, unit, true, gramsOf)
       }
 
       // A line whose every sentence repeats is reported once, as a line.
@@ -301,6 +280,119 @@ export default defineRule<DuplicateLineOptions>({
     }
   },
 })
+
+/** The earliest indexed sentence among `state.units[0, before)` that `unit` repeats. */
+function findEarlier(state: Index, unit: Unit, gramsOf: GramsOf, before: number): number | undefined {
+  const {units, exact, postings} = state
+  const same = exact.get(unit.key)
+  if (same !== undefined && same < before) return same
+  const hits = new Map<number, number>()
+  for (const gram of gramsOf(unit.tokens)) {
+    const list = postings.get(gram)
+    if (list === undefined) continue
+    if (typeof list === 'number') {
+      if (list < before) hits.set(list, (hits.get(list) ?? 0) + 1)
+      continue
+    }
+    // The postings as they were when the index held `units[0, before)` only: the ids below
+    // `before` (the list is ascending and stops growing past `maxPostings`).
+    let count = list.length
+    while (count > 0 && list[count - 1] >= before) count--
+    if (count <= maxPostings) for (let at = 0; at < count; at++) hits.set(list[at], (hits.get(list[at]) ?? 0) + 1)
+  }
+  const candidates = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxCandidates)
+  const matches = candidates
+    .filter(([id]) => {
+      const other = units[id]
+      return other.tokens ? isNearDuplicateOf(other.tokens, unit.tokens) : isNearDuplicate(other.key.split(' '), unit.tokens)
+    })
+    .map(([id]) => id)
+  return matches.length > 0 ? Math.min(...matches) : undefined
+}
+
+/** Add `unit` (the draft's next sentence) to the index, with its tokens or not (a windowed lint: see {@link Earlier}). */
+function index(state: Index, {sentence, tokens, key}: Unit, keepTokens: boolean, gramsOf: GramsOf): void {
+  const {units, exact, postings} = state
+  const id = units.push({tokens: keepTokens ? tokens : undefined, key, line: sentence.line, position: sentence.node.position, text: sentence.text}) - 1
+  if (!exact.has(key)) exact.set(key, id)
+  for (const gram of new Set(gramsOf(tokens))) {
+    const list = postings.get(gram)
+    if (list === undefined) postings.set(gram, id)
+    else if (typeof list === 'number') postings.set(gram, [list, id])
+    else if (list.length <= maxPostings) list.push(id)
+  }
+}
+
+/** A sentence's word trigrams, as the index keys them. */
+type GramsOf = (tokens: readonly string[]) => readonly Gram[]
+
+/** The draft's index in a windowed lint (see `WindowRun`), with the ids of its words. */
+interface WindowIndex extends Index {
+  readonly words: Map<string, number>
+}
+
+function windowIndex(window: WindowRun): WindowIndex {
+  let state = window.state.get('duplicate-line') as WindowIndex | undefined
+  if (!state) window.state.set('duplicate-line', (state = {...emptyIndex(), words: new Map()}))
+  return state
+}
+
+/** Ids below this make a trigram's number exact (`(a * 2^17 + b) * 2^17 + c` < 2^51). */
+const maxWordIds = 2 ** 17
+
+/**
+ * Word trigrams keyed by number, the ids of their words in the draft (`state.words`): a
+ * windowed lint indexes a whole draft, and a trigram's text took some 150 bytes of the index
+ * (4 MiB of prose: 100 MB), its number some 30. One number per trigram of words, as the text
+ * is; past `maxWordIds` distinct words, the text.
+ */
+function numberedTrigrams(state: WindowIndex): GramsOf {
+  const idOf = (word: string) => {
+    let id = state.words.get(word)
+    if (id === undefined) state.words.set(word, (id = state.words.size))
+    return id
+  }
+  return (tokens) => {
+    const grams: Gram[] = []
+    for (let i = 0; i + 3 <= tokens.length; i++) {
+      const a = idOf(tokens[i])
+      const b = idOf(tokens[i + 1])
+      const c = idOf(tokens[i + 2])
+      grams.push(a < maxWordIds && b < maxWordIds && c < maxWordIds ? (a * maxWordIds + b) * maxWordIds + c : `${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`)
+    }
+    return grams
+  }
+}
+
+/**
+ * Windowed lint, survey pass: index the window's sentences (those that start before the
+ * windows reported on end: the report compares a sentence with earlier ones only).
+ */
+function survey(window: WindowRun, tree: Root, file: VFile, minWords: number): void {
+  const state = windowIndex(window)
+  const gramsOf = numberedTrigrams(state)
+  for (const sentence of getPartDocument(tree, window.nodes, file).sentences) {
+    if (sentence.paragraph.isHeadline || startOf(sentence) >= window.reportEnd) continue
+    const tokens = tokenize(sentence.text)
+    if (tokens.length < minWords) continue
+    index(state, {sentence, tokens, key: tokens.join(' ')}, false, gramsOf)
+  }
+}
+
+/** Where a sentence starts in the draft. */
+const startOf = (sentence: DocSentence) => sentence.node.position?.start.offset ?? sentence.start
+
+/** The id of the first indexed sentence that starts at `offset` or after (the index is in the draft's order). */
+function firstAtOrAfter(units: readonly Earlier[], offset: number): number {
+  let low = 0
+  let high = units.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((units[middle].position?.start.offset ?? -1) < offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
 
 /**
  * The message about the first copy, a repeat's `cause`, made without a stack trace (a

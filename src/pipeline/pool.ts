@@ -13,9 +13,10 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields} from '../rule.js'
-import {draftKind, lint, type StoppedAt} from './lint.js'
-import type {DraftKind} from './processor.js'
-import {windowThreshold} from './windowed.js'
+import {draftKind, guardRanges, lint, maxMessagesOf, type StoppedAt} from './lint.js'
+import {enabledRules, type DraftKind} from './processor.js'
+import {settle} from './settle.js'
+import {lintInWindows, windowThreshold, type WindowOptions, type WindowPart} from './windowed.js'
 
 /** One draft to lint. */
 export interface PoolTask {
@@ -66,6 +67,8 @@ interface Reply {
   readonly thread: number
   readonly messages?: PlainMessage[]
   readonly stopped?: StoppedAt
+  /** A share of a large draft's windows (`lintShare`). */
+  readonly share?: Share
   readonly error?: string
 }
 
@@ -118,7 +121,14 @@ export interface LintAllOptions {
    * file gets no messages and `data.copydeskFailure` says why. Without it every draft is
    * linted as the rest are.
    */
-  readonly isolate?: {readonly maxHeapMb: number; readonly minimumBytes?: number}
+  readonly isolate?: {
+    readonly maxHeapMb: number
+    readonly minimumBytes?: number
+    /** Workers sharing one draft's windows (default {@link shareThreads}; tests force more). */
+    readonly threads?: number
+    /** The windows of the shared lint (tests force tiny ones; default: `windowed.ts`'s). */
+    readonly window?: WindowOptions
+  }
 }
 
 /** Default {@link LintAllOptions.isolate} `minimumBytes`: the drafts that are linted a window at a time (`windowed.ts`). */
@@ -148,37 +158,143 @@ export function paceLargeDraftHeap(): void {
   isPaced = true
 }
 
+/** What a worker gives back of its share of a large draft (see {@link lintShare}). */
+export type Share =
+  /** Its windows' messages, unsettled, and the rules' order (`copydeskRuleOrder`). */
+  | {readonly kind: 'windows'; readonly messages: PlainMessage[]; readonly ruleOrder: readonly string[]}
+  /** The draft is not for windows: the first share is the whole draft's messages, settled; the others are empty. */
+  | {readonly kind: 'whole'; readonly messages: PlainMessage[]}
+
 /**
- * Lint one draft alone in a new worker whose heap may hold `maxHeapMb` MB; resolves to its
- * plain messages, or to the reason it failed (out of memory, or the worker's error). With a
- * `signal`, aborting it ends the worker at once and resolves to `{aborted: true}` (the language
- * server's document changed meanwhile).
+ * The `part.index`th of `part.of` shares of a large plain-text draft: every window surveyed,
+ * the share's run of windows reported on (`WindowPart` in `windowed.ts`), the messages left
+ * unsettled for {@link mergeShares}. A draft that is not for windows (a rule that cannot read
+ * one in windows is on, or it is one window) is linted whole by the first share alone.
+ */
+export async function lintShare(task: PoolTask, part: WindowPart, window: WindowOptions = {}): Promise<Share> {
+  // Without a message limit only (see `lintIsolated`): the shares' windows are reported whole.
+  const file = new VFile({value: task.value, path: task.path, cwd: task.cwd})
+  if (await lintInWindows(file, task.config, window.size, part)) {
+    return {kind: 'windows', messages: file.messages.map(toPlain), ruleOrder: file.data.copydeskRuleOrder ?? []}
+  }
+  if (part.index > 0) return {kind: 'whole', messages: []}
+  await lint(file, {config: task.config, kind: task.kind, path: task.path, window: {...window, threshold: Infinity}})
+  return {kind: 'whole', messages: file.messages.map(toPlain)}
+}
+
+/**
+ * Put the shares of a draft (in order) on `file` as one lint of it gives them: each rule's
+ * messages in the draft's order (the shares' runs of windows are), then settled (one rule per
+ * problem, across the shares' edges too) as `lint()` settles them.
+ */
+export function mergeShares(file: VFile, shares: readonly Share[]): void {
+  for (const share of shares) for (const plain of share.messages) fromPlain(file, plain)
+  const windows = shares.find((share) => share.kind === 'windows')
+  if (!windows) return
+  file.data.copydeskRuleOrder = [...windows.ruleOrder]
+  settle(file)
+  guardRanges(file)
+}
+
+/**
+ * How many workers share a large plain-text draft's windows: `threads` (default
+ * {@link largeDraftThreads}), or 1 when a rule of the whole document that cannot read a draft
+ * in windows is on (the draft is then linted whole, by one worker).
+ */
+export function shareThreads(config: ResolvedConfig, threads = largeDraftThreads): number {
+  const isWindowed = enabledRules(config).every((rule) => rule.meta.scope === 'paragraph' || rule.meta.windowed === true)
+  return isWindowed ? Math.max(1, Math.floor(threads)) : 1
+}
+
+/**
+ * Workers per large draft by default: one. Two (each surveys every window and reports on
+ * half of them) were measured on this project's 2-core machine (4 MiB, `node dist/src/cli.js
+ * lint FILE --format json` one after the other, load 4 to 12; wall s / CPU s / peak MB, one
+ * worker -> two): prose 21.8 / 24.9 / 458 -> 35.1 / 37.7 / 639, names one a line 22.3 / 19.7 /
+ * 461 -> 51.5 / 33.3 / 807, one line repeated 59 / 33 / 1,083 -> 139 / 52 / 1,367. Each worker
+ * repeats the survey (a quarter of the work) and collects a heap of its own: half as much CPU
+ * again, so no faster on two cores, and a higher peak. Ask for 2 (`COPYDESK_LARGE_DRAFT_THREADS`)
+ * on a machine with cores and memory to spare; re-measure once the survey is split between the
+ * workers (each rule's survey state merged).
+ */
+export const largeDraftThreads = 1
+
+/**
+ * The young generation of a large draft's worker, in MB (`resourceLimits`): V8's default let
+ * it take some 50 MB of the peak. 4 MiB of prose, at 16 against the default, two pairs of runs:
+ * 389 / 447 MB and 419 / 458 MB, CPU within the noise (25.9 / 25.2 s, 30.2 / 31.1 s); names
+ * 490 / 505 MB. At 8: 382 MB, but 16 % more CPU.
+ */
+export const largeDraftYoungGenerationMb = 16
+
+/**
+ * Lint one large draft alone, in workers whose heaps may hold `maxHeapMb` MB in all; resolves
+ * to its plain messages, or to the reason it failed (out of memory, or a worker's error).
+ *
+ * With `threads` of 2 or more ({@link shareThreads}; default {@link largeDraftThreads}: 1), a
+ * plain-text draft read in windows (`windowed.ts`) is shared by that many workers, started at
+ * once, each with `maxHeapMb / threads`: each surveys every window and reports on its run of
+ * them ({@link lintShare}); the shares are merged here ({@link mergeShares}), the same
+ * messages as one worker's (`tests/pipeline/shared-windows.test.ts`). Otherwise one worker
+ * lints the draft with `lint()`, as it does a draft with a message limit (`maxMessages`: the
+ * report of a share cannot know what the shares before it spent). Every worker's young
+ * generation is {@link largeDraftYoungGenerationMb}. With a `signal`, aborting it ends the
+ * workers at once and resolves to `{aborted: true}` (the language server's document changed
+ * meanwhile).
  */
 export async function lintIsolated(
   task: PoolTask,
   maxHeapMb: number,
-  options: {readonly signal?: AbortSignal} = {},
+  options: {readonly threads?: number; readonly window?: WindowOptions; readonly signal?: AbortSignal} = {},
 ): Promise<{messages: PlainMessage[]; thread: number; stopped?: StoppedAt} | {failure: string} | {aborted: true}> {
   if (options.signal?.aborted) return {aborted: true}
   paceLargeDraftHeap()
-  const worker = new Worker(new URL('./pool-worker.js', import.meta.url), {resourceLimits: {maxOldGenerationSizeMb: maxHeapMb}})
-  try {
-    return await new Promise((resolve) => {
-      options.signal?.addEventListener('abort', () => resolve({aborted: true}), {once: true})
+  const shares = shareThreads(task.config, options.threads)
+  const isShared =
+    shares > 1 && maxMessagesOf(task.config) === undefined && draftKind(task.path, task.kind) === 'text' && task.value.length >= (options.window?.threshold ?? windowThreshold)
+  const threads = isShared ? shares : 1
+  // Every worker at once (each loads the modules and the data, some 0.7 s), each with its part of the heap.
+  const resourceLimits = {maxOldGenerationSizeMb: Math.max(1, Math.floor(maxHeapMb / threads)), maxYoungGenerationSizeMb: largeDraftYoungGenerationMb}
+  const workers = Array.from({length: threads}, () => new Worker(new URL('./pool-worker.js', import.meta.url), {resourceLimits}))
+  const inWorker = (worker: Worker, index: number) =>
+    new Promise<Reply>((resolve, reject) => {
+      const fail = (reason: string) => reject(new Failure(reason))
       worker.on('message', (reply: Reply) => {
-        if (reply.ready) worker.postMessage({index: 0, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind})
-        else if (reply.error !== undefined) resolve({failure: `internal error: ${reply.error}`})
-        else resolve({messages: reply.messages ?? [], thread: reply.thread, stopped: reply.stopped})
+        if (reply.ready) {
+          const part = isShared ? {index, of: threads} : undefined
+          worker.postMessage({index: 0, value: task.value, path: task.path, cwd: task.cwd, config: task.config, kind: task.kind, part, window: options.window})
+        } else if (reply.error !== undefined) fail(`internal error: ${reply.error}`)
+        else resolve(reply)
       })
       worker.on('error', (error: Error & {code?: string}) => {
-        resolve({failure: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryReason(maxHeapMb) : `internal error: ${error.stack ?? error.message}`})
+        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryReason(maxHeapMb) : `internal error: ${error.stack ?? error.message}`)
       })
-      worker.on('exit', (code) => resolve({failure: `internal error: the worker stopped (exit status ${code})`}))
+      worker.on('exit', (code) => fail(`internal error: the worker stopped (exit status ${code})`))
     })
+  let abort: (() => void) | undefined
+  const aborted = new Promise<{aborted: true}>((resolve) => (abort = () => resolve({aborted: true})))
+  options.signal?.addEventListener('abort', () => abort?.(), {once: true})
+  try {
+    // The first failure ends every worker (`finally`); so does an abort.
+    const replies = await Promise.race([Promise.all(workers.map(inWorker)), aborted])
+    if ('aborted' in replies) return replies
+    if (!isShared) return {messages: replies[0].messages ?? [], thread: replies[0].thread, stopped: replies[0].stopped}
+    const file = new VFile({value: task.value, path: task.path, cwd: task.cwd})
+    mergeShares(
+      file,
+      replies.map((reply) => reply.share!),
+    )
+    return {messages: file.messages.map(toPlain), thread: replies[0].thread}
+  } catch (error) {
+    if (error instanceof Failure) return {failure: error.message}
+    throw error
   } finally {
-    await worker.terminate()
+    await Promise.all(workers.map((worker) => worker.terminate()))
   }
 }
+
+/** Why a worker of {@link lintIsolated} failed (its one-line reason). */
+class Failure extends Error {}
 
 /** How many threads (this one included) {@link lintAll} uses for `tasks`: 1 below the threshold. */
 export function poolThreads(tasks: readonly PoolTask[], options: LintAllOptions = {}): number {
@@ -196,13 +312,13 @@ export async function lintAll(tasks: readonly PoolTask[], options: LintAllOption
   const files = tasks.map((task) => new VFile({value: task.value, path: task.path, cwd: task.cwd}))
   if (options.isolate) {
     // The large drafts first, one at a time, each in a worker of its own; then the others.
-    const {maxHeapMb, minimumBytes = isolateBytes} = options.isolate
+    const {maxHeapMb, minimumBytes = isolateBytes, threads, window} = options.isolate
     // Plain text only: a Markdown draft is linted whole (see `windowed.ts`), in the pool.
     const isLarge = (task: PoolTask) => task.value.length >= minimumBytes && draftKind(task.path, task.kind) === 'text'
     for (const [index, task] of tasks.entries()) {
       if (!isLarge(task)) continue
       options.onStart?.(index)
-      const result = await lintIsolated(task, maxHeapMb)
+      const result = await lintIsolated(task, maxHeapMb, {threads, window})
       if ('aborted' in result) throw new Error('a lint without a signal was aborted')
       if ('failure' in result) files[index].data.copydeskFailure = result.failure
       else {

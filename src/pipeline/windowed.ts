@@ -16,11 +16,16 @@
  * 2. Report: each window is parsed again and put after the paragraph before it (a paragraph
  *    rule reads it), and every rule runs on it: the paragraph rules as they always do, the
  *    document rules on the window's nodes only, answering draft-wide questions from the
- *    survey (a rule that reads a draft in order keeps what it read of the earlier windows).
+ *    survey (a rule that compares a window with the text before it, repeated lines, indexed
+ *    that text in the survey).
  *    Only messages that start inside the window are kept. Where the draft's first paragraph
  *    starts is told to every run (it may be a headline for that alone).
  *
  * The messages are then settled as {@link lint} settles a whole draft's.
+ *
+ * A share of the report ({@link WindowPart}: a run of consecutive windows) may be linted
+ * alone, after surveying every window: the two halves of a draft's windows, in two worker
+ * threads, give together the messages of the whole run (`lintIsolated` in `pool.ts`).
  */
 import type {Root, RootContent, Sentence} from 'nlcst'
 import retextEnglish from 'retext-english'
@@ -40,6 +45,16 @@ export interface WindowOptions {
   readonly threshold?: number
   /** Characters per window, at least (a window is whole chunks; default 64 Ki). */
   readonly size?: number
+}
+
+/**
+ * A share of a windowed lint's report: the `index`th (from 0) of `of` runs of consecutive
+ * windows, as equal in number as can be. The survey still reads every window; the report
+ * starts after the last paragraph of the window before the share, as the whole run does.
+ */
+export interface WindowPart {
+  readonly index: number
+  readonly of: number
 }
 
 /** Default {@link WindowOptions.threshold}. */
@@ -90,13 +105,18 @@ function processorsFor(config: ResolvedConfig): Processors {
  * when the draft is not for windows: a rule of the whole document that cannot read a draft
  * in windows is on, or the draft is one window.
  */
-export async function lintInWindows(file: VFile, config: ResolvedConfig, size = windowSize): Promise<boolean> {
+export async function lintInWindows(file: VFile, config: ResolvedConfig, size = windowSize, part?: WindowPart): Promise<boolean> {
   const processors = processorsFor(config)
   if (!processors.isWindowed) return false
   const text = String(file.value ?? '')
   const chunks = splitChunks(text, Math.min(chunkSize, size), {afterSentenceMark: true})
   const windows = groupChunks(chunks, size)
   if (windows.length < 2) return false
+  // The windows reported on: all, or a share.
+  const from = part ? Math.floor((windows.length * part.index) / part.of) : 0
+  const to = part ? Math.floor((windows.length * (part.index + 1)) / part.of) : windows.length
+  file.data.copydeskRuleOrder = processors.enabled.map((rule) => rule.id)
+  if (from >= to) return true
 
   const state = new Map<string, unknown>()
   // One file for every run, so that what a rule keeps per file (the draft's runs of letters)
@@ -119,7 +139,8 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
     for (let index = from; index < to; index++) for (const node of parseChunk(chunks[index], text)) nodes.push(node)
     return nodes
   }
-  const bounds = ([from, to]: readonly [number, number]) => ({start: chunks[from].start, end: chunks[to - 1].end})
+  const bounds = ([first, past]: readonly [number, number]) => ({start: chunks[first].start, end: chunks[past - 1].end})
+  const reportEnd = bounds(windows[to - 1]).end
 
   // Survey: each window alone. Where the draft's first paragraph starts, from the first: it
   // may be a headline for that alone (see `WindowRun`).
@@ -127,7 +148,7 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
   for (const [index, window] of windows.entries()) {
     const nodes = nodesOf(window)
     if (index === 0) firstParagraph = nodes.find((node) => node.type === 'ParagraphNode')?.position?.start.offset
-    await run(processors.survey, {pass: 'survey', nodes, ...bounds(window), state, firstParagraph}, [])
+    await run(processors.survey, {pass: 'survey', nodes, ...bounds(window), state, firstParagraph, reportEnd}, [])
   }
 
   // Report: each window after the paragraph before it; with a message limit, until the
@@ -137,18 +158,19 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
   const order = processors.enabled.map((rule) => rule.id)
   const points = budget ? location(text) : undefined
   let settled = 0
-  let previous: RootContent[] = []
-  for (const window of windows) {
+  const lastParagraph = (nodes: RootContent[]) => nodes.slice(lastParagraphStart(nodes))
+  let previous: RootContent[] = from > 0 ? lastParagraph(nodesOf(windows[from - 1])) : []
+  for (const window of windows.slice(from, to)) {
     const nodes = nodesOf(window)
     const {start, end} = bounds(window)
     const inWindow: VFileMessage[] = []
-    for (const message of await run(processors.report, {pass: 'report', nodes, start, end, state, firstParagraph}, previous)) {
+    for (const message of await run(processors.report, {pass: 'report', nodes, start, end, state, firstParagraph, reportEnd}, previous)) {
       const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset
       if (offset === undefined || offset < start || offset >= end) continue
       byRule.get(message.ruleId ?? '')?.push(message)
       inWindow.push(message)
     }
-    previous = nodes.slice(lastParagraphStart(nodes))
+    previous = lastParagraph(nodes)
     if (budget && points) {
       if (budget.stops.size > 0) break
       settled += settleMessages(inWindow, text, points, order).length
@@ -156,7 +178,6 @@ export async function lintInWindows(file: VFile, config: ResolvedConfig, size = 
     }
   }
   file.messages = processors.enabled.flatMap((rule) => byRule.get(rule.id)!)
-  file.data.copydeskRuleOrder = order
   return true
 }
 

@@ -1,5 +1,12 @@
 import rule from '../../rules/duplicate-line/index.js'
 import type {Rule} from '../../src/rule.js'
+import {describe, expect, it} from 'vitest'
+import {VFile} from 'vfile'
+import {defaultConfig} from '../../src/config/defaults.js'
+import type {ResolvedConfig} from '../../src/config/types.js'
+import {lint} from '../../src/pipeline/lint.js'
+import {lintInWindows} from '../../src/pipeline/windowed.js'
+import {shown} from '../helpers/equivalence.js'
 import {ruleTable} from '../helpers/rule-table.js'
 
 /** The rule, with its options widened as the registry holds it. */
@@ -74,4 +81,57 @@ ruleTable(duplicateLine, {
       messages: ['3:1-3:105: Line repeated from line 1'],
     },
   ],
+})
+
+describe('duplicate-line in a windowed lint', () => {
+  // Repeats and near repeats (a clause dropped, a word changed in a long sentence) of sentences
+  // many windows apart, of lines with several sentences, and of a sentence within its window.
+  const long = 'The delegations met for six hours in the palace on the Bosphorus and agreed to exchange prisoners of war before the end of the month.'
+  const parts = [
+    a,
+    'Officials said the vote would take place on Monday in the capital.',
+    `${a} ${a}`,
+    long,
+    'Filler line number one about the weather in the region today.',
+    long.replace('six hours', 'seven hours'),
+    'Talks resumed in Istanbul on Monday.',
+    `Officials said the vote would take place on Monday in the capital. ${a}`,
+    'Talks resumed in Istanbul on Monday after a long pause, officials said.',
+    'Filler line number two about the markets in the region today.',
+    a,
+  ]
+  const text = Array.from({length: 4}, () => parts.join('\n')).join('\n\n')
+  const config = {
+    ...defaultConfig('/'),
+    rules: Object.fromEntries(Object.keys(defaultConfig('/').rules).map((id) => [id, id === 'duplicate-line' ? ['warning'] : ['off']])),
+  } as ResolvedConfig
+  const said = (file: VFile) => file.messages.map((message) => `${message.place && 'start' in message.place ? message.place.start.offset : ''} ${message.reason}`)
+
+  it('reports on windows [k, n) alone, or one window alone, what the whole run reports there', async () => {
+    for (const size of [1, 150, 700]) {
+      const all = new VFile({value: text, path: 'draft.txt'})
+      expect(await lintInWindows(all, config, size)).toBe(true)
+      const full = said(all)
+      expect(full.length).toBeGreaterThan(20)
+      for (const of of [2, 3, 5, 1000]) {
+        const shares: string[][] = []
+        for (let index = 0; index < of; index++) {
+          const file = new VFile({value: text, path: 'draft.txt'})
+          expect(await lintInWindows(file, config, size, {index, of})).toBe(true)
+          shares.push(said(file))
+        }
+        expect(shares.flat(), `windows of ${size}, ${of} shares`).toEqual(full)
+        // The later shares repeat what earlier ones hold.
+        expect(shares.slice(1).flat().length, `windows of ${size}, ${of} shares`).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it('gives the whole-draft lint its messages', async () => {
+    const whole = await lint(text, {config, path: 'draft.txt', window: {threshold: Infinity}})
+    for (const size of [1, 150]) {
+      const windowed = await lint(text, {config, path: 'draft.txt', window: {threshold: 0, size}})
+      expect(shown(windowed), `windows of ${size}`).toEqual(shown(whole))
+    }
+  })
 })
