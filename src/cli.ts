@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `copydesk` executable: the only module that touches `process`. */
+import os from 'node:os'
 import {main} from './cli/main.js'
 import {maxHeapMbFrom} from './pipeline/limits.js'
 
@@ -17,6 +18,8 @@ main(process.argv.slice(2), {
   stderrTerminal: isInteractive ? process.stderr : undefined,
   // The heap one large draft may use: a positive whole number of MB, or the default.
   maxHeapMb: maxHeapMbFrom(env.COPYDESK_MAX_HEAP_MB),
+  // Workers sharing one large draft: a positive whole number, at most one per core, or the default (1).
+  largeDraftThreads: /^[1-9]\d*$/.test(env.COPYDESK_LARGE_DRAFT_THREADS ?? '') ? Math.min(Number(env.COPYDESK_LARGE_DRAFT_THREADS), os.availableParallelism()) : undefined,
 }).then(
   (code) => {
     process.exitCode = code

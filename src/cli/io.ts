@@ -35,4 +35,9 @@ export interface Io {
    * `defaultMaxHeapMb`). `undefined`: every draft is linted as the others (tests in process).
    */
   readonly maxHeapMb?: number
+  /**
+   * Workers that share such a draft's windows, the heap split between them (`lintAll`'s
+   * `isolate.threads`; the executable sets it from `COPYDESK_LARGE_DRAFT_THREADS`). Default 1.
+   */
+  readonly largeDraftThreads?: number
 }

@@ -115,7 +115,7 @@ async function lintWithProgress(options: LintArguments, io: Io, progress: Progre
       {
         onStart: (index) => progress.start(toLint[index].input.display),
         onDone: () => progress.done(),
-        isolate: io.maxHeapMb === undefined ? undefined : {maxHeapMb: io.maxHeapMb},
+        isolate: io.maxHeapMb === undefined ? undefined : {maxHeapMb: io.maxHeapMb, threads: io.largeDraftThreads},
       },
     )
     // A draft that could not be linted (out of memory) is named on standard error and left

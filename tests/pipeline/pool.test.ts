@@ -90,6 +90,27 @@ describe('lintAll', () => {
     expect(Date.now() - started).toBeLessThan(5_000)
   }, 60_000)
 
+  it('shares a large plain-text draft between two workers when asked: the same messages, or the one-line failure', async () => {
+    // Without a message limit: a share's report cannot know what the shares before it spent.
+    const list = tasks(drafts.length)
+      .filter((task) => task.path.endsWith('.txt'))
+      .map((task) => ({...task, config: {...config, maxMessages: -1}}))
+    // Windows of a few hundred characters: every sample is many windows, two runs of them.
+    const isolate = {maxHeapMb: 1024, minimumBytes: 0, threads: 2, window: {threshold: 0, size: 300}}
+    const shared = await lintAll(list, {threads: 1, isolate})
+    for (const [index, task] of list.entries()) {
+      const alone = await lint(task.value, {config: task.config, path: task.path})
+      expect(shared[index].messages.map(toPlain), task.path).toEqual(alone.messages.map(toPlain))
+      expect(shared[index].data.copydeskFailure).toBeUndefined()
+      expect(shared[index].data.copydeskThread).not.toBe(threadId)
+    }
+    expect(shared.some((file) => file.messages.length > 0)).toBe(true)
+
+    const [tight] = await lintAll([{...list[0], value: list[0].value.repeat(200)}], {isolate: {...isolate, maxHeapMb: 32}})
+    expect(tight.data.copydeskFailure).toBe(outOfMemoryReason(32))
+    expect(tight.messages).toEqual([])
+  }, 120_000)
+
   it('lints a small run, or one thread, in this thread', async () => {
     const small = tasks(3)
     expect(small.reduce((sum, task) => sum + task.value.length, 0)).toBeLessThan(minimumPoolBytes)
