@@ -223,13 +223,25 @@ export default defineRule<DuplicateLineOptions>({
 
       for (const sentence of document.sentences) {
         if (sentence.paragraph.isHeadline) continue
-        const tokens = window ? tokenize(sentence.text) : tokensOf(sentence.text)
+        if (window) {
+          // The survey indexed this sentence if it counts (its tokens are its key's words), and
+          // the sentences before it: those are compared with it.
+          const id = firstAtOrAfter(units, startOf(sentence))
+          if (id === units.length || units[id].position?.start.offset !== startOf(sentence)) continue
+          const key = units[id].key
+          // An exact repeat needs no tokens (a draft of one line repeated has little else).
+          const same = state.exact.get(key)
+          const unit: Unit = {sentence, tokens: same !== undefined && same < id ? [] : key.split(' '), key}
+          const earlier = same !== undefined && same < id ? same : findEarlier(state, unit, gramsOf, id)
+          if (earlier !== undefined) found.push({later: unit, earlier: units[earlier]})
+          continue
+        }
+        const tokens = tokensOf(sentence.text)
         if (tokens.length < minWords) continue
         const unit: Unit = {sentence, tokens, key: tokens.join(' ')}
-        // The sentences before this one: in a windowed lint, those the survey indexed before it.
-        const earlier = findEarlier(state, unit, gramsOf, window ? firstAtOrAfter(units, startOf(sentence)) : units.length)
+        const earlier = findEarlier(state, unit, gramsOf, units.length)
         if (earlier !== undefined) found.push({later: unit, earlier: units[earlier]})
-        if (!window) index(state, unit, true, gramsOf)
+        index(state, unit, true, gramsOf)
       }
 
       // A line whose every sentence repeats is reported once, as a line.
@@ -329,11 +341,13 @@ type GramsOf = (tokens: readonly string[]) => readonly Gram[]
 /** The draft's index in a windowed lint (see `WindowRun`), with the ids of its words. */
 interface WindowIndex extends Index {
   readonly words: Map<string, number>
+  /** {@link numberedTrigrams} by token list (shared through {@link tokensOf}: a repeated sentence's are made once). */
+  readonly grams: WeakMap<readonly string[], readonly Gram[]>
 }
 
 function windowIndex(window: WindowRun): WindowIndex {
   let state = window.state.get('duplicate-line') as WindowIndex | undefined
-  if (!state) window.state.set('duplicate-line', (state = {...emptyIndex(), words: new Map()}))
+  if (!state) window.state.set('duplicate-line', (state = {...emptyIndex(), words: new Map(), grams: new WeakMap()}))
   return state
 }
 
@@ -353,11 +367,12 @@ function numberedTrigrams(state: WindowIndex): GramsOf {
     return id
   }
   return (tokens) => {
-    const grams: Gram[] = []
+    let grams = state.grams.get(tokens) as Gram[] | undefined
+    if (grams) return grams
+    state.grams.set(tokens, (grams = []))
+    const ids = tokens.map(idOf)
     for (let i = 0; i + 3 <= tokens.length; i++) {
-      const a = idOf(tokens[i])
-      const b = idOf(tokens[i + 1])
-      const c = idOf(tokens[i + 2])
+      const [a, b, c] = [ids[i], ids[i + 1], ids[i + 2]]
       grams.push(a < maxWordIds && b < maxWordIds && c < maxWordIds ? (a * maxWordIds + b) * maxWordIds + c : `${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`)
     }
     return grams
@@ -373,7 +388,8 @@ function survey(window: WindowRun, tree: Root, file: VFile, minWords: number): v
   const gramsOf = numberedTrigrams(state)
   for (const sentence of getPartDocument(tree, window.nodes, file).sentences) {
     if (sentence.paragraph.isHeadline || startOf(sentence) >= window.reportEnd) continue
-    const tokens = tokenize(sentence.text)
+    // Through the memo: a draft that repeats a line (or is one letter a line) tokenizes it once.
+    const tokens = tokensOf(sentence.text)
     if (tokens.length < minWords) continue
     index(state, {sentence, tokens, key: tokens.join(' ')}, false, gramsOf)
   }
