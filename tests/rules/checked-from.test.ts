@@ -19,7 +19,7 @@ const second = paragraph.length + 2
 
 function window(tree: Root, start: number): WindowRun {
   const nodes = tree.children.filter((node) => (node.position?.start.offset ?? 0) >= start)
-  return {pass: 'report', nodes, start, end: text.length, state: new Map(), firstParagraph: 0}
+  return {pass: 'report', nodes, start, end: text.length, state: new Map(), firstParagraph: 0, reportEnd: text.length}
 }
 
 describe('checkedFrom / checkedNodes', () => {
