@@ -8,7 +8,7 @@ import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
 import type {StoppedAt} from '../pipeline/lint.js'
-import {fromPlain, outOfMemoryReason, paceLargeDraftHeap, type PlainMessage} from '../pipeline/pool.js'
+import {fromPlain, largeDraftYoungGenerationMb, outOfMemoryReason, paceLargeDraftHeap, type PlainMessage} from '../pipeline/pool.js'
 import type {DraftKind} from '../pipeline/processor.js'
 import type {FixResult} from './apply.js'
 
@@ -32,7 +32,8 @@ export interface IsolatedFix {
 /** Fix `task`'s draft in a worker whose heap may hold `maxHeapMb` MB: what `fix()` gives, or why it failed. */
 export async function fixIsolated(task: IsolatedFixTask, maxHeapMb: number): Promise<FixResult | {failure: string}> {
   paceLargeDraftHeap()
-  const worker = new Worker(new URL('./fix-worker.js', import.meta.url), {workerData: task, resourceLimits: {maxOldGenerationSizeMb: maxHeapMb}})
+  const resourceLimits = {maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: largeDraftYoungGenerationMb}
+  const worker = new Worker(new URL('./fix-worker.js', import.meta.url), {workerData: task, resourceLimits})
   try {
     const reply = await new Promise<IsolatedFix | {failure: string}>((resolve) => {
       worker.on('message', (message: IsolatedFix | {error: string}) => resolve('error' in message ? {failure: `internal error: ${message.error}`} : message))
