@@ -8,7 +8,7 @@ import {Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import type {ResolvedConfig} from '../config/types.js'
 import type {StoppedAt} from '../pipeline/lint.js'
-import {fromPlain, largeDraftYoungGenerationMb, outOfMemoryReason, paceLargeDraftHeap, type PlainMessage} from '../pipeline/pool.js'
+import {fromPlain, largeDraftYoungGenerationMb, onWorkerFailure, paceLargeDraftHeap, type PlainMessage} from '../pipeline/pool.js'
 import type {DraftKind} from '../pipeline/processor.js'
 import type {FixResult} from './apply.js'
 
@@ -37,10 +37,7 @@ export async function fixIsolated(task: IsolatedFixTask, maxHeapMb: number): Pro
   try {
     const reply = await new Promise<IsolatedFix | {failure: string}>((resolve) => {
       worker.on('message', (message: IsolatedFix | {error: string}) => resolve('error' in message ? {failure: `internal error: ${message.error}`} : message))
-      worker.on('error', (error: Error & {code?: string}) =>
-        resolve({failure: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryReason(maxHeapMb) : `internal error: ${error.stack ?? error.message}`}),
-      )
-      worker.on('exit', (code) => resolve({failure: `internal error: the worker stopped (exit status ${code})`}))
+      onWorkerFailure(worker, maxHeapMb, (failure) => resolve({failure}))
     })
     if ('failure' in reply) return reply
     const file = (value: string, part: IsolatedFix['final']) => {

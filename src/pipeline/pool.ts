@@ -151,6 +151,17 @@ export function outOfMemoryReason(maxHeapMb: number): string {
 
 let isPaced = false
 
+/**
+ * Call `fail` with the one-line reason when a large draft's `worker` (heap bound `maxHeapMb`)
+ * fails: out of its heap, an error, or an exit before it answered.
+ */
+export function onWorkerFailure(worker: Worker, maxHeapMb: number, fail: (reason: string) => void): void {
+  worker.on('error', (error: Error & {code?: string}) => {
+    fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryReason(maxHeapMb) : `internal error: ${error.stack ?? error.message}`)
+  })
+  worker.on('exit', (code) => fail(`internal error: the worker stopped (exit status ${code})`))
+}
+
 /** Pace V8's heap growth for large drafts (see {@link largeDraftHeapGrowingPercent}), once per process. */
 export function paceLargeDraftHeap(): void {
   if (isPaced) return
@@ -266,10 +277,7 @@ export async function lintIsolated(
         } else if (reply.error !== undefined) fail(`internal error: ${reply.error}`)
         else resolve(reply)
       })
-      worker.on('error', (error: Error & {code?: string}) => {
-        fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryReason(maxHeapMb) : `internal error: ${error.stack ?? error.message}`)
-      })
-      worker.on('exit', (code) => fail(`internal error: the worker stopped (exit status ${code})`))
+      onWorkerFailure(worker, maxHeapMb, fail)
     })
   let abort: (() => void) | undefined
   const aborted = new Promise<{aborted: true}>((resolve) => (abort = () => resolve({aborted: true})))

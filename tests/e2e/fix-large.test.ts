@@ -3,29 +3,17 @@
  * (`src/fix/isolated.ts`), with the result `fix()` gives in this thread; a draft that needs
  * more than the heap allows is left as it is, with one line naming it, exit 2.
  */
-import {execFile} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {fix} from '../../src/fix/apply.js'
-import {cliPath} from '../helpers/cli.js'
+import {runCliAsync} from '../helpers/cli.js'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-e2e-fix-large-'))
 afterAll(() => rmSync(folder, {recursive: true, force: true}))
 
-function run(args: readonly string[], env: Record<string, string> = {}): Promise<{status: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cliPath, ...args],
-      {cwd: folder, encoding: 'utf8', env: {...process.env, NO_COLOR: '1', ...env}, timeout: 240_000, maxBuffer: 64 * 1024 * 1024},
-      (error, stdout, stderr) => {
-        resolve({status: error ? ((error as {code?: number}).code ?? null) : 0, stdout, stderr})
-      },
-    )
-  })
-}
+const run = (args: readonly string[], env: Record<string, string> = {}) => runCliAsync(args, {cwd: folder, env, timeout: 240_000})
 
 const paragraph = 'The delegation met the the press in Istanbul on Monday,stating that talks would go on.\n'
 const text = Array.from({length: Math.ceil((1.05 * 1024 * 1024) / paragraph.length)}, (_, index) => paragraph.replace('Monday', `Monday ${index}`)).join('')

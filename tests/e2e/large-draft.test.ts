@@ -5,29 +5,14 @@
  * (`COPYDESK_LARGE_DRAFT_THREADS=2`, capped at one per core; without a message limit, as two
  * workers share a draft only then), sentences repeated across the two halves included.
  */
-import {spawn} from 'node:child_process'
 import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {cliPath} from '../helpers/cli.js'
+import {runCliAsync} from '../helpers/cli.js'
 
-/** `copydesk lint --format json --max-messages -1 large.txt` in `cwd` with `env` (asynchronous: a long `spawnSync` starves vitest's worker). */
-function lintJson(cwd: string, env: Record<string, string>) {
-  return new Promise<{status: number | null; stdout: string; stderr: string}>((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, 'lint', '--format', 'json', '--max-messages', '-1', 'large.txt'], {cwd, env: {...process.env, NO_COLOR: '1', ...env}})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 170_000)
-    child.on('error', reject)
-    child.on('close', (status) => {
-      clearTimeout(timer)
-      resolve({status, stdout, stderr})
-    })
-  })
-}
+/** `copydesk lint --format json --max-messages -1 large.txt` in `cwd` with `env`. */
+const lintJson = (cwd: string, env: Record<string, string>) => runCliAsync(['lint', '--format', 'json', '--max-messages', '-1', 'large.txt'], {cwd, env, timeout: 170_000})
 
 describe('a large plain-text draft', () => {
   it('gives the same report from one worker and from two sharing its windows', async () => {

@@ -9,29 +9,12 @@ import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {cliPath, root} from '../helpers/cli.js'
+import {root, runCliAsync} from '../helpers/cli.js'
 
 const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-e2e-max-messages-'))
 afterAll(() => rmSync(folder, {recursive: true, force: true}))
 
-interface Result {
-  readonly status: number | null
-  readonly stdout: string
-  readonly stderr: string
-}
-
-function run(args: readonly string[], cwd = folder): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cliPath, ...args],
-      {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, timeout: 120_000, maxBuffer: 64 * 1024 * 1024},
-      (error, stdout, stderr) => {
-        resolve({status: error ? ((error as {code?: number}).code ?? null) : 0, stdout, stderr})
-      },
-    )
-  })
-}
+const run = (args: readonly string[], cwd = folder) => runCliAsync(args, {cwd})
 
 /** A made-up word of letters (`mogatux`), different for each number. */
 function word(number: number): string {
