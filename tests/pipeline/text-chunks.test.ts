@@ -6,7 +6,7 @@
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import fc from 'fast-check'
-import type {Root, Sentence} from 'nlcst'
+import type {Paragraph, Root, Sentence} from 'nlcst'
 import {ParseEnglish} from 'parse-english'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
@@ -42,6 +42,19 @@ function drafts(): Array<[string, string]> {
     for (const name of readdirSync(url)) if (name.endsWith('.txt')) found.push([`${folder}/${name}`, readFileSync(new URL(name, url), 'utf8')])
   }
   return found
+}
+
+/** The most children a sentence (or paragraph) that parse-latin's plugins get has, when `text` is parsed in chunks. */
+function longestGiven(kind: 'sentence' | 'paragraph', text: string): number {
+  let most = 0
+  const measure = (node: Sentence | Paragraph) => void (most = Math.max(most, node.children.length))
+  parseInChunks(text, (chunk) => {
+    const parser = new ParseEnglish()
+    if (kind === 'sentence') parser.tokenizeSentencePlugins = [measure, ...parser.tokenizeSentencePlugins]
+    else parser.tokenizeParagraphPlugins = [measure, ...parser.tokenizeParagraphPlugins]
+    return parser.parse(chunk)
+  })
+  return most
 }
 
 describe('parseInChunks', () => {
@@ -166,16 +179,7 @@ describe('parseInChunks', () => {
   it('hands the sentence plugins one chunk at a time, however long the draft', () => {
     // The plugins splice the sentence they get: their work grows with its length times the merges in it.
     const line = 'The U.S. envoy didn’t say which well-known talks were next, and Peskov said so.\n'
-    const longest = (copies: number) => {
-      let most = 0
-      const measured = (text: string) => {
-        const parser = new ParseEnglish()
-        parser.tokenizeSentencePlugins = [(sentence: Sentence) => void (most = Math.max(most, sentence.children.length)), ...parser.tokenizeSentencePlugins]
-        return parser.parse(text)
-      }
-      parseInChunks(line.repeat(copies), measured)
-      return most
-    }
+    const longest = (copies: number) => longestGiven('sentence', line.repeat(copies))
     // Chunks of at least 2 KB (`parseChunkSize`): the longest is some 2 KB of lines, however many there are.
     expect(longest(1)).toBeGreaterThan(20)
     expect(longest(2)).toBeGreaterThan(longest(1))
@@ -186,16 +190,7 @@ describe('parseInChunks', () => {
 
   it('keeps lines that go on in lowercase after a full stop from making one sentence of the draft', () => {
     const line = 'the envoy did not say which talks were next, and peskov said so.\n'
-    const longest = (copies: number) => {
-      let most = 0
-      const measured = (text: string) => {
-        const parser = new ParseEnglish()
-        parser.tokenizeParagraphPlugins = [(paragraph) => void (most = Math.max(most, paragraph.children.length)), ...parser.tokenizeParagraphPlugins]
-        return parser.parse(text)
-      }
-      parseInChunks(`The start.\n${line.repeat(copies)}`, measured)
-      return most
-    }
+    const longest = (copies: number) => longestGiven('paragraph', `The start.\n${line.repeat(copies)}`)
     expect(longest(2)).toBeGreaterThan(0)
     expect(longest(500)).toBeLessThan(100)
     expect(longest(1000)).toBe(longest(500))
