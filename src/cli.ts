@@ -9,6 +9,12 @@ const env = process.env
 // compilation buffer), not a CI job (some give their jobs a pseudo-terminal; `CI=false` is no CI).
 const isInteractive = Boolean(process.stderr.isTTY) && env.TERM !== 'dumb' && (env.CI === undefined || env.CI === '' || env.CI === 'false')
 
+// A reader that stops early (`copydesk lint | head`) closes the pipe: the rest of the report
+// has nowhere to go, which is no failure of the run (its exit status stays what it decides).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+})
+
 main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdin: process.stdin,

@@ -2,6 +2,7 @@
 import {parseArgs} from 'node:util'
 import {closestOf} from '../config/schema.js'
 import {formatterNames, isFormatterName} from '../formatters/index.js'
+import {draftSizeExpected, parseDraftSize} from '../pipeline/limits.js'
 import {RunError} from './errors.js'
 
 /** The options of `copydesk lint`. */
@@ -16,6 +17,8 @@ export interface LintArguments {
   readonly maxWarnings?: number
   /** `--max-messages N`: the messages a draft's report holds at most, over the configuration's `maxMessages` (-1: no limit). */
   readonly maxMessages?: number
+  /** `--max-draft-size SIZE`: the largest draft read, in bytes, over the configuration's `maxDraftSize`. */
+  readonly maxDraftBytes?: number
   readonly stdinFilename?: string
   readonly color?: boolean
   readonly followSymlinks: boolean
@@ -49,6 +52,7 @@ export const lintOptions: readonly LintOption[] = [
   {name: 'quiet', short: 'q', type: 'boolean', description: 'report errors only (hide warnings and info)'},
   {name: 'max-warnings', type: 'string', value: 'N', description: 'exit 1 when there are more than N warnings (-1: no limit, the default)'},
   {name: 'max-messages', type: 'string', value: 'N', description: "report a draft's first N messages at most (default 10,000, or maxMessages; -1: all)"},
+  {name: 'max-draft-size', type: 'string', value: 'SIZE', description: 'lint drafts up to SIZE (bytes, or 512K, 2MB; default 1MB, or maxDraftSize; at most 4MB)'},
   {name: 'stdin-filename', type: 'string', value: 'NAME', description: 'the name of standard input in reports (NAME.md reads it as Markdown)'},
   {name: 'cache', type: 'boolean', description: 'skip drafts unchanged since the last run (results kept in .copydeskcache)'},
   {name: 'cache-location', type: 'string', value: 'FILE|FOLDER/', description: 'where the cache file is (a folder holds .copydeskcache)'},
@@ -145,6 +149,12 @@ export function parseLintArguments(args: readonly string[]): LintArguments {
     if (!/^([1-9]\d*|-1)$/.test(most)) throw new RunError(`Invalid \`--max-messages ${most}\`, expected a whole number ≥ 1, or -1 for no limit`)
     maxMessages = Number(most)
   }
+  let maxDraftBytes: number | undefined
+  const size = text('max-draft-size')
+  if (size !== undefined) {
+    maxDraftBytes = parseDraftSize(size)
+    if (maxDraftBytes === undefined) throw new RunError(`Invalid \`--max-draft-size ${size}\`, ${draftSizeExpected}`)
+  }
   return {
     paths: positionals,
     format,
@@ -154,6 +164,7 @@ export function parseLintArguments(args: readonly string[]): LintArguments {
     quiet: flag('quiet'),
     maxWarnings,
     maxMessages,
+    maxDraftBytes,
     stdinFilename: text('stdin-filename'),
     // The last of `--color` and `--no-color` wins (a script may add one to a command line).
     color: tokens.reduce<boolean | undefined>((color, token) => (token.kind === 'option' && token.name.endsWith('color') ? token.name === 'color' : color), undefined),

@@ -46,6 +46,9 @@ export function initialConfig(): string {
     "# The messages a draft's report holds at most (-1: no limit)",
     `maxMessages: ${defaultMaxMessages}`,
     '',
+    '# The largest draft proofread: 512KB, 2MB… (at most 4MB; over 1MB, a draft may take over 10 s)',
+    'maxDraftSize: 1MB',
+    '',
   ].join('\n')
 }
 

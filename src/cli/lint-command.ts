@@ -6,6 +6,7 @@ import {getFormatter} from '../formatters/index.js'
 import {batched} from '../formatters/pieces.js'
 import type {StreamingFormatter} from '../formatters/types.js'
 import type {ResolvedConfig} from '../config/types.js'
+import {draftLimitOf} from '../pipeline/limits.js'
 import {lintAll} from '../pipeline/pool.js'
 import {parseLintArguments, type LintArguments} from './args.js'
 import {RunError} from './errors.js'
@@ -65,11 +66,13 @@ async function lintWithProgress(options: LintArguments, io: Io, progress: Progre
     progress.start(input.kind === 'error' ? '' : input.display)
     try {
       if (input.kind === 'error') throw input.error
-      let draft: Draft
-      if (input.kind === 'stdin') draft = decodeDraft(await readStream(io.stdin), input.display)
-      else draft = await readDraft(input.path, input.display)
+      // The configuration first: it says how large the draft may be.
       const filePath = input.kind === 'file' ? input.path : undefined
       const config = withMaxMessages(await loadConfigFor(filePath, configOptions), options.maxMessages)
+      const maxBytes = options.maxDraftBytes ?? draftLimitOf(config)
+      let draft: Draft
+      if (input.kind === 'stdin') draft = decodeDraft(await readStream(io.stdin, maxBytes), input.display, maxBytes)
+      else draft = await readDraft(input.path, input.display, maxBytes)
       const file = new VFile({value: draft.text, path: input.display, cwd: io.cwd})
       jobs.push({file, draft, input, lintOptions: {config, path: input.kind === 'stdin' ? options.stdinFilename : input.display}})
     } catch (error) {

@@ -1,5 +1,6 @@
 /** Errors in a configuration file, as one line: the file, the key, what is allowed. */
 import type {ZodIssue} from 'zod'
+import {draftSizeExpected} from '../pipeline/limits.js'
 import {closestOf, configKeys, languages, oneOf, severitySettings} from './schema.js'
 
 /** An unreadable or invalid configuration (the CLI exits with status 2). */
@@ -49,6 +50,7 @@ export function describeIssue(issue: ZodIssue, data: unknown): string {
   if (key === 'language') {
     return `language: Unexpected ${show(actual)}, expected ${oneOf(languages, typeof actual === 'string' ? actual : undefined)}`
   }
+  if (key === 'maxDraftSize') return `maxDraftSize: Unexpected ${show(actual)}, ${draftSizeExpected}`
   if (key === 'maxMessages') return `maxMessages: Unexpected ${show(actual)}, expected a whole number ≥ 1, or -1 for no limit`
   if (path.length === 1) return `${keyPath(path)}: Unexpected ${show(actual)}, expected a list of strings`
   return `${keyPath(path)}: Unexpected ${show(actual)}, expected a non-empty string`

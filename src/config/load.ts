@@ -15,6 +15,7 @@ import picomatch from 'picomatch'
 import {rules} from '../../rules/index.js'
 import {DataError, parseJsonData, parseYamlData} from '../io/parse-data.js'
 import {ReadError, readBoundedText, type ReadLimits} from '../io/read-bounded.js'
+import {parseDraftSize} from '../pipeline/limits.js'
 import {defaultConfig} from './defaults.js'
 import {ConfigError, describeIssue} from './errors.js'
 import {defaultRuleSettings, loadRuleResources, parseRuleOptions} from './rules.js'
@@ -178,6 +179,7 @@ export async function resolveConfig(data: unknown, file: string, name = file): P
     styles,
     cwd: folder,
     ...(config.maxMessages === undefined ? {} : {maxMessages: config.maxMessages}),
+    ...(config.maxDraftSize === undefined ? {} : {maxDraftBytes: parseDraftSize(config.maxDraftSize)}),
   }
   // The rules read their files now (a known pack, valid YAML, safe patterns), so that a bad
   // one is a configuration error (exit 2) and not a failure in the middle of a run.

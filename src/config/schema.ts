@@ -9,6 +9,7 @@
 import leven from 'leven'
 import type {ZodType, ZodTypeDef} from 'zod'
 import {z} from 'zod'
+import {draftSizeExpected, largestMaxDraftBytes, parseDraftSize} from '../pipeline/limits.js'
 
 /** The severities a rule may be set to. */
 export const severitySettings = ['off', 'info', 'warning', 'error'] as const
@@ -28,6 +29,8 @@ export const configKeys = {
   styles: 'Style packs of the rules that read them: a built-in pack name (`ap`) or a path to a YAML file, relative to this file.',
   maxMessages:
     "The messages a draft's report holds at most (default 10,000; -1: no limit). A draft with more is reported up to its 10,000th message, and the run says where it stopped.",
+  maxDraftSize:
+    'The largest draft proofread: bytes, or a number with K, KB, KiB, M, MB or MiB (`2MB`; a K is 1,024 bytes). Default 1 MiB, at most 4 MiB; a larger draft is refused with one line. Drafts over 1 MiB may take over 10 s and 500 MB.',
 } as const
 
 /** A configuration as written in the file. */
@@ -41,6 +44,7 @@ export interface ConfigFile {
   language?: (typeof languages)[number]
   styles?: string[]
   maxMessages?: number
+  maxDraftSize?: number | string
 }
 
 const strings = z.array(z.string().min(1, 'Unexpected empty string, expected text'))
@@ -67,6 +71,13 @@ export function configSchema(ruleIds: readonly string[]) {
         .int()
         .min(-1)
         .refine((value) => value !== 0, 'Unexpected `0`, expected a whole number ≥ 1, or -1 for no limit')
+        .optional(),
+      maxDraftSize: z
+        .union([z.number(), z.string()])
+        .refine(
+          (value) => parseDraftSize(value) !== undefined,
+          (value) => ({message: `Unexpected \`${String(value)}\`, ${draftSizeExpected}`}),
+        )
         .optional(),
     })
     .strict()
@@ -146,6 +157,13 @@ export function configJsonSchema(
       language: {description: configKeys.language, enum: [...languages]},
       styles: stringList('styles'),
       maxMessages: {description: configKeys.maxMessages, type: 'integer', anyOf: [{const: -1}, {minimum: 1}]},
+      maxDraftSize: {
+        description: configKeys.maxDraftSize,
+        anyOf: [
+          {type: 'integer', minimum: 1, maximum: largestMaxDraftBytes},
+          {type: 'string', pattern: '^\\s*\\d+(\\.\\d+)?\\s*([bB]|[kK]|[kK][bB]|[kK]i[bB]|[mM]|[mM][bB]|[mM]i[bB])?\\s*$'},
+        ],
+      },
     },
   }
 }

@@ -22,6 +22,8 @@ export interface ResolvedConfig {
   readonly styles: readonly string[]
   /** The messages a draft's report holds at most (`-1`: no limit; unset: `defaultMaxMessages`). */
   readonly maxMessages?: number
+  /** The largest draft proofread, in bytes (`maxDraftSize`; unset: `defaultMaxDraftBytes`). */
+  readonly maxDraftBytes?: number
   /** Per rule id with a `resources` hook: the data it read for this configuration (plain JSON). */
   readonly resources: Readonly<Record<string, unknown>>
   /** Folder the configuration was found in (or the working folder). */

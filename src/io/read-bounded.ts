@@ -30,6 +30,8 @@ export interface ReadLimits {
   readonly maxBytes: number
   /** What the file should be, for the error: `a draft`, `a configuration file`… */
   readonly what: string
+  /** Said after the error of a file over the limit: how to raise it, when it can be. */
+  readonly hint?: string
 }
 
 // O_NONBLOCK does not exist on Windows, where a FIFO cannot be named by a path anyway.
@@ -86,7 +88,7 @@ export function describeFsError(error: unknown): string {
 /** The error for a file over the limit; `size` is exact, or a lower bound when `isAtLeast`. */
 export function tooLarge(size: number, limits: ReadLimits, isAtLeast = false): ReadError {
   const actual = isAtLeast ? `more than ${size.toLocaleString('en-US')} bytes` : formatBytes(size).replace(/ \(.*\)$/, '')
-  return new ReadError(`file too large (${actual}), expected ${limits.what} of at most ${formatBytes(limits.maxBytes)}`, 'EFBIG')
+  return new ReadError(`file too large (${actual}), expected ${limits.what} of at most ${formatBytes(limits.maxBytes)}${limits.hint ?? ''}`, 'EFBIG')
 }
 
 function asReadError(error: unknown): ReadError {

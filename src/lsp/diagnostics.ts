@@ -16,7 +16,8 @@ import type {ResolvedConfig} from '../config/types.js'
 import {isCertain} from '../fix/certain.js'
 import {stoppedDiagnostic, toDiagnostic} from '../formatters/diagnostic.js'
 import {IncrementalLinter} from '../pipeline/incremental.js'
-import {maxDraftBytes, megabytes} from '../pipeline/limits.js'
+import {formatBytes} from '../io/read-bounded.js'
+import {draftLimitOf, largestMaxDraftBytes} from '../pipeline/limits.js'
 import {lint} from '../pipeline/lint.js'
 import {fromPlain, isolateBytes, lintIsolated} from '../pipeline/pool.js'
 import type {DocumentSetup} from './configuration.js'
@@ -142,12 +143,14 @@ export class Diagnostics {
     const text = document.getText()
     const uri = document.uri
     const isStale = () => this.host.document(uri)?.version !== version
-    // A document over the CLI's limit would hold up every document for many seconds.
-    const bytes = text.length > maxDraftBytes / 4 ? Buffer.byteLength(text) : 0
-    if (bytes > maxDraftBytes) return {version, messages: [], diagnostics: [tooLarge(bytes)]}
     const setup = await this.host.setup(document)
     if (isStale()) return undefined
     if (setup.skip) return {version, messages: [], diagnostics: []}
+    // A document over its configuration's limit (the CLI's) would hold up every document for
+    // seconds: reported, not linted. (A UTF-16 code unit is at most 3 bytes of UTF-8.)
+    const maxBytes = draftLimitOf(setup.config)
+    const bytes = text.length > maxBytes / 3 ? Buffer.byteLength(text) : 0
+    if (bytes > maxBytes) return {version, messages: [], diagnostics: [tooLarge(bytes, maxBytes)]}
     let file: VFile | undefined
     if (this.host.maxHeapMb !== undefined && text.length >= isolateBytes) {
       // A large document: linted whole each time, in a worker (see `maxHeapMb`); a result for
@@ -186,12 +189,12 @@ function failed(reason: string): Diagnostic {
   }
 }
 
-/** The one diagnostic of a document over {@link maxDraftBytes}, as the CLI words it. */
-function tooLarge(bytes: number): Diagnostic {
+/** The one diagnostic of a document over its limit of `maxBytes` (`maxDraftSize`), as the CLI words it. */
+function tooLarge(bytes: number, maxBytes: number): Diagnostic {
   return {
     range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
     severity: DiagnosticSeverity.Error,
     source: 'copydesk',
-    message: `Document too large to proofread (${megabytes(bytes)}), expected a draft of at most ${megabytes(maxDraftBytes)}`,
+    message: `Document too large to proofread (${formatBytes(bytes).replace(/ \(.*\)$/, '')}), expected a draft of at most ${formatBytes(maxBytes)}${maxBytes < largestMaxDraftBytes ? '; raise it with `maxDraftSize` in the configuration (at most 4 MiB)' : ''}`,
   }
 }

@@ -1,14 +1,45 @@
 /** Limits shared by the command line and the language server. */
 
 /**
- * The largest draft copydesk proofreads: 4 MiB, a hundred times a long feature (the CLI
- * refuses a larger file; the language server reports a larger document instead of linting it).
+ * The largest draft copydesk proofreads unless the configuration says otherwise
+ * (`maxDraftSize`, `--max-draft-size`): 1 MiB, about 170,000 words, ten times a long book
+ * chapter and a hundred times a long feature. Every draft up to it, written or hostile, is
+ * proofread within 10 s and 500 MB (`npm run bench:limits`; issue 17); a larger file is
+ * refused with one line (the CLI) or reported as too large (the language server).
  */
-export const maxDraftBytes = 4 * 1024 * 1024
+export const defaultMaxDraftBytes = 1024 * 1024
 
-/** A size in MB with one decimal, as the messages about the limit write it. */
-export function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+/**
+ * The most `maxDraftSize` may allow: 4 MiB. Up to it, the windowed lint of plain text and the
+ * bounded worker keep a draft within about 1.5 GB and a minute; beyond, nothing was measured.
+ */
+export const largestMaxDraftBytes = 4 * 1024 * 1024
+
+/** The draft size limit of a configuration: its `maxDraftBytes`, or {@link defaultMaxDraftBytes}. */
+export function draftLimitOf(config: {readonly maxDraftBytes?: number}): number {
+  return config.maxDraftBytes ?? defaultMaxDraftBytes
+}
+
+const sizeUnits: Readonly<Record<string, number>> = {'': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 * 1024, mb: 1024 * 1024, mib: 1024 * 1024}
+
+/** What {@link parseDraftSize} accepts, as the errors of the CLI and the configuration say it. */
+export const draftSizeExpected = 'expected a size from 1 byte to 4 MiB: bytes, or a number with K, KB, KiB, M, MB or MiB (`2MB`; a K is 1,024 bytes)'
+
+/**
+ * A draft size limit as written (`maxDraftSize`, `--max-draft-size`): a whole number of bytes,
+ * or a number with a unit, binary as cspell's `--max-file-size` (`512K`, `1.5 MB`, `2MiB`);
+ * `undefined` when it is not one, or is outside 1 byte to {@link largestMaxDraftBytes}.
+ */
+export function parseDraftSize(value: string | number): number | undefined {
+  let bytes: number
+  if (typeof value === 'number') bytes = value
+  else {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value)
+    const unit = match ? sizeUnits[match[2].toLowerCase()] : undefined
+    if (!match || unit === undefined) return undefined
+    bytes = Math.floor(Number(match[1]) * unit)
+  }
+  return Number.isInteger(bytes) && bytes >= 1 && bytes <= largestMaxDraftBytes ? bytes : undefined
 }
 
 /**

@@ -45,11 +45,12 @@ describe('bad input', () => {
 
   it('a large draft that needs more memory than one draft may have: one line naming it, the others linted, exit 2', async () => {
     // A plain-text draft of 1 MiB or more is linted alone in a worker with a bounded heap
-    // (`COPYDESK_MAX_HEAP_MB`, default 1,536 MB); here a bound no draft of that size fits in.
+    // (`COPYDESK_MAX_HEAP_MB`, default 1,536 MB); here a bound no draft of that size fits in
+    // (a draft over 1 MiB, allowed by `--max-draft-size`).
     const large = 'The delegations talked for hours in Istanbul on Monday.\n'.repeat(20_000)
     expect(large.length).toBeGreaterThan(1024 * 1024)
     const cwd = folder({'large.txt': large, 'good.txt': draft})
-    const result = await run(cwd, ['lint', '--format', 'json', 'large.txt', 'good.txt'], {env: {COPYDESK_MAX_HEAP_MB: '24'}})
+    const result = await run(cwd, ['lint', '--format', 'json', '--max-draft-size', '2MB', 'large.txt', 'good.txt'], {env: {COPYDESK_MAX_HEAP_MB: '24'}})
     expect(result.status).toBe(2)
     expect(result.errors).toEqual(['copydesk: large.txt: out of memory: checking this draft needed more than 24 MB, the limit for one draft (split it into smaller files)'])
     const entries = JSON.parse(result.stdout) as Entry[]
@@ -134,9 +135,78 @@ describe('bad input', () => {
     expect(Date.now() - started).toBeLessThan(20_000)
     expect(status).toBe(2)
     // The real size, exactly: not "(4.0 MB), expected … at most 4.0 MB" for a file just over.
-    expect(errors).toEqual(['copydesk: dump.txt: file too large (21,250,000 bytes), expected a draft of at most 4,194,304 bytes (4 MiB)'])
+    expect(errors).toEqual([
+      'copydesk: dump.txt: file too large (21,250,000 bytes), expected a draft of at most 1,048,576 bytes (1 MiB); raise it with `--max-draft-size` or `maxDraftSize` (at most 4 MiB)',
+    ])
     expect(entries.map((entry) => entry.file)).toEqual(['good.txt'])
   })
+
+  it('the size limit: 1 MiB by default; the configuration and --max-draft-size raise or lower it, up to 4 MiB', async () => {
+    // Lines that differ, every tenth with a slip (a doubled word).
+    const lines = (count: number) => Array.from({length: count}, (_, index) => `The council met ${index} times in ${index % 10 ? 'the' : 'the the'} capital.\n`).join('')
+    const over = lines(30_000)
+    expect(over.length).toBe(1_320_890)
+    const small = lines(2_000).slice(0, 64 * 1024) // 64 KiB
+    const slips = small.split('the the').length - 1
+    expect(slips).toBe(154)
+    const cwd = folder({'over.txt': over, 'small.txt': small, 'strict/.copydeskrc.yaml': 'maxDraftSize: 32K\n', 'strict/small.txt': small})
+    const hint = '; raise it with `--max-draft-size` or `maxDraftSize` (at most 4 MiB)'
+    const byDefault = await lintJson(cwd, ['over.txt', 'small.txt', 'strict/small.txt'])
+    expect(byDefault.status).toBe(2)
+    expect(byDefault.errors).toEqual([
+      `copydesk: over.txt: file too large (1,320,890 bytes), expected a draft of at most 1,048,576 bytes (1 MiB)${hint}`,
+      `copydesk: strict/small.txt: file too large (65,536 bytes), expected a draft of at most 32,768 bytes${hint}`,
+    ])
+    expect(byDefault.entries.map((entry) => [entry.file, entry.messages.length])).toEqual([['small.txt', slips]])
+    // The command line is over every configuration, both ways; a draft of exactly the limit is read.
+    const exact = await lintJson(cwd, ['--max-draft-size', '64K', 'over.txt', 'small.txt', 'strict/small.txt'])
+    expect(exact.errors).toEqual([`copydesk: over.txt: file too large (1,320,890 bytes), expected a draft of at most 65,536 bytes${hint}`])
+    expect(exact.entries.map((entry) => [entry.file, entry.messages.length])).toEqual([
+      ['small.txt', slips],
+      ['strict/small.txt', slips],
+    ])
+    const lowered = await run(cwd, ['lint', '--max-draft-size', '65535', 'small.txt'])
+    expect(lowered.errors).toEqual([`copydesk: small.txt: file too large (65,536 bytes), expected a draft of at most 65,535 bytes${hint}`])
+    // What is not a size, or is over 4 MiB: one line, exit 2, nothing linted.
+    const expected = 'expected a size from 1 byte to 4 MiB: bytes, or a number with K, KB, KiB, M, MB or MiB (`2MB`; a K is 1,024 bytes)'
+    for (const size of ['5MB', '0', '1 GB', '-1', 'big']) {
+      const bad = await run(cwd, ['lint', '--max-draft-size', size, 'small.txt'])
+      expect([bad.status, bad.stdout, bad.errors]).toEqual([2, '', [`copydesk: Invalid \`--max-draft-size ${size}\`, ${expected}`]])
+    }
+    for (const [value, shown] of [
+      ['4.5MiB', '4.5MiB'],
+      ['0', '0'],
+      ['true', 'true'],
+    ]) {
+      const config = folder({'.copydeskrc.yaml': `maxDraftSize: ${value}\n`, 'a.txt': draft})
+      const bad = await run(config, ['lint', 'a.txt'])
+      expect([bad.status, bad.errors]).toEqual([2, [`copydesk: .copydeskrc.yaml: maxDraftSize: Unexpected \`${shown}\`, ${expected}`]])
+    }
+  }, 120_000)
+})
+
+describe('a reader that closes the pipe', () => {
+  it("`copydesk lint | head`: the rest of the report is dropped quietly, the exit status is the run's", async () => {
+    // A report far larger than a pipe's buffer (64 KB), so the CLI is still writing when the
+    // reader goes away.
+    const cwd = folder({'many.txt': Array.from({length: 3_000}, (_, index) => `Line ${index} met the the press.\n`).join('')})
+    const result = await new Promise<{status: number | null; stderr: string; received: number}>((resolve, reject) => {
+      const child = spawn(process.execPath, [cliPath, 'lint', '--format', 'json', 'many.txt'], {cwd, env: {...process.env, NO_COLOR: '1'}})
+      let stderr = ''
+      let received = 0
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+      child.stdout.once('data', (chunk: Buffer) => {
+        received = chunk.length
+        child.stdout.destroy()
+      })
+      child.on('error', reject)
+      child.on('close', (status) => resolve({status, stderr, received}))
+    })
+    expect(result.received).toBeGreaterThan(0)
+    expect(result.received).toBeLessThan(500_000)
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+  }, 60_000)
 })
 
 describe('configuration through the CLI', () => {
@@ -333,9 +403,16 @@ describe('issue 17: configuration files that are not what they seem', {timeout: 
     expect(big.errors).toEqual([
       'copydesk: .copydeskrc.json: cannot read configuration file: file too large (1,200,024 bytes), expected a configuration file of at most 1,048,576 bytes (1 MiB)',
     ])
-    const stdin = await run(cwd, ['lint', '-'], {input: Buffer.alloc(5 * 1024 * 1024, 'a')})
-    expect(stdin.errors).toEqual(['copydesk: <stdin>: file too large (more than 4,194,304 bytes), expected a draft of at most 4,194,304 bytes (4 MiB)'])
+    const elsewhere = folder({})
+    const stdin = await run(elsewhere, ['lint', '-'], {input: Buffer.alloc(5 * 1024 * 1024, 'a')})
+    expect(stdin.errors).toEqual([
+      'copydesk: <stdin>: file too large (more than 1,048,576 bytes), expected a draft of at most 1,048,576 bytes (1 MiB); raise it with `--max-draft-size` or `maxDraftSize` (at most 4 MiB)',
+    ])
     expect(stdin.status).toBe(2)
+    // At the largest limit there is nothing to raise.
+    const largest = await run(elsewhere, ['lint', '--max-draft-size', '4MiB', '-'], {input: Buffer.alloc(5 * 1024 * 1024, 'a')})
+    expect(largest.errors).toEqual(['copydesk: <stdin>: file too large (more than 4,194,304 bytes), expected a draft of at most 4,194,304 bytes (4 MiB)'])
+    expect(largest.status).toBe(2)
   })
 
   it('17. a style pack with a YAML error: one line, and no line of the file in it', async () => {

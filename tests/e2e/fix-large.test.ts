@@ -22,7 +22,7 @@ describe('copydesk lint --fix on a draft of 1 MiB or more', () => {
   it('fixes it in a worker as fix() does in this thread', async () => {
     const file = path.join(folder, 'big.txt')
     writeFileSync(file, text)
-    const result = await run(['lint', '--fix', '--format', 'json', 'big.txt'])
+    const result = await run(['lint', '--fix', '--format', 'json', '--max-draft-size', '4MiB', 'big.txt'])
     const expected = await fix(text, {path: 'big.txt'})
     expect(expected.applied).toBeGreaterThan(1000)
     expect(readFileSync(file, 'utf8')).toBe(expected.output)
@@ -33,7 +33,7 @@ describe('copydesk lint --fix on a draft of 1 MiB or more', () => {
   it('leaves a draft that needs more memory than a draft may have as it is: one line, exit 2', async () => {
     const file = path.join(folder, 'tight.txt')
     writeFileSync(file, text)
-    const result = await run(['lint', '--fix', 'tight.txt'], {COPYDESK_MAX_HEAP_MB: '16'})
+    const result = await run(['lint', '--fix', '--max-draft-size', '4MiB', 'tight.txt'], {COPYDESK_MAX_HEAP_MB: '16'})
     expect(result.stderr).toBe('copydesk: tight.txt: out of memory: checking this draft needed more than 16 MB, the limit for one draft (split it into smaller files)\n')
     expect(result.status).toBe(2)
     expect(readFileSync(file, 'utf8')).toBe(text)

@@ -12,7 +12,8 @@ import {describe, expect, it} from 'vitest'
 import {runCliAsync} from '../helpers/cli.js'
 
 /** `copydesk lint --format json --max-messages -1 large.txt` in `cwd` with `env`. */
-const lintJson = (cwd: string, env: Record<string, string>) => runCliAsync(['lint', '--format', 'json', '--max-messages', '-1', 'large.txt'], {cwd, env, timeout: 170_000})
+const lintJson = (cwd: string, env: Record<string, string>) =>
+  runCliAsync(['lint', '--format', 'json', '--max-messages', '-1', '--max-draft-size', '4MiB', 'large.txt'], {cwd, env, timeout: 170_000})
 
 describe('a large plain-text draft', () => {
   it('gives the same report from one worker and from two sharing its windows', async () => {

@@ -112,7 +112,7 @@ describe('copydesk lint --max-messages', () => {
     let text = ''
     for (let index = 0; text.length < 1.1 * 1024 * 1024; index += 2000) text += lines(2000, index)
     writeFileSync(big, text)
-    const result = await run(['lint', '--format', 'json', '--max-messages', '12', 'big.txt'])
+    const result = await run(['lint', '--format', 'json', '--max-messages', '12', '--max-draft-size', '4MiB', 'big.txt'])
     const [entry] = JSON.parse(result.stdout)
     expect(entry.messages).toHaveLength(12)
     expect(entry.stopped).toEqual({messages: 12, line: 6, column: entry.messages[11].column})

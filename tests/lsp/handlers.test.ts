@@ -164,11 +164,27 @@ describe('Diagnostics', () => {
     ])
   })
 
-  it('reports a document over 4 MiB instead of linting it', async () => {
-    const document = TextDocument.create('untitled:big', 'plaintext', 1, 'x'.repeat(4 * 1024 * 1024 + 1))
-    const diagnostics = new Diagnostics({document: () => document, setup, error: () => undefined})
-    diagnostics.changed('untitled:big')
-    const results = await diagnostics.pull('untitled:big')
-    expect(results?.diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Document too large to proofread (4.0 MB), expected a draft of at most 4.0 MB'])
+  it("reports a document over its configuration's maxDraftSize (default 1 MiB) instead of linting it", async () => {
+    const messagesOf = async (text: string, limited = config) => {
+      const document = TextDocument.create('untitled:big', 'plaintext', 1, text)
+      const diagnostics = new Diagnostics({
+        document: () => document,
+        setup: () => Promise.resolve({config: limited, kind: 'text', path: undefined, root: '/'}),
+        error: () => undefined,
+      })
+      diagnostics.changed('untitled:big')
+      return (await diagnostics.pull('untitled:big'))?.diagnostics.map((diagnostic) => diagnostic.message)
+    }
+    const hint = '; raise it with `maxDraftSize` in the configuration (at most 4 MiB)'
+    const at1MiB = 'expected a draft of at most 1,048,576 bytes (1 MiB)'
+    expect(await messagesOf('x'.repeat(1024 * 1024 + 1))).toEqual([`Document too large to proofread (1,048,577 bytes), ${at1MiB}${hint}`])
+    // Counted in UTF-8 bytes, as the CLI counts a file: 350,000 three-byte characters.
+    expect(await messagesOf('€'.repeat(350_000))).toEqual([`Document too large to proofread (1,050,000 bytes), ${at1MiB}${hint}`])
+    expect(await messagesOf('Talks went on on Monday.\n', {...config, maxDraftBytes: 16})).toEqual([
+      `Document too large to proofread (25 bytes), expected a draft of at most 16 bytes${hint}`,
+    ])
+    expect(await messagesOf('x'.repeat(4 * 1024 * 1024 + 1), {...config, maxDraftBytes: 4 * 1024 * 1024})).toEqual([
+      'Document too large to proofread (4,194,305 bytes), expected a draft of at most 4,194,304 bytes (4 MiB)',
+    ])
   })
 })

@@ -148,12 +148,14 @@ describe('bad frames', () => {
 })
 
 describe('documents', () => {
-  it('reports a document over 4 MiB as too large, with one diagnostic, and keeps serving others', async () => {
+  it('reports a document over 1 MiB (the default maxDraftSize) as too large, with one diagnostic, and keeps serving others', async () => {
     const client = await start()
-    const huge = client.open('huge.txt', 'Talks resumed on Monday. '.repeat(180_000))
+    const huge = client.open('huge.txt', 'Talks resumed on Monday. '.repeat(45_000))
     const large = await client.diagnostics(huge, (params) => params.version === 1)
     expect(large.diagnostics).toHaveLength(1)
-    expect(large.diagnostics[0].message).toMatch(/^Document too large to proofread \(4\.3 MB\), expected a draft of at most 4\.0 MB$/)
+    expect(large.diagnostics[0].message).toBe(
+      'Document too large to proofread (1,125,000 bytes), expected a draft of at most 1,048,576 bytes (1 MiB); raise it with `maxDraftSize` in the configuration (at most 4 MiB)',
+    )
     const small = client.open('small.txt', 'Talks resumed on the the same day.\n')
     expect(codes(await client.diagnostics(small, (params) => params.version === 1))).toContain('repeated-word')
   }, 30_000)

@@ -303,10 +303,12 @@ describe('copydesk lsp --stdio', () => {
     await connection.sendNotification('textDocument/didClose', {textDocument: {uri: draftUri}})
   })
 
-  it('lints a document of 1 MiB or more in a worker, as `copydesk lint` does, and answers a small one meanwhile', async () => {
+  it('lints a document of 1 MiB or more (its configuration raises the limit) in a worker, as `copydesk lint` does, and answers a small one meanwhile', async () => {
     const paragraph = 'The delegations met in istanbul on monday, and the the talks went on until late.\n'
     const big = paragraph.repeat(Math.ceil((1.05 * 1024 * 1024) / paragraph.length))
-    const bigUri = open('big.txt', big)
+    mkdirSync(path.join(folder, 'large'))
+    writeFileSync(path.join(folder, 'large/.copydeskrc.yaml'), 'maxDraftSize: 2MB\n')
+    const bigUri = open('large/big.txt', big)
     const smallUri = open('small.txt', 'They met on on Monday.\n')
     const small = await diagnosticsFor(smallUri, (params) => params.version === 1, 60_000)
     expect(small.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['repeated-word'])
@@ -314,7 +316,7 @@ describe('copydesk lsp --stdio', () => {
     // The small document's answer did not wait for the large one's lint.
     expect(published.indexOf(small)).toBeLessThan(published.indexOf(large))
     // As the command line reports the same text (its first 10,000 messages).
-    const file = path.join(folder, 'big.txt')
+    const file = path.join(folder, 'large/big.txt')
     writeFileSync(file, big)
     const cliResult = await new Promise<string>((resolve) => {
       const child = spawn(process.execPath, [cli, 'lint', '--format', 'lsp', file], {cwd: folder})
