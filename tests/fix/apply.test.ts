@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {VFile} from 'vfile'
 import {applyEdits, certainEdits, fix, isCertain, keepsLineBreaks, messageRange} from '../../src/fix/apply.js'
+import {defaultConfig} from '../../src/config/defaults.js'
 import {addMessage} from '../formatters/files.js'
 
 const text = 'Talks on the the the same day.'
@@ -99,6 +100,25 @@ describe('fix()', () => {
     const second = await fix(first.output)
     expect(second.output).toBe(first.output)
     expect(second.applied).toBe(0)
+  })
+
+  it('a draft whose report stops at maxMessages: one pass (the fixes of the messages reported), then the lint of what remains', async () => {
+    // Six lines of two doubled words each: each pass of a limit of 3 messages would fix the
+    // next three; one pass fixes those the report holds.
+    const input = [1, 2, 3, 4, 5, 6].map((day) => `On day ${day} the talks went on on in in Paris.\n`).join('')
+    const config = {...defaultConfig('/'), maxMessages: 3}
+    const result = await fix(input, {config})
+    expect(result.initial.data.copydeskStopped).toMatchObject({messages: 3})
+    expect(result.applied).toBe(3)
+    expect(result.output.split('\n').slice(0, 3)).toEqual([
+      'On day 1 the talks went on in Paris.',
+      'On day 2 the talks went on in in Paris.',
+      'On day 3 the talks went on on in in Paris.',
+    ])
+    expect(result.file.data.copydeskStopped).toMatchObject({messages: 3})
+    // Without a limit every slip is fixed.
+    const unlimited = await fix(input, {config: {...config, maxMessages: -1}})
+    expect(unlimited.output).toBe([1, 2, 3, 4, 5, 6].map((day) => `On day ${day} the talks went on in Paris.\n`).join(''))
   })
 
   it('keeps the lint of the input as it was', async () => {
