@@ -91,7 +91,7 @@ export function createFixer(flags: FixFlags, io: Pick<Io, 'stdout' | 'stderr' | 
   const written = new Map<string, {original: string; output: string; messages: VFile['messages']; stopped?: StoppedAt}>()
   const cleaned = new Set<string>()
   const say = (display: string, applied: number) => {
-    if (applied > 0) io.stderr.write(`copydesk: ${escapeControl(display)}: ${applied} ${applied === 1 ? 'problem' : 'problems'} fixed\n`)
+    if (applied > 0) io.stderr.write(`copydesk: ${escapeControl(display)}: ${applied.toLocaleString('en-US')} ${applied === 1 ? 'problem' : 'problems'} fixed\n`)
   }
   // Written files whose old version is still open for a last check: settled a few files later
   // (a bounded number of open files) or by `finish`.

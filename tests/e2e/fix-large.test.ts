@@ -26,7 +26,13 @@ describe('copydesk lint --fix on a draft of 1 MiB or more', () => {
     const expected = await fix(text, {path: 'big.txt'})
     expect(expected.applied).toBeGreaterThan(1000)
     expect(readFileSync(file, 'utf8')).toBe(expected.output)
-    expect(result.stderr).toBe(`copydesk: big.txt: ${expected.applied} problems fixed\n`)
+    // 10,000 fixes: the first pass's, as the report stopped at 10,000 messages (one pass, then the report).
+    expect(expected.initial.data.copydeskStopped).toBeDefined()
+    expect(result.stderr.split('\n')).toEqual([
+      `copydesk: big.txt: ${expected.applied.toLocaleString('en-US')} problems fixed`,
+      `copydesk: warning: big.txt: stopped after 10,000 messages, at line ${expected.file.data.copydeskStopped!.line.toLocaleString('en-US')}: the rest of the draft is not reported (the limit is \`maxMessages\` in the configuration, or \`--max-messages\`; -1 reports every message)`,
+      '',
+    ])
     expect(JSON.parse(result.stdout)[0].messages).toHaveLength(expected.file.messages.length)
   }, 300_000)
 
