@@ -157,7 +157,7 @@ export function boundedParse(this: Processor, options: PieceOptions = {}) {
   self.parser = (document, file) => {
     const capped = capNesting(document)
     const joined = joinPlainLines(capped.text)
-    const tree = parseInPieces(joined.text, (piece, seeds) => definitions.parse(seeds, () => parse(piece, file)), {...options, lineEnd: joined.lineEnd})
+    const tree = parseInPieces(joined.text, (piece, known, missed) => definitions.parse(known, missed, () => parse(piece, file)), {...options, lineEnd: joined.lineEnd})
     joined.restore(tree)
     capped.restore(tree)
     return tree
@@ -206,14 +206,17 @@ export interface PieceOptions {
  * When no cut is possible (a list, block quote or code block longer than a piece), the rest is
  * parsed in one go.
  *
- * References to definitions in a later piece: a piece whose text has a `]` and was parsed
- * before a definition found later is parsed again with all of them.
+ * References to definitions in a later piece: `parse` is given the labels defined in the
+ * pieces before (`known`, as micromark normalizes them) and records in `missed` each label
+ * micromark looked up and found undefined; a piece that missed a label defined in a later
+ * piece is parsed again with all of them. (micromark reads its definitions only through that
+ * lookup, so a piece that missed none of them parses the same.)
  */
-export function parseInPieces(text: string, parse: (text: string, seeds: readonly string[]) => MdastRoot, options: PieceOptions = {}): MdastRoot {
+export function parseInPieces(text: string, parse: (text: string, known: ReadonlySet<string>, missed: Set<string>) => MdastRoot, options: PieceOptions = {}): MdastRoot {
   const length = options.length ?? pieceLength
   const lineBeforeCut = options.lineBeforeCut ?? minimumLineBeforeCut
   const lineEnd = options.lineEnd?.charCodeAt(0) ?? 10
-  if (text.length <= length) return parse(text, [])
+  if (text.length <= length) return parse(text, new Set(), new Set())
   const place = location(text)
   const floor = frontMatterEnd(text)
   const known = new Set<string>()
@@ -225,12 +228,13 @@ export function parseInPieces(text: string, parse: (text: string, seeds: readonl
     readonly joins: boolean
     /** How many children to keep (the others are parsed again by the next piece): all when undefined. */
     keep?: number
-    /** How many definitions were known after its parse. */
-    seeds: number
+    /** The labels its parse looked up and did not find. */
+    missed: Set<string>
   }
   const pieces: Piece[] = []
-  const parsePiece = (start: number, end: number): MdastRoot => {
-    const tree = parse(text.slice(start, end), [...known])
+  const parsePiece = (start: number, end: number, missed: Set<string>): MdastRoot => {
+    missed.clear()
+    const tree = parse(text.slice(start, end), known, missed)
     shiftTree(tree, start, place)
     return tree
   }
@@ -242,7 +246,6 @@ export function parseInPieces(text: string, parse: (text: string, seeds: readonl
         known.add(definition.identifier.toUpperCase())
       })
     }
-    piece.seeds = known.size
     pieces.push(piece)
   }
   let start = 0
@@ -250,19 +253,20 @@ export function parseInPieces(text: string, parse: (text: string, seeds: readonl
   let restart: {index: number; offset: number} | undefined
   while (start < text.length) {
     const end = cutAfter(text, start, length, lineBeforeCut, floor, lineEnd)
-    const tree = parsePiece(start, end)
-    const piece: Piece = {start, end, tree, joins, seeds: 0}
+    const missed = new Set<string>()
+    const tree = parsePiece(start, end, missed)
+    const piece: Piece = {start, end, tree, joins, missed}
     const first = tree.children[0]
     if (start === 0 && /^(?:---|\+\+\+)[ \t]*\r?\n/.test(text) && (first?.type as string) !== 'yaml' && (first?.type as string) !== 'toml') {
       // A `---` that does not open front matter leaves micromark unable to start a list with an
       // empty item for the rest of the draft, which a fresh parse of a piece would not copy.
-      return parse(text, [])
+      return parse(text, new Set(), new Set())
     }
     if (joins && ((first?.type !== 'paragraph' && first?.type !== 'heading') || first.position?.start.offset !== start)) {
       // The piece after a cut does not start with the rest of the paragraph (`[a]: b` is a
       // definition at the start of a piece): the paragraph from its last piece in one go.
       const previous = pieces.pop()!
-      take({start: previous.start, end: text.length, tree: parsePiece(previous.start, text.length), joins: previous.joins, seeds: 0})
+      take({start: previous.start, end: text.length, tree: parsePiece(previous.start, text.length, previous.missed), joins: previous.joins, missed: previous.missed})
       break
     }
     if (end === text.length) {
@@ -285,16 +289,15 @@ export function parseInPieces(text: string, parse: (text: string, seeds: readonl
       joins = false
     } else {
       // A block longer than a piece that cannot be cut: the rest in one go.
-      take({start, end: text.length, tree: parsePiece(start, text.length), joins, seeds: 0})
+      take({start, end: text.length, tree: parsePiece(start, text.length, missed), joins, missed})
       break
     }
   }
 
-  // Parse again a piece that may refer to a definition found after it.
+  // Parse again a piece that looked up a label defined after it.
   for (const piece of pieces) {
-    if (piece.seeds === known.size) continue
-    if (!text.slice(piece.start, piece.end).includes(']')) continue
-    piece.tree = parsePiece(piece.start, piece.end)
+    if (![...piece.missed].some((label) => known.has(label))) continue
+    piece.tree = parsePiece(piece.start, piece.end, piece.missed)
   }
 
   const children: RootContent[] = []
@@ -542,19 +545,28 @@ const tableMark = Symbol('copydesk definitions')
 /**
  * micromark's list of defined labels (`parser.defined`), made a set and seeded: `includes` is
  * a lookup in a set instead of a search of the list (a draft of 300,000 definitions and as many
- * references searched the list 300,000 times), and a piece of a long draft knows the
- * definitions of the pieces before it. `extension` puts a construct before definitions and
- * label ends that takes the list over the first time it runs, and matches nothing.
+ * references searched the list 300,000 times), a piece of a long draft knows the definitions
+ * of the pieces before it (looked up in their set, not copied), and each label looked up and
+ * not found is recorded, so that only a piece that missed a label defined later is parsed
+ * again. `extension` puts a construct before definitions and label ends that takes the list
+ * over the first time it runs, and matches nothing.
  */
 function definitionTable() {
-  let seeds: readonly string[] = []
+  let known: ReadonlySet<string> = new Set()
+  let missed: Set<string> | undefined
   const takeOver = (context: TokenizeContext) => {
     const list = context.parser.defined as string[] & {[tableMark]?: true}
     if (list[tableMark]) return
-    const set = new Set([...list, ...seeds])
-    list.includes = (identifier: string) => set.has(identifier)
+    const own = new Set(list)
+    const seeds = known
+    const misses = missed
+    list.includes = (identifier: string) => {
+      if (own.has(identifier) || seeds.has(identifier)) return true
+      misses?.add(identifier)
+      return false
+    }
     list.push = (...identifiers: string[]) => {
-      for (const identifier of identifiers) set.add(identifier)
+      for (const identifier of identifiers) own.add(identifier)
       return Array.prototype.push.apply(list, identifiers)
     }
     list[tableMark] = true
@@ -570,13 +582,15 @@ function definitionTable() {
   const extension: Extension = {contentInitial: {null: [construct]}, text: {33: [construct], 91: [construct], 93: [construct]}}
   return {
     extension,
-    /** Run `run` (one parse) with `known` defined. */
-    parse(known: readonly string[], run: () => MdastRoot): MdastRoot {
-      seeds = known
+    /** Run `run` (one parse) with the labels of `labels` defined, recording into `misses` the labels it looks up and does not find. */
+    parse(labels: ReadonlySet<string>, misses: Set<string>, run: () => MdastRoot): MdastRoot {
+      known = labels
+      missed = misses
       try {
         return run()
       } finally {
-        seeds = []
+        known = new Set()
+        missed = undefined
       }
     },
   }

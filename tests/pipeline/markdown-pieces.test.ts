@@ -205,6 +205,19 @@ describe('parsing a long draft in pieces', () => {
     expect(JSON.stringify(tree.children[0])).toContain('imageReference')
   })
 
+  it('parses again only the piece that refers to a definition in a later piece (a draft of definitions was parsed twice)', () => {
+    // Each reference and its definition in the same piece, and one reference to a definition at the end.
+    const pairs = Array.from({length: 3_000}, (_, index) => `Use [ref${index}] here.\n\n[ref${index}]: https://example.com/${index}\n`).join('')
+    const text = `See [the end] first.\n\n${pairs}\n[the end]: https://example.com/end\n`
+    const {parse, given} = bounded()
+    const tree = parse(text)
+    expect(plain(tree)).toEqual(plain(whole.parse(text)))
+    expect(JSON.stringify(tree.children[0])).toContain('linkReference')
+    expect(given.length).toBeGreaterThan(text.length / pieceLength)
+    // Only the first piece is given twice.
+    expect(given.filter((piece, index) => given.indexOf(piece) !== index)).toEqual([given[0]])
+  })
+
   it('looks labels up in a set, not by searching the list of definitions (300,000 of each searched it 300,000 times)', () => {
     const text = Array.from({length: 600}, (_, index) => `[ref${index}]: https://example.com/${index}\n\nUse [ref${index}] here.\n\n`).join('')
     // Count the searches of a long array (micromark's `parser.defined` is the only one here).
