@@ -201,17 +201,39 @@ function all(state: State, parent: MdastParents, out: SentenceContent[]): void {
   }
 }
 
-/** Place each node in `nodes` from `offset` on, by the length of its text. */
-function patch(state: State, nodes: ReadonlyArray<RootContent | SentenceContent>, offset: number | undefined): void {
+/**
+ * Place each node in `nodes` from `offset` on, by the length of its text (`at`: the point of
+ * `offset`, when known); returns where the last ends. Equal points are one object: a token
+ * starts where the one before it ends, a word's first text where the word does, and the word
+ * ends where its last text does (the package makes two points per node, five objects per
+ * word with its text). Nothing changes a point once made: parse-latin and the rules assign
+ * points, never their fields (as in `placeTokens` for plain text).
+ */
+function patch(
+  state: State,
+  nodes: ReadonlyArray<RootContent | SentenceContent>,
+  offset: number | undefined,
+  at?: Point,
+): {offset: number | undefined; point: Point | undefined} {
   let start = offset
+  let startPoint = start === undefined ? undefined : (at ?? state.place.toPoint(start))
   for (const node of nodes) {
-    if ('children' in node) patch(state, node.children, start)
-    const end = typeof start === 'number' ? start + toString(node).length : undefined
-    const startPoint = state.place.toPoint(start)
-    const endPoint = state.place.toPoint(end)
+    let end: number | undefined
+    let endPoint: Point | undefined
+    if ('children' in node) {
+      // A parent's text is its children's, one after the other.
+      const inner = patch(state, node.children, start, startPoint)
+      end = inner.offset
+      endPoint = inner.point
+    } else {
+      end = start === undefined ? undefined : start + node.value.length
+      endPoint = state.place.toPoint(end)
+    }
     node.position = startPoint && endPoint ? {start: startPoint, end: endPoint} : undefined
     start = end
+    startPoint = endPoint
   }
+  return {offset: start, point: startPoint}
 }
 
 /** Split `node`'s children after each child of `childType` whose text matches `expression`. */
