@@ -34,9 +34,12 @@ import {toNlcst} from './to-nlcst.js'
 // micromark's event edits in linear time (nested lists were quadratic).
 import './edit-map.js'
 import {installDocument} from './micromark-document.js'
+import {installInline} from './micromark-inline.js'
 
 // micromark's lazy lines in linear time (a long quote of shrinking depth was quadratic).
 await installDocument()
+// micromark's inline events merged after emphasis and links are resolved (fewer events).
+await installInline()
 
 /** The prefix of control comments: `<!-- copydesk-disable rule-id -->`. */
 export const controlName = 'copydesk'
