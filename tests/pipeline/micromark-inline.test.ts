@@ -119,6 +119,41 @@ describe('micromark’s inline resolvers, adjacent data merged', () => {
     }
   })
 
+  it('gives micromark’s tree on generated emphasis (marks that close, nest, are left over or fail the rule of three)', async () => {
+    const marks = fc
+      .array(fc.constantFrom('*', '**', '***', '****', '_', '__', '___', 'a', 'b', ' ', ' ', '\n', '[', '](x)', '`'), {maxLength: 40})
+      .map((pieces) => pieces.join(''))
+    await fc.assert(
+      fc.asyncProperty(marks, async (text) => {
+        expect(await treeWith('ours', text)).toEqual(await treeWith('shipped', text))
+      }),
+      {seed, numRuns},
+    )
+  })
+
+  it('resolves emphasis without moving the rest of the paragraph’s events at each span', async () => {
+    // micromark splices each span into the paragraph's events: one move of the events after it per span.
+    const text = '*a* **b** _c_ '.repeat(1_500)
+    const splice = Array.prototype.splice
+    const count = async (which: 'ours' | 'shipped') => {
+      let moves = 0
+      Array.prototype.splice = function (this: unknown[], ...parameters: Parameters<typeof splice>) {
+        if (this.length > 1_000) moves++
+        return splice.apply(this, parameters) as unknown[]
+      }
+      try {
+        return {tree: await treeWith(which, text), moves}
+      } finally {
+        Array.prototype.splice = splice
+      }
+    }
+    const ours = await count('ours')
+    const theirs = await count('shipped')
+    expect(ours.tree).toEqual(theirs.tree)
+    expect(theirs.moves).toBeGreaterThan(4_000)
+    expect(ours.moves).toBeLessThan(20)
+  })
+
   it('hands mdast one data event pair for a paragraph of unclosed marks, not one per mark and run', async () => {
     for (const text of ['*a _b '.repeat(1_000), '[a '.repeat(2_000), '[a *b '.repeat(1_000)]) {
       expect(dataEvents(events(text)), text.slice(0, 6)).toBe(2)
