@@ -65,6 +65,8 @@ export function mergeData(events: Event[]): Event[] {
  * back to its start from every mark (256 KB: 10 s).
  */
 export function resolveAllAttention(events: Event[], context: TokenizeContext): Event[] {
+  // Nothing to match or to turn into data (the text inside most spans): micromark's walk changes nothing.
+  if (!events.some((event) => event[1].type === 'attentionSequence')) return events
   const done: Event[] = []
   // Per marker (`*` or `_`), the indices in `done` of the exits of sequences that can open, in order.
   const openers = new Map<number, number[]>()
