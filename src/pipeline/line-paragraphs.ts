@@ -316,7 +316,7 @@ const parseChunkSize = 2048
  * the language server's incremental engine relies on the same cut).
  *
  * `parse` gets the chunk too: a parser that makes its tokens at the chunk's place
- * ({@link placeTokens}, as the processor's does) gives a tree that is already in place; a tree
+ * (`parseAt` in `placed-parser.ts`, as the processor's does) gives a tree that is already in place; a tree
  * parsed at the start of the text is moved there.
  */
 export function parseInChunks(text: string, parse: (text: string, chunk: Chunk) => Root): Root {
@@ -355,62 +355,4 @@ function place(node: RootContent | SentenceContent, shift: {offset: number; line
     node.position = {start: moved(position.start), end: moved(position.end)}
   }
   if ('children' in node) for (const child of node.children as Array<RootContent | SentenceContent>) place(child, shift)
-}
-
-/**
- * A sentence plugin for parse-latin, to run first (before its merges): move the tokens of a text
- * that starts at `chunk` in the draft (its offset, line and column) to their places, in place.
- * parse-latin tokenizes the whole text it parses as one sentence, and every later node takes its
- * points from these tokens, so the tree comes out at its place: moving the finished tree instead
- * (new points for every node) was a tenth of the lint time of prose, most of it collecting them.
- * Each token has its own start and end points; a word shares its start with its text.
- *
- * Equal points are then shared: a token starts where the one before it ends, and a word's text
- * ends where the word does (a point is about 50 bytes; a word and the space after it had five).
- * Nothing changes a point once made: parse-latin and the rules assign points, never their fields.
- */
-export function placeTokens(sentence: Sentence, chunk: Pick<Chunk, 'start' | 'line' | 'column'>): void {
-  const lines = chunk.line - 1
-  const columns = chunk.column - 1
-  const offset = chunk.start
-  const isMoved = lines !== 0 || columns !== 0 || offset !== 0
-  const move = (point: Point) => {
-    if (point.line === 1) point.column += columns
-    point.line += lines
-    if (point.offset !== undefined) point.offset += offset
-  }
-  let previousEnd: Point | undefined
-  for (const token of sentence.children) {
-    const position = token.position
-    if (!position) {
-      previousEnd = undefined
-      continue
-    }
-    const {start, end} = position
-    if (isMoved) {
-      move(start)
-      if (end !== start) move(end)
-      if ('children' in token)
-        for (const child of token.children) {
-          const inner = child.position
-          if (!inner) continue
-          if (inner.start !== start && inner.start !== end) move(inner.start)
-          if (inner.end !== start && inner.end !== end && inner.end !== inner.start) move(inner.end)
-        }
-    }
-    const shared = previousEnd !== undefined && samePoint(previousEnd, start) ? previousEnd : start
-    position.start = shared
-    if ('children' in token)
-      for (const child of token.children) {
-        const inner = child.position
-        if (!inner) continue
-        if (inner.start === start) inner.start = shared
-        if (inner.end !== end && samePoint(inner.end, end)) inner.end = end
-      }
-    previousEnd = end
-  }
-}
-
-function samePoint(a: Point, b: Point): boolean {
-  return a.offset === b.offset && a.line === b.line && a.column === b.column
 }

@@ -3,7 +3,7 @@
  *
  * One processor is built per configuration and kind of file, and reused.
  */
-import type {Root, Sentence} from 'nlcst'
+import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {wrap} from 'trough'
 import {unified, type Processor} from 'unified'
@@ -11,7 +11,8 @@ import {VFile} from 'vfile'
 import {rules} from '../../rules/index.js'
 import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields, Rule, RuleContext, Severity} from '../rule.js'
-import {parseInChunks, placeTokens, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
+import {parseInChunks, splitLineParagraphs} from './line-paragraphs.js'
+import {parseAt} from './placed-parser.js'
 import {ruleUrl} from './rule-url.js'
 
 /** The kinds of draft copydesk reads. */
@@ -89,27 +90,12 @@ export function createProcessor(config: ResolvedConfig, kind: DraftKind = 'text'
 
 /**
  * Plain text is parsed chunk by chunk, in linear time (see {@link parseInChunks}), each chunk's
- * tokens made at its place in the draft ({@link placeTokens}: no tree to move afterwards).
+ * tokens made at its place in the draft ({@link parseAt}: no tree to move afterwards).
  */
 function parseTextInChunks(this: Processor) {
   const self = this as unknown as Processor<Root>
-  const parse = self.parser
-  if (!parse) return
-  let current: Chunk | undefined
-  const place = (sentence: Sentence) => {
-    if (current) placeTokens(sentence, current)
-  }
-  // retext-english puts these before parse-latin's own sentence plugins.
-  self.data('nlcstSentenceExtensions', [place, ...(self.data('nlcstSentenceExtensions') ?? [])])
-  self.parser = (document, file) =>
-    parseInChunks(document, (text, chunk) => {
-      current = chunk
-      try {
-        return parse(text, file)
-      } finally {
-        current = undefined
-      }
-    })
+  if (!self.parser) return
+  self.parser = (document) => parseInChunks(document, (text, chunk) => parseAt(this, text, chunk))
 }
 
 function linesAsParagraphs() {

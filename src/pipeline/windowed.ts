@@ -27,7 +27,7 @@
  * alone, after surveying every window: the two halves of a draft's windows, in two worker
  * threads, give together the messages of the whole run (`lintIsolated` in `pool.ts`).
  */
-import type {Root, RootContent, Sentence} from 'nlcst'
+import type {Root, RootContent} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
@@ -35,7 +35,8 @@ import {location} from 'vfile-location'
 import type {VFileMessage} from 'vfile-message'
 import type {ResolvedConfig} from '../config/types.js'
 import type {Rule, WindowRun} from '../rule.js'
-import {parseChunkText, placeTokens, splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
+import {parseChunkText, splitChunks, splitLineParagraphs, type Chunk} from './line-paragraphs.js'
+import {parseAt} from './placed-parser.js'
 import {settleMessages} from './settle.js'
 import {createProcessor, enabledRules} from './processor.js'
 
@@ -71,16 +72,8 @@ interface Processors {
 }
 
 const processorsByConfig = new WeakMap<ResolvedConfig, Processors>()
-const parser = unified()
-  .use(retextEnglish)
-  .use(function (this: Processor) {
-    // retext-english puts these before parse-latin's own sentence plugins (as `processor.ts` does).
-    const place = (sentence: Sentence) => {
-      if (current) placeTokens(sentence, current)
-    }
-    this.data('nlcstSentenceExtensions', [place, ...(this.data('nlcstSentenceExtensions') ?? [])])
-  })
-  .freeze() as unknown as Processor<Root, Root, Root>
+/** The plain parser of the windows' chunks (no retext plugin registers parser extensions on it). */
+const parser = unified().use(retextEnglish).freeze() as unknown as Processor
 
 const isDocumentRule = (rule: Rule) => rule.meta.scope !== 'paragraph'
 
@@ -205,18 +198,9 @@ function groupChunks(chunks: readonly Chunk[], size: number): Array<readonly [nu
 /** Characters of a chunk of a window, at least (`splitChunks`' `minimum`: short lines are parsed a run of them at a time). */
 const chunkSize = 2048
 
-/** The chunk being parsed, whose tokens {@link placeTokens} makes at its place. */
-let current: Chunk | undefined
-
 /** A chunk's nodes, parsed alone (see `splitChunks`) and made at their place in the draft, as the processor's parser does. */
 function parseChunk(chunk: Chunk, text: string): RootContent[] {
-  current = chunk
-  let tree: Root
-  try {
-    tree = parseChunkText(chunk, (chunkText) => parser.parse(chunkText))
-  } finally {
-    current = undefined
-  }
+  const tree = parseChunkText(chunk, (chunkText) => parseAt(parser, chunkText, chunk))
   splitLineParagraphs(tree, text)
   return tree.children
 }
