@@ -75,8 +75,38 @@ export function getDocument(tree: Root, file: VFile): Document {
  */
 export function getPartDocument(tree: Root, nodes: readonly RootContent[], file: VFile): Document {
   let document = partCache.get(nodes)
-  if (!document) partCache.set(nodes, (document = buildDocument(nodes, firstParagraph(tree, file), file)))
+  if (!document) partCache.set(nodes, (document = windowDocument(tree, nodes, file) ?? buildDocument(nodes, firstParagraph(tree, file), file)))
   return document
+}
+
+/**
+ * In a windowed lint, the document of a window's nodes (`nodes`, the last children of the run's
+ * tree, after the paragraph before the window) as the tail of the tree's document: the rules of
+ * the whole document ask for the window's, the paragraph rules for the tree's, and the two were
+ * built apart in every run (on a draft of one-letter lines, a tenth of the lint). The same
+ * objects: a paragraph's entry depends on its node, the text and the draft's first paragraph alone.
+ */
+function windowDocument(tree: Root, nodes: readonly RootContent[], file: VFile): Document | undefined {
+  const skip = tree.children.length - nodes.length
+  if (file.data.copydeskWindow?.nodes !== nodes || skip < 0 || tree.children[skip] !== nodes[0]) return undefined
+  const whole = getDocument(tree, file)
+  // The paragraphs and sentences of the nodes before the window (the paragraph before it).
+  let paragraphs = 0
+  let sentences = 0
+  for (let index = 0; index < skip; index++)
+    visit(tree.children[index], 'ParagraphNode', (node) => {
+      paragraphs++
+      for (const child of node.children) if (child.type === 'SentenceNode') sentences++
+      return SKIP
+    })
+  return {
+    text: whole.text,
+    get lines() {
+      return whole.lines
+    },
+    paragraphs: whole.paragraphs.slice(paragraphs),
+    sentences: whole.sentences.slice(sentences),
+  }
 }
 
 /**
