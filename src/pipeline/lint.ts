@@ -11,7 +11,7 @@ import {budgetCut, createBudget} from '../rule.js'
 import {defaultMaxMessages} from './limits.js'
 import {offsets, settle} from './settle.js'
 import {getProcessor, loadMarkdownSupport, type DraftKind} from './processor.js'
-import {lintInWindows, windowThreshold, type WindowOptions} from './windowed.js'
+import {isWindowDraft, lintInWindows, type WindowOptions} from './windowed.js'
 
 /** Where the report of a draft with more messages than its limit (`maxMessages`) ends. */
 export interface StoppedAt {
@@ -79,7 +79,7 @@ export async function lint(input: string | VFile, options: LintOptions = {}): Pr
   if (max === undefined) delete file.data.copydeskBudget
   else file.data.copydeskBudget = createBudget(max)
   // A large plain-text draft a window at a time: the same messages, a window's tree in memory.
-  const isLarge = kind === 'text' && String(file.value ?? '').length >= (options.window?.threshold ?? windowThreshold)
+  const isLarge = kind === 'text' && isWindowDraft(String(file.value ?? ''), options.window)
   if (!isLarge || !(await lintInWindows(file, config, options.window?.size))) {
     const processor = getProcessor(config, kind)
     const tree = processor.parse(file)
