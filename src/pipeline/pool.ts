@@ -7,7 +7,6 @@
  * only pays off when there is enough text to share.
  */
 import os from 'node:os'
-import v8 from 'node:v8'
 import {threadId, Worker} from 'node:worker_threads'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
@@ -15,6 +14,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import type {MessageFields} from '../rule.js'
 import {draftKind, guardRanges, lint, maxMessagesOf, type StoppedAt} from './lint.js'
 import {enabledRules, type DraftKind} from './processor.js'
+import {paceLargeDraftHeap} from './heap.js'
 import {settle} from './settle.js'
 import {lintInWindows, windowThreshold, type WindowOptions, type WindowPart} from './windowed.js'
 
@@ -131,25 +131,15 @@ export interface LintAllOptions {
   }
 }
 
+export {largeDraftHeapGrowingPercent, paceLargeDraftHeap} from './heap.js'
+
 /** Default {@link LintAllOptions.isolate} `minimumBytes`: the drafts that are linted a window at a time (`windowed.ts`). */
 export const isolateBytes = windowThreshold
-
-/**
- * How far V8 lets the heap grow past what the last full collection kept, in percent, while a
- * large draft is linted. V8's own factor is up to 4×: the live heap of 4 MiB of prose is about
- * 100 to 250 MB, its peak 0.7 to 1.3 GB. At 20 % the peak stays near the live size (4 MiB of
- * prose 1.09 GB -> 0.52 GB), for 20 to 40 % more CPU time (bench:limits, README). The flag
- * is the process's; it is set once the first large draft comes, and kept (drafts after it are
- * linted as before, only collected sooner).
- */
-export const largeDraftHeapGrowingPercent = 20
 
 /** The one-line reason a draft's worker ran out of its heap. */
 export function outOfMemoryReason(maxHeapMb: number): string {
   return `out of memory: checking this draft needed more than ${maxHeapMb} MB, the limit for one draft (split it into smaller files)`
 }
-
-let isPaced = false
 
 /**
  * Call `fail` with the one-line reason when a large draft's `worker` (heap bound `maxHeapMb`)
@@ -160,13 +150,6 @@ export function onWorkerFailure(worker: Worker, maxHeapMb: number, fail: (reason
     fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemoryReason(maxHeapMb) : `internal error: ${error.stack ?? error.message}`)
   })
   worker.on('exit', (code) => fail(`internal error: the worker stopped (exit status ${code})`))
-}
-
-/** Pace V8's heap growth for large drafts (see {@link largeDraftHeapGrowingPercent}), once per process. */
-export function paceLargeDraftHeap(): void {
-  if (isPaced) return
-  v8.setFlagsFromString(`--heap-growing-percent=${largeDraftHeapGrowingPercent}`)
-  isPaced = true
 }
 
 /** What a worker gives back of its share of a large draft (see {@link lintShare}). */

@@ -47,6 +47,11 @@ export interface WindowOptions {
    * {@link windowThreshold} characters, or of {@link windowNodes} estimated nodes; see {@link isWindowDraft}).
    */
   readonly threshold?: number
+  /**
+   * Drafts of at least this many nodes, by {@link estimatedNodes}, are linted a window at a time
+   * too (default {@link windowNodes}; not asked when only `threshold` is given).
+   */
+  readonly nodes?: number
   /** Characters per window, at least (a window is whole chunks; default {@link windowSize}). */
   readonly size?: number
 }
@@ -88,12 +93,14 @@ export const windowSize = 4 * 1024
 
 /**
  * Whether `text`, a plain-text draft, is linted a window at a time: of at least `options.threshold`
- * characters when given, else of at least {@link windowThreshold} characters or
- * {@link windowNodes} estimated nodes.
+ * characters (default {@link windowThreshold}), or of `options.nodes` estimated nodes (default
+ * {@link windowNodes}; only `options.threshold` given: characters alone).
  */
 export function isWindowDraft(text: string, options: WindowOptions = {}): boolean {
-  if (options.threshold !== undefined) return text.length >= options.threshold
-  return text.length >= windowThreshold || estimatedNodes(text, windowNodes) >= windowNodes
+  if (text.length >= (options.threshold ?? windowThreshold)) return true
+  if (options.threshold !== undefined && options.nodes === undefined) return false
+  const nodes = options.nodes ?? windowNodes
+  return estimatedNodes(text, nodes) >= nodes
 }
 
 /**

@@ -9,6 +9,8 @@ import type {Nodes} from 'nlcst'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {defaultConfig} from '../../src/config/defaults.js'
+import {isHeapPaced} from '../../src/pipeline/heap.js'
+import {lint} from '../../src/pipeline/lint.js'
 import {getProcessor} from '../../src/pipeline/processor.js'
 import {estimatedNodes, isWindowDraft, windowNodes, windowThreshold} from '../../src/pipeline/windowed.js'
 
@@ -66,9 +68,24 @@ describe('isWindowDraft', () => {
     expect(isWindowDraft(repeat('Volodymyr Zelensky\nRecep Tayyip Erdoğan\n', windowThreshold - 1))).toBe(false)
   })
 
-  it('follows a threshold in characters when one is given', () => {
+  it('follows a threshold in characters when one is given, and one in nodes', () => {
     expect(isWindowDraft(letters(600 * 1024), {threshold: Infinity})).toBe(false)
     expect(isWindowDraft('a', {threshold: 0})).toBe(true)
     expect(isWindowDraft('a'.repeat(100), {threshold: 100})).toBe(true)
+    expect(isWindowDraft('a\nb\n', {threshold: Infinity, nodes: 8})).toBe(true)
+    expect(isWindowDraft('a\nb\n', {nodes: 9})).toBe(false)
+  })
+})
+
+describe('lint of a draft as large as a windowed one, in one window', () => {
+  it('paces the heap (one line: one chunk, its tree whole)', async () => {
+    expect(isHeapPaced()).toBe(false)
+    // Under the threshold in nodes, or in windows: not paced.
+    await lint('(a '.repeat(30), {path: 'draft.txt', window: {nodes: 1000}})
+    await lint(letters(2000), {path: 'draft.txt', window: {nodes: 100, size: 100}})
+    expect(isHeapPaced()).toBe(false)
+    const file = await lint('(a '.repeat(400), {path: 'draft.txt', window: {nodes: 1000}})
+    expect(isHeapPaced()).toBe(true)
+    expect(file.messages).toEqual((await lint('(a '.repeat(400), {path: 'draft.txt', window: {threshold: Infinity}})).messages)
   })
 })
