@@ -24,6 +24,7 @@ import {
   type NameIndex,
   type NameModel,
   type NameToken,
+  withText,
 } from '../lib/proper-nouns.js'
 import type {Lookup} from '../lib/dictionary-lookup.js'
 
@@ -267,7 +268,7 @@ function namePairs(model: NameModel, text: string): Pair[] {
         // Only initials that open the name stand for the given name (`J.R.R. Tolkien`).
         if (words.length === 0) {
           const letters = run.slice(index, last + 1).map((item) => item.text)
-          words.push({...token, text: `${letters.join('.')}.`, end: run[last].end + (text[run[last].end] === '.' ? 1 : 0)})
+          words.push(withText(token, `${letters.join('.')}.`, run[last].end + (text[run[last].end] === '.' ? 1 : 0)))
         }
         index = last
         continue

@@ -176,6 +176,21 @@ describe('parseInChunks', () => {
     expect(week && 'children' in week ? week.children.map((child) => child.type) : []).toEqual(['TextNode', 'PunctuationNode'])
   })
 
+  it('gives a word of one text and its text one position after the split (40 bytes a word)', () => {
+    const text = 'The U.S. envoy didn’t say it.\nSo (a (a.'
+    const {placed} = both(text)
+    let words = 0
+    const visit = (node: Root | Root['children'][number] | Sentence['children'][number]) => {
+      if (node.type === 'WordNode') {
+        words++
+        if (node.children.length === 1) expect(node.children[0].position).toBe(node.position)
+        else for (const child of node.children) expect(child.position).not.toBe(node.position)
+      } else if ('children' in node) for (const child of node.children) visit(child)
+    }
+    visit(placed)
+    expect(words).toBe(9)
+  })
+
   it('hands the sentence plugins one chunk at a time, however long the draft', () => {
     // The plugins splice the sentence they get: their work grows with its length times the merges in it.
     const line = 'The U.S. envoy didn’t say which well-known talks were next, and Peskov said so.\n'

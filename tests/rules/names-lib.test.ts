@@ -12,7 +12,7 @@ import {getProcessor} from '../../src/pipeline/processor.js'
 import type {RuleContext} from '../../src/rule.js'
 import {editDistance, fold, getDataFolder, getList, getProperNouns, type ListName} from '../../rules/lib/gazetteer.js'
 import {isLikelyName, isTransliteration, transliterationKey} from '../../rules/lib/names.js'
-import {getNameModel} from '../../rules/lib/proper-nouns.js'
+import {getNameModel, withText, type NameToken} from '../../rules/lib/proper-nouns.js'
 
 const context: RuleContext = {language: 'en-US', dictionary: [], names: [], styles: [], cwd: '/'}
 
@@ -34,6 +34,31 @@ describe('name model', () => {
     expect(model.allCapitalized.get('Geneva')?.length).toBe(1)
     expect(model.lowercase.get('peskov')?.length).toBe(1)
     expect(model.runs.map((run) => run.map((token) => token.text).join(' '))).toContain('Dmitry Peskov')
+  })
+
+  it('keeps a token’s six facts in one field (one token per word of the draft, as long as its tree), and `withText` keeps them', async () => {
+    const {tree, file} = await parse('Talks Resume in Geneva\nDmitry Peskov met J. R. R. Tolkien and “peskov” at example.com today.\n')
+    const model = getNameModel(tree, file)
+    const facts = (token: NameToken) => [token.isSentenceStart, token.isCapitalized, token.isLowercase, token.isMeaningful, token.isLiteral, token.isInitial]
+    const byText = new Map(model.tokens.map((token) => [token.text, facts(token)]))
+    expect(byText.get('Dmitry')).toEqual([true, true, false, false, false, false])
+    expect(byText.get('Peskov')).toEqual([false, true, false, true, false, false])
+    expect(byText.get('R')).toEqual([false, false, false, true, false, true])
+    expect(byText.get('peskov')).toEqual([false, false, true, false, true, false])
+    expect(byText.get('Geneva')).toEqual([false, true, false, false, false, false])
+    for (const token of model.tokens) {
+      expect(Object.keys(token).length).toBeLessThanOrEqual(7)
+      const renamed = withText(token, `${token.text}.`, token.end + 1)
+      expect([renamed.text, renamed.end, renamed.start, renamed.index, renamed.gap, renamed.sentence]).toEqual([
+        `${token.text}.`,
+        token.end + 1,
+        token.start,
+        token.index,
+        token.gap,
+        token.sentence,
+      ])
+      expect(facts(renamed)).toEqual(facts(token))
+    }
   })
 
   it('keeps particles inside names', async () => {
