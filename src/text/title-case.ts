@@ -41,11 +41,28 @@ export const minorWords: ReadonlySet<string> = new Set([
   'yet',
 ])
 
-/** Whether most significant words of `text` start with a capital (a title-case line). */
+/** A word of a headline: a letter or digit, then letters, digits, apostrophes and hyphens. */
+const headlineWord = /[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu
+const startsCapitalized = /^[\p{Lu}\p{N}]/u
+
+/**
+ * Whether most significant words of `text` start with a capital (a title-case line): at least
+ * three in four of its words that are not minor words (the first word always counts).
+ * Counted word by word, with no list of the words: every paragraph of a draft is asked (a
+ * draft of short lines asked it for each line of every window, and the lists were a tenth
+ * of what its lint allocated).
+ */
 export function isTitleCase(text: string): boolean {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu) ?? []
-  const significant = words.filter((word, index) => index === 0 || !minorWords.has(word.toLowerCase()))
-  if (significant.length === 0) return false
-  const capitalized = significant.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length
-  return capitalized / significant.length >= 0.75
+  let significant = 0
+  let capitalized = 0
+  let index = 0
+  headlineWord.lastIndex = 0
+  for (let match = headlineWord.exec(text); match !== null; match = headlineWord.exec(text)) {
+    const word = match[0]
+    if (index++ === 0 || !minorWords.has(word.toLowerCase())) {
+      significant++
+      if (startsCapitalized.test(word)) capitalized++
+    }
+  }
+  return significant > 0 && capitalized / significant >= 0.75
 }
