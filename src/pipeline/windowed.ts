@@ -71,25 +71,26 @@ export const windowThreshold = 1024 * 1024
 
 /**
  * Drafts of at least this many nodes, by {@link estimatedNodes}, are linted a window at a time
- * too. A draft's tree and what the rules keep of it grow with its tokens and its lines (a line
- * is a paragraph and a sentence, each with its document entry), not with its characters: a
- * megabyte of prose is some 380,000 tokens and 300 MB linted whole, a megabyte of one-letter
- * lines a million tokens and half a million lines, 880 MB whole. From 640 Ki nodes (320 KB of
- * such lines, some 350 MB whole) those drafts are read in windows; prose, names a line and
- * made-up words (0.3 to 0.5 Mi nodes a megabyte) are linted whole up to {@link windowThreshold},
- * as before (in windows they took a third more CPU time, and no less memory).
+ * too: those with more nodes than a megabyte of prose (some 385,000). A draft's tree and what the
+ * rules keep of it grow with its tokens and its lines (a line is a paragraph and a sentence,
+ * each with its document entry), not with its characters: 1 MiB of one-letter lines is a
+ * million tokens and half a million lines, 880 MB linted whole (prose: 300 MB). In windows of
+ * {@link windowSize} a draft costs about the CPU time it costs whole (2026-12-02, 1 MiB, one
+ * run each, load 6: prose 7.7 s whole / 7.9 s in windows, names a line 5.0 / 5.9, made-up words
+ * 7.6 / 6.8, one line repeated 4.8 / 2.9) and less memory (330 / 290 MB, 319 / 315, 397 / 275,
+ * 387 / 193), so the drafts heavier than prose are read in windows below 1 MiB: one-letter
+ * lines from 256 KB, one line repeated from some 900 KB.
  */
-export const windowNodes = 640 * 1024
+export const windowNodes = 384 * 1024
 
 /**
  * Default {@link WindowOptions.size}: a window holds few enough nodes that they die young.
  * With windows of 64 KB, a draft of one-letter lines promoted every window's nodes (some 40 MB)
  * to the old generation, which the worker's paced heap (`pool.ts`) then collected whole two or
- * three times a window: 1 MiB took 17.5 s of CPU, 40 % of it collecting. A window of 4 KB (a
- * chunk or two) is collected by the young generation; the windows' own cost (a run of every
- * rule) stays small beside their nodes'.
+ * three times a window: 1 MiB took 17.5 s of CPU, 40 % of it collecting. A window of one chunk
+ * of 2 KB or more is collected by the young generation: 7 to 8 s (4 KB: 9 s, 8 KB: 9.5 s).
  */
-export const windowSize = 4 * 1024
+export const windowSize = 2 * 1024
 
 /**
  * Whether `text`, a plain-text draft, is linted a window at a time: of at least `options.threshold`
@@ -106,7 +107,7 @@ export function isWindowDraft(text: string, options: WindowOptions = {}): boolea
 /**
  * The nodes parse-latin makes of `text`, about, counted up to `most`: a token for each run of
  * letters and digits (most characters past ASCII are letters), each run of white space and
- * each other character, and two for each line break (its paragraph and sentence).
+ * each other character, and one for each line break (its paragraph).
  */
 export function estimatedNodes(text: string, most = Infinity): number {
   let count = 0
@@ -115,7 +116,7 @@ export function estimatedNodes(text: string, most = Infinity): number {
     const code = text.charCodeAt(index)
     const kind = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code >= 128 ? 1 : code === 32 || (code >= 9 && code <= 13) ? 2 : 3
     if (kind !== previous || kind === 3) count++
-    if (code === 10) count += 2
+    if (code === 10) count++
     previous = kind
   }
   return count

@@ -16,7 +16,7 @@ import {estimatedNodes, isWindowDraft, windowNodes, windowThreshold} from '../..
 
 const processor = getProcessor(defaultConfig('/'), 'text')
 
-/** The tokens of the draft's tree (a word counts once) and two for each line break. */
+/** The tokens of the draft's tree (a word counts once) and one for each line break. */
 function counted(text: string): number {
   const tree = processor.parse(new VFile({value: text, path: 'draft.txt'}))
   let tokens = 0
@@ -25,7 +25,7 @@ function counted(text: string): number {
     else for (const child of node.children) visit(child)
   }
   visit(tree)
-  return tokens + 2 * (text.split('\n').length - 1)
+  return tokens + (text.split('\n').length - 1)
 }
 
 const samples = new URL('../../samples/', import.meta.url)
@@ -51,7 +51,7 @@ describe('estimatedNodes', () => {
 
   it('stops counting at `most`', () => {
     expect(estimatedNodes('a b c d e f', 4)).toBe(4)
-    expect(estimatedNodes('a\nb')).toBe(5)
+    expect(estimatedNodes('a\nb')).toBe(4)
   })
 })
 
@@ -59,9 +59,9 @@ describe('isWindowDraft', () => {
   it('reads drafts of 1 MiB in windows, and drafts with the nodes of a megabyte of prose and more', () => {
     expect(isWindowDraft('a'.repeat(windowThreshold))).toBe(true)
     expect(isWindowDraft('a'.repeat(windowThreshold - 1))).toBe(false)
-    // One-letter lines: 2 nodes a character.
-    expect(isWindowDraft(letters(windowNodes / 2))).toBe(true)
-    expect(isWindowDraft(letters(windowNodes / 2 - 2))).toBe(false)
+    // One-letter lines: 3 nodes a line.
+    expect(isWindowDraft(letters((windowNodes / 3) * 2))).toBe(true)
+    expect(isWindowDraft(letters((windowNodes / 3) * 2 - 2))).toBe(false)
     expect(isWindowDraft(letters(600 * 1024))).toBe(true)
     // Prose and names a line, under 1 MiB: whole.
     expect(isWindowDraft(repeat(prose.join('\n\n'), windowThreshold - 1))).toBe(false)
@@ -72,8 +72,8 @@ describe('isWindowDraft', () => {
     expect(isWindowDraft(letters(600 * 1024), {threshold: Infinity})).toBe(false)
     expect(isWindowDraft('a', {threshold: 0})).toBe(true)
     expect(isWindowDraft('a'.repeat(100), {threshold: 100})).toBe(true)
-    expect(isWindowDraft('a\nb\n', {threshold: Infinity, nodes: 8})).toBe(true)
-    expect(isWindowDraft('a\nb\n', {nodes: 9})).toBe(false)
+    expect(isWindowDraft('a\nb\n', {threshold: Infinity, nodes: 6})).toBe(true)
+    expect(isWindowDraft('a\nb\n', {nodes: 7})).toBe(false)
   })
 })
 
