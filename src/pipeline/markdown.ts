@@ -17,7 +17,7 @@
  * - `mdast-util-to-nlcst` tokenizes the whole document as one sentence, in time that grows with
  *   its square; `./to-nlcst.ts` gives the same tree block by block, in linear time.
  */
-import type {Heading, Html, Nodes as MdastNodes, Paragraph, Root as MdastRoot, RootContent} from 'mdast'
+import type {Heading, Html, List, Nodes as MdastNodes, Paragraph, Root as MdastRoot, RootContent} from 'mdast'
 import type {Construct, Extension, TokenizeContext} from 'micromark-util-types'
 import type {Root, Node as NlcstNode} from 'nlcst'
 import type {Point} from 'unist'
@@ -206,8 +206,10 @@ export interface PieceOptions {
  * starts with a letter, so it continues the paragraph), and its first paragraph is joined to
  * this one (made a heading if a setext underline ends it). That is the one place a result can
  * differ from a whole parse: emphasis, a link or a code span does not run across such a cut.
- * When no cut is possible (a list, block quote or code block longer than a piece), the rest is
- * parsed in one go.
+ * A list longer than a piece, with no line that starts with a letter, is cut before one of its
+ * items instead ({@link itemCutAfter}, {@link listGoesOn}): the next piece starts with that item,
+ * and its first list's items join the list (the same tree). When no cut is possible (a block
+ * quote or code block longer than a piece, a list cut nowhere), the rest is parsed in one go.
  *
  * References to definitions in a later piece: `parse` is given the labels defined in the
  * pieces before (`known`, as micromark normalizes them) and records in `missed` each label
@@ -229,6 +231,8 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
     tree: MdastRoot
     /** Whether the first child continues the last paragraph of the piece before. */
     readonly joins: boolean
+    /** Whether the first child (a list) holds the next items of the last list of the piece before ({@link itemCutAfter}). */
+    readonly joinsList?: boolean
     /** How many children to keep (the others are parsed again by the next piece): all when undefined. */
     keep?: number
     /** The labels its parse looked up and did not find. */
@@ -249,12 +253,41 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
   }
   let start = 0
   let joins = false
+  let joinsList = false
   let restart: {index: number; offset: number} | undefined
   while (start < text.length) {
     const end = cutAfter(text, start, length, lineBeforeCut, floor, lineEnd)
     const missed = new Set<string>()
-    const tree = parsePiece(start, end, missed)
-    const piece: Piece = {start, end, tree, joins, missed}
+    let tree: MdastRoot | undefined
+    // No cut before a letter within a piece (a long list, whose lines start with markers): try
+    // one before a list item that goes on with the last list (see `itemCutAfter`).
+    const itemEnd = end - start > length ? itemCutAfter(text, start, length, floor) : undefined
+    if (itemEnd !== undefined && itemEnd < end && !joins) {
+      tree = parsePiece(start, itemEnd, missed)
+      if ((!joinsList || startsList(tree, start)) && listGoesOn(text, tree, itemEnd)) {
+        take({start, end: itemEnd, tree, joins, joinsList, missed})
+        start = itemEnd
+        joinsList = true
+        continue
+      }
+      tree = undefined
+    }
+    tree ??= parsePiece(start, end, missed)
+    if (joinsList && !startsList(tree, start)) {
+      // The piece after an item cut does not start with the list's next items: the list from its last piece in one go.
+      const previous = pieces.pop()!
+      take({
+        start: previous.start,
+        end: text.length,
+        tree: parsePiece(previous.start, text.length, previous.missed),
+        joins: previous.joins,
+        joinsList: previous.joinsList,
+        missed: previous.missed,
+      })
+      break
+    }
+    const piece: Piece = {start, end, tree, joins, joinsList, missed}
+    joinsList = false
     const first = tree.children[0]
     if (start === 0 && /^(?:---|\+\+\+)[ \t]*\r?\n/.test(text) && (first?.type as string) !== 'yaml' && (first?.type as string) !== 'toml') {
       // A `---` that does not open front matter leaves micromark unable to start a list with an
@@ -265,7 +298,14 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
       // The piece after a cut does not start with the rest of the paragraph (`[a]: b` is a
       // definition at the start of a piece): the paragraph from its last piece in one go.
       const previous = pieces.pop()!
-      take({start: previous.start, end: text.length, tree: parsePiece(previous.start, text.length, previous.missed), joins: previous.joins, missed: previous.missed})
+      take({
+        start: previous.start,
+        end: text.length,
+        tree: parsePiece(previous.start, text.length, previous.missed),
+        joins: previous.joins,
+        joinsList: previous.joinsList,
+        missed: previous.missed,
+      })
       break
     }
     if (end === text.length) {
@@ -288,7 +328,7 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
       joins = false
     } else {
       // A block longer than a piece that cannot be cut: the rest in one go.
-      take({start, end: text.length, tree: parsePiece(start, text.length, missed), joins, missed})
+      take({start, end: text.length, tree: parsePiece(start, text.length, missed), joins, joinsList: piece.joinsList, missed})
       break
     }
   }
@@ -310,6 +350,14 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
         throw new Error(`copydesk: a paragraph cut at offset ${piece.start} does not go on in the next piece`)
       }
       join(open, first, text)
+      from = 1
+    } else if (piece.joinsList) {
+      const list = children.at(-1)
+      const first = nodes[0]
+      if (list?.type !== 'list' || first?.type !== 'list' || first.position?.start.offset !== piece.start) {
+        throw new Error(`copydesk: a list cut at offset ${piece.start} does not go on in the next piece`)
+      }
+      joinList(list, first)
       from = 1
     }
     for (let index = from; index < nodes.length; index++) children.push(nodes[index])
@@ -350,6 +398,78 @@ function cutAfter(text: string, start: number, length: number, lineBeforeCut: nu
     else if (before === 32 && at - line >= lineBeforeCut && isCut(text, at, true)) return at
   }
   return text.length
+}
+
+/** A list item at the start of a line: its marker (`-`, `+`, `*`, or digits and `.` or `)`), white space, then content. */
+const listItemLine = /(?:[-+*]|\d{1,9}[.)])[ \t]+[^ \t\r\n]/y
+
+/** A thematic break (`- - -`, `***`): never a list item. */
+const thematicBreakLine = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/
+
+/**
+ * Where a piece from `start` may end before a list item, when no line in it starts with a
+ * letter (a list longer than a piece, every line a marker): the last line in its second half,
+ * or the first after it, that starts at its first column with a list marker, white space and
+ * content, after a line that is not blank. Whether the item goes on with the list before it is
+ * for {@link listGoesOn} to tell, from the piece's tree.
+ */
+function itemCutAfter(text: string, start: number, length: number, floor: number): number | undefined {
+  const low = Math.max(start + (length >> 1), floor)
+  const high = start + length
+  const isItemCut = (at: number) => {
+    if (text.charCodeAt(at - 1) !== 10) return false
+    listItemLine.lastIndex = at
+    if (!listItemLine.test(text)) return false
+    const lineEnd = text.indexOf('\n', at)
+    if (thematicBreakLine.test(text.slice(at, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, ''))) return false
+    const previous = text.lastIndexOf('\n', at - 2) + 1
+    return text.slice(previous, at).trim() !== ''
+  }
+  let at = text.lastIndexOf('\n', high - 1) + 1
+  while (at > low) {
+    if (isItemCut(at)) return at
+    at = text.lastIndexOf('\n', at - 2) + 1
+  }
+  for (at = text.indexOf('\n', high) + 1; at > 0 && at < text.length; at = text.indexOf('\n', at) + 1) {
+    if (at > floor && isItemCut(at)) return at
+  }
+  return undefined
+}
+
+/** The marker of the list item at `offset` (after indentation): `-`, `+`, `*`, `.` or `)`. */
+function listMarker(text: string, offset: number): string {
+  const match = /[ \t]*(?:\d{1,9}([.)])|([-+*]))/y
+  match.lastIndex = offset
+  const found = match.exec(text)
+  return found?.[1] ?? found?.[2] ?? ''
+}
+
+/**
+ * Whether the item at `end` (a line {@link itemCutAfter} chose) goes on with the last block of
+ * `tree` (the piece before `end`): that block is a list with the same marker, and it holds the
+ * line before. Then micromark reads the line as the list's next item, which closes whatever the
+ * item before held, and goes on from there as a fresh parse of a list from that line does: so
+ * the next piece is parsed from there, and its first list's items join this list.
+ */
+function listGoesOn(text: string, tree: MdastRoot, end: number): boolean {
+  const last = tree.children.at(-1)
+  if (last?.type !== 'list' || last.position?.end.offset === undefined || last.position.start.offset === undefined) return false
+  const previousLine = text.lastIndexOf('\n', end - 2) + 1
+  return last.position.end.offset > previousLine && listMarker(text, last.position.start.offset) === listMarker(text, end)
+}
+
+/** Whether the first block of a piece's tree is a list that starts at the piece's start. */
+function startsList(tree: MdastRoot, start: number): boolean {
+  const first = tree.children[0]
+  return first?.type === 'list' && first.position?.start.offset === start
+}
+
+/** Join `next` (the first list of a piece) to `list` (the last list before it): one list, as a whole parse makes it. */
+function joinList(list: List, next: List): void {
+  for (const item of next.children) list.children.push(item)
+  // No blank line between the two: the list is spread when either part is.
+  list.spread = Boolean(list.spread || next.spread)
+  list.position = {start: list.position!.start, end: next.position!.end}
 }
 
 const letter = /\p{L}/u

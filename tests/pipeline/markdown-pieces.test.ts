@@ -196,6 +196,75 @@ describe('parsing a long draft in pieces', () => {
     // Five whole parses of 240 KB: about 10 s on a quiet machine, over 30 s on a loaded one.
   }, 120_000)
 
+  it('gives the tree of a whole parse on generated lists with small pieces (cut before an item)', () => {
+    // Lines of list items, nested, with other blocks between: cuts before an item that goes on
+    // with the list, and before items that do not (another marker, a break, code, a quote).
+    const item = fc
+      .tuple(
+        fc.constantFrom(
+          '- ',
+          '- ',
+          '- ',
+          '- - ',
+          '- - - ',
+          '  - ',
+          '  - ',
+          '    - ',
+          '* ',
+          '+ ',
+          '1. ',
+          '2. ',
+          '3) ',
+          '- 1. ',
+          '> - ',
+          '- ',
+          '  ',
+          '    ',
+          '```',
+          '* * *',
+          '- - -',
+          '-',
+          '<!-- ',
+        ),
+        fc.array(fc.constantFrom(...closed, '- a', '1.'), {minLength: 1, maxLength: 4}),
+        fc.constantFrom('\n', '\n', '\n', '\n', '\n\n', '  \n', '\r\n', '\\\n'),
+      )
+      .map(([prefix, words, end]) => prefix + words.join(' ') + end)
+    const document = fc.array(item, {minLength: 1, maxLength: 60}).map((list) => list.join(''))
+    fc.assert(
+      fc.property(document, fc.constantFrom(30, 60, 120), (text, length) => {
+        expect(plain(bounded({length, lineBeforeCut: 30}).parse(text))).toEqual(plain(whole.parse(text)))
+      }),
+      {seed, numRuns},
+    )
+  })
+
+  it('joins the parts of a list cut before an item: loose when either part is', () => {
+    const cases = ['- a\n'.repeat(12) + '- b\n\n- c\n', '- a\n\n- a\n' + '- a\n'.repeat(12), '1. a\n'.repeat(12) + '7) b\n', '- a\n'.repeat(12) + '* b\n- c\n']
+    for (const text of cases) {
+      const {parse, given} = bounded({length: 30, lineBeforeCut: 30})
+      expect(plain(parse(text)), text).toEqual(plain(whole.parse(text)))
+      expect(given.length, text).toBeGreaterThan(1)
+    }
+  })
+
+  it('hands micromark a list longer than a piece in pieces, cut before an item, with the tree of a whole parse', () => {
+    // micromark kept every event of a list parsed in one go: 1 MB of `- - … x` lines, 1.1 GB.
+    const drafts = {
+      markers: ('- '.repeat(30) + 'x\n').repeat(2_000),
+      nested: Array.from({length: 3_000}, (_, index) => `${'  '.repeat([0, 1, 2, 3, 2, 1][index % 6])}- The council met on day ${index}.\n`).join(''),
+      ordered: Array.from({length: 6_000}, (_, index) => `${index + 1}. *Item* ${index}\n   with a second line\n`).join(''),
+    }
+    for (const [name, text] of Object.entries(drafts)) {
+      const {parse, given} = bounded()
+      const tree = parse(text)
+      expect(tree.children, name).toHaveLength(1)
+      expect(Math.max(...given.map((piece) => piece.length)), name).toBeLessThanOrEqual(pieceLength)
+      expect(given.length, name).toBeGreaterThan(text.length / pieceLength)
+      expect(plain(tree), name).toEqual(plain(whole.parse(text)))
+    }
+  }, 120_000)
+
   it('resolves a reference to a definition pieces later', () => {
     const filler = 'The council met on Monday and voted.\n\n'.repeat(2_000)
     const text = `See [the report] and ![chart][].\n\n${filler}[the report]: https://example.com/report\n\n[chart]: chart.png\n`
