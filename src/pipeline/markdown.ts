@@ -825,14 +825,33 @@ function realign(nlcst: Root, tree: MdastRoot, source: string): void {
     return found && offset <= found.start + found.length ? found : undefined
   }
 
+  // Equal points are one object, as `toNlcst` makes them: a node starts where the one before
+  // it ends (the last end point made is kept), a parent where its first and last children do.
+  let last: Point | undefined
+  const pointAt = (offset: number): Point | undefined => {
+    if (last?.offset === offset) return last
+    const point = place.toPoint(offset)
+    if (point) last = point
+    return point
+  }
   const fix = (node: NlcstNode): {start: number; end: number} | undefined => {
     const position = node.position
     let span: {start: number; end: number} | undefined
     if ('children' in node && Array.isArray(node.children) && node.children.length > 0) {
-      const spans = (node.children as NlcstNode[]).map(fix)
-      const first = spans.find(Boolean)
-      const last = spans.findLast(Boolean)
-      if (first && last) span = {start: first.start, end: last.end}
+      const children = node.children as NlcstNode[]
+      const spans = children.map(fix)
+      const first = spans.findIndex(Boolean)
+      const final = spans.findLastIndex(Boolean)
+      if (first !== -1) {
+        span = {start: spans[first]!.start, end: spans[final]!.end}
+        const startPoint = children[first].position?.start
+        const endPoint = children[final].position?.end
+        // Its children's points, when they are at the span's ends (they are unless a child could not be placed).
+        if (startPoint?.offset === span.start && endPoint?.offset === span.end) {
+          node.position = {start: startPoint, end: endPoint}
+          return span
+        }
+      }
     } else if (position?.start.offset !== undefined && position.end.offset !== undefined) {
       const start = position.start.offset
       const end = position.end.offset
@@ -842,11 +861,15 @@ function realign(nlcst: Root, tree: MdastRoot, source: string): void {
         // The end is just past the last character, not before the prefix of the next line.
         const to = end > start ? run.start + run.ends[end - run.start - 1] : from
         span = {start: from, end: to}
-      } else span = {start, end}
+      } else {
+        // Outside the runs the token is where it was put: its points stay.
+        last = position.end
+        return {start, end}
+      }
     }
     if (span) {
-      const startPoint = place.toPoint(span.start)
-      const endPoint = place.toPoint(span.end)
+      const startPoint = pointAt(span.start)
+      const endPoint = span.end === span.start ? startPoint : pointAt(span.end)
       if (startPoint && endPoint) node.position = {start: startPoint, end: endPoint}
     }
     return span
