@@ -261,8 +261,8 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
     let tree: MdastRoot | undefined
     // No cut before a letter within a piece (a long list, whose lines start with markers): try
     // one before a list item that goes on with the last list (see `itemCutAfter`).
-    const itemEnd = end - start > length ? itemCutAfter(text, start, length, floor) : undefined
-    if (itemEnd !== undefined && itemEnd < end && !joins) {
+    const itemEnd = end - start > length && !joins ? itemCutAfter(text, start, length, floor, end) : undefined
+    if (itemEnd !== undefined) {
       tree = parsePiece(start, itemEnd, missed)
       if ((!joinsList || startsList(tree, start)) && listGoesOn(text, tree, itemEnd)) {
         take({start, end: itemEnd, tree, joins, joinsList, missed})
@@ -410,10 +410,10 @@ const thematicBreakLine = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/
  * Where a piece from `start` may end before a list item, when no line in it starts with a
  * letter (a list longer than a piece, every line a marker): the last line in its second half,
  * or the first after it, that starts at its first column with a list marker, white space and
- * content, after a line that is not blank. Whether the item goes on with the list before it is
- * for {@link listGoesOn} to tell, from the piece's tree.
+ * content, after a line that is not blank; before `before`. Whether the item goes on with the
+ * list before it is for {@link listGoesOn} to tell, from the piece's tree.
  */
-function itemCutAfter(text: string, start: number, length: number, floor: number): number | undefined {
+function itemCutAfter(text: string, start: number, length: number, floor: number, before: number): number | undefined {
   const low = Math.max(start + (length >> 1), floor)
   const high = start + length
   const isItemCut = (at: number) => {
@@ -430,7 +430,8 @@ function itemCutAfter(text: string, start: number, length: number, floor: number
     if (isItemCut(at)) return at
     at = text.lastIndexOf('\n', at - 2) + 1
   }
-  for (at = text.indexOf('\n', high) + 1; at > 0 && at < text.length; at = text.indexOf('\n', at) + 1) {
+  // Up to `before` (the cut before a letter): past it that one is taken.
+  for (at = text.indexOf('\n', high) + 1; at > 0 && at < before; at = text.indexOf('\n', at) + 1) {
     if (at > floor && isItemCut(at)) return at
   }
   return undefined
