@@ -243,6 +243,7 @@ describe('nesting and size: no draft in the size limit takes minutes (issue 17, 
     const spelling = file.messages.filter((m) => m.ruleId === 'spelling')
     expect(spelling.map((m) => placed(text, m))).toEqual(['ther'])
     const capped = capNesting(text)
+    expect(maxPrefixColumns).toBe(32)
     expect(capped.text.length).toBe(text.length)
     expect(capped.text.slice(0, maxPrefixColumns)).toBe(text.slice(0, maxPrefixColumns))
     expect(capped.text.slice(maxPrefixColumns, 10_000)).not.toMatch(/[- ]/)

@@ -66,11 +66,14 @@ export function createMarkdownProcessor(retext: Processor<Root>, ruleIds: readon
 
 /**
  * How deep block structure may go, in columns of a line's container prefix (indentation,
- * `>` and list markers). micromark's cost grows with the square of the nesting on a line
- * (2,000 `- ` on one line: 3 s; a 4 MB list nested by indentation: minutes and gigabytes),
- * while real drafts rarely go past 10 levels. Beyond this column the prefix is read as text.
+ * `>` and list markers): 32, that is 16 levels of `- `, 32 `>` or 8 levels indented by four
+ * spaces, while real drafts rarely go past 5. micromark's cost grows with the square of the
+ * nesting on a line (2,000 `- ` on one line: 3 s; a 4 MB list nested by indentation: minutes
+ * and gigabytes) and, capped, with the levels it reads: 1 MiB of 100 `- ` a line took 21 s of
+ * CPU and 430 MB read to column 64, 10.7 s and 400 MB to column 32; 1 MiB of quotes 100 deep
+ * 580 -> 375 MB (issue 17). Beyond this column the prefix is read as text.
  */
-export const maxPrefixColumns = 64
+export const maxPrefixColumns = 32
 
 /** A draft with its over-deep container prefixes made inert, and how to undo that in the tree. */
 export interface CappedNesting {

@@ -114,7 +114,7 @@ describe('bad input', () => {
   }, 120_000)
 
   it('11. Markdown nested past the cap (list markers, quotes of shrinking depth): linted, positions in the file', async () => {
-    // A line's container prefix is read up to column 64; past it the rest of the line is text.
+    // A line's container prefix is read up to column 32 (maxPrefixColumns); past it the rest of the line is text.
     const markers = '- '.repeat(300) + 'It ended the the day.\n'
     // 100 levels down to 1, again and again: every shallower line goes on lazily with the deepest paragraph.
     const quotes = Array.from({length: 600}, (_, index) => '> '.repeat(100 - (index % 100)) + (index === 450 ? 'It ended the the day.' : 'quoted text') + '\n').join('')

@@ -251,7 +251,7 @@ describe('parsing a long draft in pieces', () => {
   it('hands micromark a list longer than a piece in pieces, cut before an item, with the tree of a whole parse', async () => {
     // micromark kept every event of a list parsed in one go: 1 MB of `- - … x` lines, 1.1 GB.
     const drafts = {
-      markers: ('- '.repeat(30) + 'x\n').repeat(800),
+      markers: ('- '.repeat(15) + 'x\n').repeat(1_500), // 30 columns: under the nesting cap (maxPrefixColumns)
       nested: Array.from({length: 1_500}, (_, index) => `${'  '.repeat([0, 1, 2, 3, 2, 1][index % 6])}- The council met on day ${index}.\n`).join(''),
       ordered: Array.from({length: 2_000}, (_, index) => `${index + 1}. *Item* ${index}\n   with a second line\n`).join(''),
     }
