@@ -254,6 +254,12 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
     for (const node of kept) learnDefinitions(node, known)
     pieces.push(piece)
   }
+  /** Parse again from the last piece taken to the end of the draft, in one go (a cut that did not hold). */
+  const takeRestFromLast = () => {
+    const previous = pieces.pop()!
+    const {start, joins, joinsList, missed} = previous
+    take({start, end: text.length, tree: parsePiece(start, text.length, missed), joins, joinsList, missed})
+  }
   let start = 0
   let joins = false
   let joinsList = false
@@ -278,15 +284,7 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
     tree ??= parsePiece(start, end, missed)
     if (joinsList && !startsList(tree, start)) {
       // The piece after an item cut does not start with the list's next items: the list from its last piece in one go.
-      const previous = pieces.pop()!
-      take({
-        start: previous.start,
-        end: text.length,
-        tree: parsePiece(previous.start, text.length, previous.missed),
-        joins: previous.joins,
-        joinsList: previous.joinsList,
-        missed: previous.missed,
-      })
+      takeRestFromLast()
       break
     }
     const piece: Piece = {start, end, tree, joins, joinsList, missed}
@@ -300,15 +298,7 @@ export function parseInPieces(text: string, parse: (text: string, known: Readonl
     if (joins && ((first?.type !== 'paragraph' && first?.type !== 'heading') || first.position?.start.offset !== start)) {
       // The piece after a cut does not start with the rest of the paragraph (`[a]: b` is a
       // definition at the start of a piece): the paragraph from its last piece in one go.
-      const previous = pieces.pop()!
-      take({
-        start: previous.start,
-        end: text.length,
-        tree: parsePiece(previous.start, text.length, previous.missed),
-        joins: previous.joins,
-        joinsList: previous.joinsList,
-        missed: previous.missed,
-      })
+      takeRestFromLast()
       break
     }
     if (end === text.length) {
