@@ -19,7 +19,8 @@ import {IncrementalLinter} from '../pipeline/incremental.js'
 import {formatBytes} from '../io/read-bounded.js'
 import {draftLimitOf, largestMaxDraftBytes} from '../pipeline/limits.js'
 import {lint} from '../pipeline/lint.js'
-import {fromPlain, lintIsolated, paceLargeDraftHeap} from '../pipeline/pool.js'
+import {paceLargeDraftHeap} from '../pipeline/heap.js'
+import {fromPlain, lintIsolated} from '../pipeline/pool.js'
 import type {DocumentSetup} from './configuration.js'
 
 /** The results of one lint of one version of a document. */
@@ -171,6 +172,7 @@ export class Diagnostics {
     const maxBytes = draftLimitOf(setup.config)
     const bytes = text.length > maxBytes / 3 ? Buffer.byteLength(text) : 0
     if (bytes > maxBytes) return {version, messages: [], diagnostics: [tooLarge(bytes, maxBytes)]}
+    if (text.length >= pacedChars) paceLargeDraftHeap()
     let file: VFile | undefined
     if (this.host.maxHeapMb !== undefined && text.length >= serverIsolateChars) {
       // A large document: linted whole each time, in a worker (see `maxHeapMb`); a result for
@@ -186,10 +188,8 @@ export class Diagnostics {
       if (result.stopped) file.data.copydeskStopped = result.stopped
       file.data.copydeskThread = result.thread
     } else if (setup.kind === 'markdown') {
-      if (text.length >= pacedChars) paceLargeDraftHeap()
       file = await lint(new VFile({value: text, path: setup.path, cwd: setup.root}), {config: setup.config, kind: 'markdown'})
     } else {
-      if (text.length >= pacedChars) paceLargeDraftHeap()
       if (state.engine?.config !== setup.config) state.engine = {config: setup.config, linter: new IncrementalLinter(setup.config)}
       file = await state.engine.linter.lint(text, {path: setup.path, cwd: setup.root, isStale})
     }

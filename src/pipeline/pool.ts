@@ -131,8 +131,6 @@ export interface LintAllOptions {
   }
 }
 
-export {largeDraftHeapGrowingPercent, paceLargeDraftHeap} from './heap.js'
-
 /** Default {@link LintAllOptions.isolate} `minimumBytes`: the drafts that are linted a window at a time (`windowed.ts`). */
 export const isolateBytes = windowThreshold
 
